@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotSpots.Platform.Data;
+
+/// <summary>One module's database: applied by the composition root on start, checked by tests.</summary>
+public interface IModuleDatabase
+{
+    string Module { get; }
+
+    /// <summary>Applies this module's pending migrations.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Migrations in the database that this build does not know (the database is newer than the code).</summary>
+    Task<IReadOnlyList<string>> UnknownAppliedMigrationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when the model has changes that no migration captures.</summary>
+    bool HasPendingModelChanges();
+}
+
+public static class ModuleDatabaseRegistration
+{
+    /// <summary>
+    /// Registers a module's DbContext for the configured provider. Each provider has its own subclass,
+    /// so that the two migration sets live side by side; each module keeps its own history table.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
+        this IServiceCollection services, DatabaseSettings settings, string module)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        if (settings.Provider == DatabaseProvider.Postgres)
+            services.AddDbContext<TContext, TPostgres>(o => o.UseModulePostgres(settings.ConnectionString, module));
+        else
+            services.AddDbContext<TContext, TSqlite>(o => o.UseModuleSqlite(settings.ConnectionString, module));
+        services.AddSingleton<IModuleDatabase>(sp => new ModuleDatabase<TContext>(module, sp.GetRequiredService<IServiceScopeFactory>()));
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseModuleSqlite(this DbContextOptionsBuilder options, string connectionString, string module) =>
+        options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(HistoryTable(module)))
+            .AddInterceptors(SqliteConnectionSettings.Instance);
+
+    public static DbContextOptionsBuilder UseModulePostgres(this DbContextOptionsBuilder options, string connectionString, string module) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(HistoryTable(module)));
+
+    public static string HistoryTable(string module) => $"__{module.ToLowerInvariant()}_migrations";
+
+    private sealed class ModuleDatabase<TContext>(string module, IServiceScopeFactory scopes) : IModuleDatabase
+        where TContext : DbContext
+    {
+        public string Module => module;
+
+        public async Task MigrateAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+        }
+
+        public async Task<IReadOnlyList<string>> UnknownAppliedMigrationsAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var database = scope.ServiceProvider.GetRequiredService<TContext>().Database;
+            var known = database.GetMigrations().ToHashSet();
+            var applied = await database.GetAppliedMigrationsAsync(cancellationToken);
+            return applied.Where(m => !known.Contains(m)).ToList();
+        }
+
+        public bool HasPendingModelChanges()
+        {
+            using var scope = scopes.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<TContext>().Database.HasPendingModelChanges();
+        }
+    }
+}

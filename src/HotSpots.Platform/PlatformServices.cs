@@ -1,0 +1,22 @@
+using HotSpots.Platform.Data;
+using HotSpots.Platform.Events;
+using HotSpots.Platform.Geography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HotSpots.Platform;
+
+public static class PlatformServices
+{
+    /// <summary>Registers the shared kernel: clock, projection, event publisher and database settings.</summary>
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(GeographyOptions.From(configuration).CreateProjection());
+        services.TryAddSingleton<IEventPublisher, InProcessEventPublisher>();
+        services.TryAddSingleton(DatabaseSettings.From(configuration));
+        services.TryAddSingleton(ForceOptions.From(configuration));
+        return services;
+    }
+}

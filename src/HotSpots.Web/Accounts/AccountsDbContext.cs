@@ -1,0 +1,39 @@
+using HotSpots.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace HotSpots.Web.Accounts;
+
+/// <summary>ASP.NET Core Identity's tables (users, roles, logins), prefixed like the modules' tables.</summary>
+internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+{
+    public const string Module = "Accounts";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<IdentityUser>().ToTable("accounts_users");
+        builder.Entity<IdentityRole>().ToTable("accounts_roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("accounts_user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("accounts_user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("accounts_user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("accounts_user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("accounts_role_claims");
+    }
+}
+
+internal sealed class AccountsSqliteContext(DbContextOptions<AccountsSqliteContext> options) : AccountsDbContext(options);
+
+internal sealed class AccountsPostgresContext(DbContextOptions<AccountsPostgresContext> options) : AccountsDbContext(options);
+
+internal sealed class AccountsSqliteDesignFactory : IDesignTimeDbContextFactory<AccountsSqliteContext>
+{
+    public AccountsSqliteContext CreateDbContext(string[] args) => new(DesignTime.Sqlite<AccountsSqliteContext>(AccountsDbContext.Module));
+}
+
+internal sealed class AccountsPostgresDesignFactory : IDesignTimeDbContextFactory<AccountsPostgresContext>
+{
+    public AccountsPostgresContext CreateDbContext(string[] args) => new(DesignTime.Postgres<AccountsPostgresContext>(AccountsDbContext.Module));
+}

@@ -1,0 +1,40 @@
+namespace HotSpots.Web.Accounts;
+
+/// <summary>The roles of HotSpots users.</summary>
+internal static class Roles
+{
+    public const string Officer = "Officer";
+    public const string Supervisor = "Supervisor";
+    public const string Analyst = "Analyst";
+    public const string Manager = "Manager";
+    public const string Evaluator = "Evaluator";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Officer, Supervisor, Analyst, Manager, Evaluator, Admin];
+}
+
+/// <summary>Authorization policies; every page and endpoint names one.</summary>
+internal static class Policies
+{
+    /// <summary>Any signed-in user.</summary>
+    public const string SignedIn = "SignedIn";
+
+    /// <summary>Patrolling: officers and supervisors (who patrol too).</summary>
+    public const string Patrol = "Patrol";
+
+    /// <summary>The manager dashboard: managers, analysts and supervisors.</summary>
+    public const string Dashboard = "Dashboard";
+
+    /// <summary>System administration: jobs, users, settings.</summary>
+    public const string Admin = "Admin";
+
+    public static void Configure(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Patrol, p => p.RequireRole(Roles.Officer, Roles.Supervisor));
+        options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Manager, Roles.Analyst, Roles.Supervisor));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        // Anything registered without a policy still needs a signed-in user.
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}

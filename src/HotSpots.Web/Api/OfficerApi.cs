@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Platform.Geography;
+using HotSpots.Web.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace HotSpots.Web.Api;
+
+/// <summary>The JSON endpoints behind the officer's phone pages. Each names its policy; posts carry the antiforgery header.</summary>
+internal static class OfficerApi
+{
+    public static void MapOfficerApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Patrol);
+
+        api.MapGet("/hotspots/near", (double lat, double lon, int? count, ITaskingModule tasking) =>
+        {
+            var position = new GeoPoint(lat, lon);
+            if (!position.IsValid) return Results.Problem("lat must be in -90..90 and lon in -180..180.", statusCode: 400);
+            return Results.Ok(tasking.NearMe(position, Math.Clamp(count ?? 10, 1, 50)).Select(NearbySpotJson.From));
+        });
+
+        var patrols = api.MapGroup("/patrols/{patrolId:long}").AddEndpointFilter(ValidateAntiforgery);
+
+        patrols.MapGet("", async (long patrolId, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+            await module.GetAsync(patrolId, OfficerId(user), ct) is { } patrol ? Results.Ok(patrol) : Results.NotFound());
+
+        patrols.MapPost("/pings", async (long patrolId, PingBatch batch, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+        {
+            if (batch.Pings is not { Count: > 0 and <= 500 })
+                return Results.Problem("A batch holds 1 to 500 pings.", statusCode: 400);
+            var inputs = batch.Pings.Select(p => new PingInput(p.Seq, DateTimeOffset.FromUnixTimeMilliseconds(p.T).UtcDateTime,
+                p.Lat, p.Lon, p.Acc, p.Speed)).ToList();
+            return await Patrol(() => module.RecordPingsAsync(patrolId, OfficerId(user), inputs, ct));
+        });
+
+        patrols.MapPost("/activities", async (long patrolId, ActivityJson entry, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+            await Patrol(async () =>
+            {
+                await module.LogActivityAsync(patrolId, OfficerId(user),
+                    new ActivityInput(entry.Seq, DateTimeOffset.FromUnixTimeMilliseconds(entry.T).UtcDateTime, entry.Kind, entry.Text), ct);
+                return new { stored = true };
+            }));
+
+        patrols.MapPost("/end", async (long patrolId, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+            await Patrol(() => module.EndAsync(patrolId, OfficerId(user), ct)));
+    }
+
+    public static string OfficerId(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Signed-in user without an id.");
+
+    private static async Task<IResult> Patrol<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return Results.Ok(await action());
+        }
+        catch (PatrolNotFoundException e)
+        {
+            return Results.Problem(e.Message, statusCode: 404);
+        }
+        catch (ArgumentException e)
+        {
+            return Results.Problem(e.Message, statusCode: 400);
+        }
+    }
+
+    private static async ValueTask<object?> ValidateAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (HttpMethods.IsPost(http.Request.Method))
+        {
+            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.Problem("The request has no valid antiforgery token (header X-CSRF-TOKEN).", statusCode: 400);
+        }
+        return await next(context);
+    }
+}
+
+internal sealed record PingBatch(List<PingJson>? Pings);
+
+/// <summary>A ping as the phone sends it: client sequence, time in Unix milliseconds, position, accuracy and speed.</summary>
+internal sealed record PingJson(long Seq, long T, double Lat, double Lon, double? Acc, double? Speed);
+
+internal sealed record ActivityJson(long Seq, long T, string Kind, string? Text);
+
+internal sealed record NearbySpotJson(long Id, int Rank, string Name, double DistanceMetres, double Lat, double Lon, string Why, double[][] Outline)
+{
+    public static NearbySpotJson From(HotSpots.Modules.Hotspots.Contracts.SpotDistance d) => new(
+        d.Spot.Id, d.Spot.Rank, d.Spot.Name, Math.Round(d.Metres), d.Spot.Centre.Latitude, d.Spot.Centre.Longitude, d.Spot.Why.Summary,
+        d.Spot.Outline.Select(p => new[] { Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6) }).ToArray());
+}

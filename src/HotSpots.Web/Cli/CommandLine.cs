@@ -1,0 +1,157 @@
+using System.Text.Json;
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform.Data;
+using HotSpots.Web.Accounts;
+using HotSpots.Web.Demo;
+using HotSpots.Web.Hosting;
+
+namespace HotSpots.Web.Cli;
+
+/// <summary>The app's own command line: ./run.sh VERB [options]. Each verb migrates the database first.</summary>
+internal static class CommandLine
+{
+    private static readonly Dictionary<string, Verb> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["import"] = new("import PATH [--format auto|police-uk|force-csv] [--json]",
+            "Imports crime records from a file, a folder of files or a .gz. Importing the same data again adds nothing.\n" +
+            "  Bad rows are quarantined with file, line, field and reason; the good rows are imported.\n" +
+            "  --json prints, as its last line, one JSON object: imported, updated, unchanged, quarantined, unmappable.",
+            ImportAsync),
+        ["refresh"] = new("refresh [--draft] [--json]",
+            "Computes a new hot spot set from the crimes held and publishes it (or, with --draft, leaves it for review).",
+            RefreshAsync),
+        ["seed-demo"] = new("seed-demo",
+            "Adds the demo force: a year of generated crimes, teams, the demo sign-ins (password Demo!2345) and published hot spots.",
+            SeedDemoAsync),
+        ["create-admin"] = new("create-admin EMAIL",
+            "Creates an administrator account. The password is read from HOTSPOTS_ADMIN_PASSWORD or asked for (or read from standard input).\n" +
+            "  Outside demo mode this is how the first account is made; there is no default password.",
+            CreateAdminAsync),
+    };
+
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "--help" or "-h" or "help");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args[0] is "--help" or "-h" or "help" || args.Contains("--help"))
+        {
+            PrintHelp(args.Length > 1 && Verbs.TryGetValue(args[0] is "help" ? args[1] : args[0], out var one) ? one : null);
+            return 0;
+        }
+        var verb = Verbs[args[0]];
+        var options = args.Skip(1).ToList();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Where(o => o.StartsWith("--") && o.Contains('='))] });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddHotSpots(runJobServer: false);
+        await using var app = builder.Build();
+        try
+        {
+            await DatabaseStartup.PrepareAsync(app.Services, app.Services.GetRequiredService<DatabaseSettings>(), CancellationToken.None);
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
+            return await verb.Run(scope.ServiceProvider, options.Where(o => !(o.StartsWith("--") && o.Contains('='))).ToList());
+        }
+        catch (Exception e) when (e is UsageException or InvalidOperationException or KeyNotFoundException)
+        {
+            Console.Error.WriteLine($"hotspots {args[0]}: {e.Message}");
+            if (e is UsageException) Console.Error.WriteLine($"usage: ./run.sh {verb.Usage}");
+            return e is UsageException ? 2 : 1;
+        }
+    }
+
+    private static void PrintHelp(Verb? verb)
+    {
+        if (verb is not null)
+        {
+            Console.WriteLine($"usage: ./run.sh {verb.Usage}\n  {verb.Help}");
+            return;
+        }
+        Console.WriteLine("usage: ./run.sh [VERB [options]]\n\nWith no verb, runs the web app (http://127.0.0.1:5080; --urls changes it).\n" +
+                          "Settings can be given as --Section:Key=value, e.g. --Demo:Enabled=false.\n\nVerbs:");
+        foreach (var v in Verbs.Values)
+            Console.WriteLine($"  {v.Usage}\n  {v.Help}\n");
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, List<string> args)
+    {
+        var json = Flag(args, "--json");
+        var format = Option(args, "--format") switch
+        {
+            null or "auto" => CrimeFileFormat.Auto,
+            "police-uk" => CrimeFileFormat.PoliceUkStreet,
+            "force-csv" => CrimeFileFormat.ForceRecordsCsv,
+            var other => throw new UsageException($"unknown format '{other}'"),
+        };
+        if (args.Count != 1) throw new UsageException("give one PATH to import");
+        var progress = new Progress<ImportProgress>(p => Console.Error.Write($"\r{p.File}: {p.RowsDone:N0} rows, {p.Errors:N0} errors, {p.RowsPerSecond:N0} rows/s   "));
+        var report = await services.GetRequiredService<IIngestionModule>()
+            .ImportAsync(new ImportRequest(CallerPath(args[0]), format, "command line"), progress, CancellationToken.None);
+        Console.Error.WriteLine();
+        foreach (var problem in report.Problems.Take(20))
+            Console.WriteLine($"{problem.File}:{problem.Line}: {problem.Field} {problem.Reason}");
+        if (report.Quarantined > 20) Console.WriteLine($"… and {report.Quarantined - 20} more rows in quarantine (import {report.ImportId}).");
+        Console.WriteLine($"Imported {report.Imported:N0}, updated {report.Updated:N0}, unchanged {report.Unchanged:N0}, " +
+                          $"quarantined {report.Quarantined:N0}, unmappable {report.Unmappable:N0} in {report.Seconds:0.0} s.");
+        if (json)
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                importId = report.ImportId, imported = report.Imported, updated = report.Updated, unchanged = report.Unchanged,
+                quarantined = report.Quarantined, unmappable = report.Unmappable, outOfArea = report.OutOfArea, seconds = report.Seconds,
+            }));
+        return 0;
+    }
+
+    private static async Task<int> RefreshAsync(IServiceProvider services, List<string> args)
+    {
+        var draft = Flag(args, "--draft");
+        var json = Flag(args, "--json");
+        var set = await services.GetRequiredService<IHotspotModule>().RefreshAsync(!draft, "command line", CancellationToken.None);
+        Console.WriteLine($"Hot spot set {set.Id} ({set.Status}): {set.SpotCount} spots from crimes between {set.TrainingFromUtc:yyyy-MM-dd} and {set.TrainingToUtc:yyyy-MM-dd}.");
+        if (json) Console.WriteLine(JsonSerializer.Serialize(new { setId = set.Id, status = set.Status.ToString(), spots = set.SpotCount }));
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, List<string> args)
+    {
+        await services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        Console.WriteLine($"Demo force seeded. Sign in with any of ({DemoOptions.Password}):");
+        foreach (var account in DemoOptions.Accounts) Console.WriteLine($"  {account.Email,-28} {account.Role}");
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, List<string> args)
+    {
+        if (args.Count != 1 || !args[0].Contains('@')) throw new UsageException("give the administrator's EMAIL");
+        var password = Environment.GetEnvironmentVariable("HOTSPOTS_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            if (!Console.IsInputRedirected) Console.Write("Password (at least 8 characters): ");
+            password = Console.ReadLine() ?? "";
+        }
+        await services.GetRequiredService<UserAccounts>().EnsureUserAsync(args[0], password, Roles.Admin);
+        Console.WriteLine($"Administrator {args[0]} can now sign in.");
+        return 0;
+    }
+
+    private static bool Flag(List<string> args, string name) => args.Remove(name);
+
+    /// <summary>A path as the user typed it, relative to the folder they ran ./run.sh from (dotnet run changes folder).</summary>
+    private static string CallerPath(string path) =>
+        Path.GetFullPath(path, Environment.GetEnvironmentVariable("HOTSPOTS_CALLER_DIR") ?? Directory.GetCurrentDirectory());
+
+    private static string? Option(List<string> args, string name)
+    {
+        var index = args.IndexOf(name);
+        if (index < 0) return null;
+        if (index == args.Count - 1) throw new UsageException($"{name} needs a value");
+        var value = args[index + 1];
+        args.RemoveRange(index, 2);
+        return value;
+    }
+
+    private sealed record Verb(string Usage, string Help, Func<IServiceProvider, List<string>, Task<int>> Run);
+
+    private sealed class UsageException(string message) : Exception(message);
+}

@@ -1,0 +1,34 @@
+using HotSpots.Web.Accounts;
+
+namespace HotSpots.Web.Demo;
+
+/// <summary>Settings section "Demo": a made-up force and sign-ins for trying HotSpots out. Never on in production.</summary>
+internal sealed class DemoOptions
+{
+    public const string Password = "Demo!2345";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>The seed of the demo force's generator: the same seed and day give the same crimes.</summary>
+    public int Seed { get; set; } = 2026;
+
+    /// <summary>Crimes a year in the demo town.</summary>
+    public int CrimesPerYear { get; set; } = 15_000;
+
+    public static DemoOptions From(IConfiguration configuration) =>
+        configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("officer@demo.hotspots", Roles.Officer, "PC Alex Morgan", "Town Centre"),
+        new("supervisor@demo.hotspots", Roles.Supervisor, "Sgt Jo Patel", "Town Centre"),
+        new("analyst@demo.hotspots", Roles.Analyst, "Sam Reid", null),
+        new("manager@demo.hotspots", Roles.Manager, "Ch Insp Chris Doyle", null),
+        new("evaluator@demo.hotspots", Roles.Evaluator, "Dr Lee Evans", null),
+        new("admin@demo.hotspots", Roles.Admin, "System Administrator", null),
+    ];
+
+    public static readonly IReadOnlyList<string> Teams = ["Town Centre", "Oxford Road", "Night-Time Economy"];
+}
+
+internal sealed record DemoAccount(string Email, string Role, string DisplayName, string? Team);

@@ -1,0 +1,53 @@
+using HotSpots.Demo;
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Platform;
+using HotSpots.Platform.Data;
+using HotSpots.Web.Accounts;
+
+namespace HotSpots.Web.Demo;
+
+/// <summary>
+/// Seeds the demo force: a year of generated crimes written as a force records file and imported the normal
+/// way, teams, the demo sign-ins, and a published hot spot set.
+/// </summary>
+internal sealed class DemoSeeder(
+    UserAccounts accounts, IIngestionModule ingestion, IHotspotModule hotspots, ITaskingModule tasking,
+    DemoOptions options, DatabaseSettings database, ForceOptions force, TimeProvider clock, ILogger<DemoSeeder> log)
+{
+    /// <summary>Seeds on a first start only: once anyone can sign in, the data is the force's to keep.</summary>
+    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        if (accounts.AnyUsers())
+        {
+            log.LogInformation("Demo data already present: keeping it.");
+            return;
+        }
+        await SeedAsync(cancellationToken);
+    }
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var yesterday = DateOnly.FromDateTime(force.UtcToLocal(clock.GetUtcNow().UtcDateTime)).AddDays(-1);
+        var folder = Directory.CreateDirectory(Path.Combine(database.DataDirectory, "demo")).FullName;
+        var file = Path.Combine(folder, "demo-force-records.csv");
+        await using (var writer = new StreamWriter(file))
+            ForceRecordsCsv.Write(writer, DemoTown.Crimes(options.Seed, yesterday, perYear: options.CrimesPerYear));
+        var report = await ingestion.ImportAsync(new ImportRequest(file, CrimeFileFormat.ForceRecordsCsv, "demo seed"), null, cancellationToken);
+        log.LogInformation("Demo force: {Imported} crimes imported ({Unchanged} already held) from {File}", report.Imported, report.Unchanged, file);
+
+        var teams = new Dictionary<string, long>();
+        foreach (var name in DemoOptions.Teams)
+            teams[name] = (await tasking.CreateTeamAsync(name, cancellationToken)).Id;
+        foreach (var account in DemoOptions.Accounts)
+        {
+            var user = await accounts.EnsureUserAsync(account.Email, DemoOptions.Password, account.Role);
+            if (account.Role is Roles.Officer or Roles.Supervisor)
+                await tasking.SaveOfficerAsync(user.Id, account.DisplayName, account.Team is { } t ? teams[t] : null, cancellationToken);
+        }
+
+        var set = await hotspots.RefreshAsync(publish: true, "demo seed", cancellationToken);
+        log.LogInformation("Demo force: hot spot set {SetId} published with {Spots} spots", set.Id, set.SpotCount);
+    }
+}

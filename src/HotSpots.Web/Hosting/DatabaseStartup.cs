@@ -1,0 +1,51 @@
+using HotSpots.Platform;
+using HotSpots.Platform.Data;
+using HotSpots.Web.Accounts;
+using HotSpots.Web.Demo;
+using Microsoft.Data.Sqlite;
+
+namespace HotSpots.Web.Hosting;
+
+/// <summary>
+/// Before anything else starts: WAL on the SQLite file, every module's migrations applied (refusing a database
+/// newer than this build), roles created, and on a first start in demo mode the demo force seeded.
+/// </summary>
+internal sealed class DatabaseStartup(
+    IServiceProvider services, DatabaseSettings database, DemoOptions demo, ILogger<DatabaseStartup> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(services, database, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
+        if (demo.Enabled)
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+        else
+            log.LogInformation("Demo mode is off: no demo data or demo sign-ins.");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static async Task PrepareAsync(IServiceProvider services, DatabaseSettings database, CancellationToken cancellationToken)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            await using var connection = new SqliteConnection(database.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var modules = services.GetServices<IModuleDatabase>().ToList();
+        foreach (var module in modules)
+        {
+            var unknown = await module.UnknownAppliedMigrationsAsync(cancellationToken);
+            if (unknown.Count > 0)
+                throw new InvalidOperationException(
+                    $"The database is newer than this version of HotSpots: module {module.Module} has migrations this build does not know " +
+                    $"({string.Join(", ", unknown)}). Install the newer version, or restore a backup made by this version.");
+        }
+        foreach (var module in modules)
+            await module.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,89 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage.SQLite;
+using HotSpots.Modules.Dashboard;
+using HotSpots.Modules.Hotspots;
+using HotSpots.Modules.Ingestion;
+using HotSpots.Modules.Patrols;
+using HotSpots.Modules.Tasking;
+using HotSpots.Platform;
+using HotSpots.Platform.Data;
+using HotSpots.Web.Accounts;
+using HotSpots.Web.Demo;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace HotSpots.Web.Hosting;
+
+internal static class HotSpotsServices
+{
+    /// <summary>Everything the app needs, web server or command line. Modules are listed here, not scanned.</summary>
+    public static void AddHotSpots(this WebApplicationBuilder builder, bool runJobServer)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var database = DatabaseSettings.From(configuration);
+        Directory.CreateDirectory(database.DataDirectory);
+
+        // Runs first: the database must be migrated before any other hosted service starts.
+        services.AddHostedService<DatabaseStartup>();
+
+        services.AddPlatform(configuration);
+        services.AddIngestionModule(configuration);
+        services.AddHotspotsModule(configuration);
+        services.AddTaskingModule(configuration);
+        services.AddPatrolsModule(configuration);
+        services.AddDashboardModule(configuration);
+
+        services.AddModuleDbContext<AccountsDbContext, AccountsSqliteContext, AccountsPostgresContext>(database, AccountsDbContext.Module);
+        services.AddIdentity<IdentityUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton(DemoOptions.From(configuration));
+
+        services.AddDataProtection()
+            .SetApplicationName("HotSpots")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
+
+        AddJobs(services, configuration, database, runJobServer);
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration, DatabaseSettings database, bool runJobServer)
+    {
+        var poll = TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollSeconds", 5.0));
+        // The storage is this app's own instance, not Hangfire's process-wide JobStorage.Current, so that two
+        // apps in one process (the tests) never share a queue.
+        services.AddSingleton<JobStorage>(_ =>
+        {
+            if (database.Provider == DatabaseProvider.Sqlite)
+                return new SQLiteStorage(Path.Combine(database.DataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = poll });
+            var options = new PostgreSqlStorageOptions { QueuePollInterval = poll, SchemaName = "hangfire" };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options, null), options);
+        });
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (!runJobServer) return;
+        services.AddHostedService<RecurringJobsStartup>();
+        if (configuration.GetValue("Jobs:Server", true))
+            services.AddHangfireServer((provider, o) =>
+            {
+                // This app's container activates its jobs, never Hangfire's process-wide JobActivator.Current.
+                o.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+                o.SchedulePollingInterval = poll;
+                o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            });
+    }
+}

@@ -1,0 +1,70 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using HotSpots.Web.Accounts;
+using HotSpots.Web.Api;
+
+namespace HotSpots.Web.Hosting;
+
+internal static class WebSetup
+{
+    public static void AddHotSpotsWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthorization(Policies.Configure);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Status/403";
+            o.Cookie.Name = "hotspots.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // APIs answer with status codes; pages redirect to sign-in. Forbidden is always a real 403.
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (IsApi(context.Request)) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddRazorPages();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+    }
+
+    public static void UseHotSpotsWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Status/500");
+        app.UseWhen(c => !IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapOfficerApi();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminOnly()],
+            AppPath = "/",
+            DashboardTitle = "HotSpots jobs",
+        }).RequireAuthorization(Policies.Admin);
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    /// <summary>Hangfire's own check, behind the endpoint's Admin policy.</summary>
+    private sealed class AdminOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+    }
+}

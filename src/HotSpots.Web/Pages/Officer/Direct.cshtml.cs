@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Platform.Geography;
+using HotSpots.Web.Accounts;
+using HotSpots.Web.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HotSpots.Web.Pages.Officer;
+
+/// <summary>"Direct me": a randomised pick among the nearest spots, why it is hot, the briefing, Navigate and Start patrol.</summary>
+[Authorize(Policy = Policies.Patrol)]
+public sealed class DirectModel(ITaskingModule tasking, IPatrolModule patrols, IConfiguration configuration) : PageModel
+{
+    public Direction? Direction { get; private set; }
+    public string? Problem { get; private set; }
+    public string NavigateUrl { get; private set; } = "";
+    public string TileUrl => MapSettings.TileUrl(configuration);
+    public string TileAttribution => MapSettings.TileAttribution(configuration);
+
+    public string DistanceText => Direction is null ? "" :
+        Direction.DistanceMetres < 1 ? "you are in it" :
+        Direction.DistanceMetres < 1000 ? $"{Direction.DistanceMetres:0} m away" : $"{Direction.DistanceMetres / 1000:0.0} km away";
+
+    public string OutlineJson => Direction is null ? "[]" :
+        JsonSerializer.Serialize(Direction.Spot.Outline.Select(p => new[] { p.Latitude, p.Longitude }));
+
+    public string PeakText => Direction is null ? "" :
+        string.Join(", ", Direction.Spot.Why.PeakDays.Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(d)))
+        + (Direction.Spot.Why.PeakDays.Count > 0 ? ", " : "")
+        + string.Join(", ", Direction.Spot.Why.PeakHours.Select(h => $"{h:00}:00–{(h + 1) % 24:00}:00"));
+
+    public async Task<IActionResult> OnGetAsync(long? directionId, CancellationToken cancellationToken)
+    {
+        if (directionId is null) return Redirect("/Officer");
+        Direction = await tasking.GetDirectionAsync(directionId.Value, OfficerApi.OfficerId(User), cancellationToken);
+        if (Direction is null)
+        {
+            Problem = "That direction is no longer current: the hot spots have been updated. Ask again from your home screen.";
+            return Page();
+        }
+        NavigateUrl = NavigateLink.For(Request.Headers.UserAgent, Direction.Spot.Centre, Direction.Spot.Name);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(double? lat, double? lon, CancellationToken cancellationToken)
+    {
+        if (lat is null || lon is null || !new GeoPoint(lat.Value, lon.Value).IsValid)
+        {
+            Problem = "Your phone's location is not known yet. Allow location for HotSpots and try again.";
+            return Page();
+        }
+        var direction = await tasking.DirectMeAsync(OfficerApi.OfficerId(User), new GeoPoint(lat.Value, lon.Value), cancellationToken);
+        if (direction is null)
+        {
+            Problem = "No hot spots are published yet.";
+            return Page();
+        }
+        return RedirectToPage(new { directionId = direction.Id });
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(long hotspotId, CancellationToken cancellationToken)
+    {
+        var patrol = await patrols.StartAsync(OfficerApi.OfficerId(User), hotspotId, cancellationToken);
+        return RedirectToPage("/Officer/Patrol", new { patrolId = patrol.Id });
+    }
+}

@@ -1,0 +1,21 @@
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HotSpots.Web.Pages.Officer;
+
+/// <summary>The officer's home screen: hot spots near the phone, on a list and a map, and "Direct me".</summary>
+[Authorize(Policy = Policies.Patrol)]
+public sealed class IndexModel(IHotspotSnapshot hotspots, IConfiguration configuration) : PageModel
+{
+    public bool HasPublishedSet => hotspots.Current.Set is not null;
+
+    public string TileUrl => MapSettings.TileUrl(configuration);
+
+    public string TileAttribution => MapSettings.TileAttribution(configuration);
+
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Web.Accounts;
+using HotSpots.Web.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HotSpots.Web.Pages.Officer;
+
+/// <summary>A running patrol: timer, inside or not, minutes in the spot, activity log, End patrol; the summary once ended.</summary>
+[Authorize(Policy = Policies.Patrol)]
+public sealed class PatrolModel(IPatrolModule patrols, IHotspotModule hotspots, IConfiguration configuration) : PageModel
+{
+    public PatrolView? Patrol { get; private set; }
+    public string OutlineJson { get; private set; } = "[]";
+    public double PingSeconds => configuration.GetValue("Patrols:PingSeconds", 10.0);
+
+    public async Task<IActionResult> OnGetAsync(long patrolId, CancellationToken cancellationToken)
+    {
+        Patrol = await patrols.GetAsync(patrolId, OfficerApi.OfficerId(User), cancellationToken);
+        if (Patrol is null) return NotFound();
+        if (await hotspots.GetHotspotAsync(Patrol.HotspotId, cancellationToken) is { } spot)
+            OutlineJson = JsonSerializer.Serialize(spot.Spot.Outline.Select(p => new[] { p.Latitude, p.Longitude }));
+        return Page();
+    }
+}

@@ -1,0 +1,46 @@
+// A Leaflet map of hot spots. Tiles come from a settable URL; the overlays draw on a plain background
+// when no tile server can be reached.
+(function () {
+  "use strict";
+
+  function create(element) {
+    if (!element || typeof L === "undefined") return null;
+    var map = L.map(element, { zoomControl: true, attributionControl: true });
+    var url = element.dataset.tileUrl;
+    if (url) {
+      L.tileLayer(url, { maxZoom: 19, attribution: element.dataset.tileAttribution || "" }).addTo(map);
+    }
+    map.setView([51.4545, -0.973], 14);
+    var spots = L.layerGroup().addTo(map);
+    var you = null;
+
+    function outline(points, options) {
+      return L.polygon(points, Object.assign({ color: "#c0392b", weight: 2, fillOpacity: 0.25 }, options || {}));
+    }
+
+    return {
+      showSpots: function (list) {
+        spots.clearLayers();
+        list.forEach(function (s) {
+          outline(s.outline).bindTooltip("#" + s.rank + " " + s.name).addTo(spots);
+        });
+      },
+      showOutline: function (points) {
+        spots.clearLayers();
+        var shape = outline(points).addTo(spots);
+        map.fitBounds(shape.getBounds(), { padding: [24, 24], maxZoom: 17 });
+      },
+      setYou: function (lat, lon, fit) {
+        if (!you) {
+          you = L.circleMarker([lat, lon], { radius: 7, color: "#1f6feb", fillColor: "#1f6feb", fillOpacity: 0.9 })
+            .bindTooltip("You").addTo(map);
+        } else {
+          you.setLatLng([lat, lon]);
+        }
+        if (fit) map.setView([lat, lon], 15);
+      }
+    };
+  }
+
+  window.HotSpotsMap = { create: create };
+})();

@@ -1,0 +1,42 @@
+using HotSpots.Modules.Dashboard.Charts;
+using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Platform;
+
+namespace HotSpots.Modules.Dashboard.Manager;
+
+internal sealed class ManagerDashboardQuery(
+    IIngestionModule ingestion, IHotspotSnapshot hotspots, IPatrolModule patrols, ITaskingModule tasking,
+    ForceOptions force, TimeProvider clock)
+{
+    private const int TrendMonths = 24;
+    private const int TopSpots = 10;
+
+    public async Task<ManagerDashboard> GetAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var latest = await ingestion.GetLatestOccurrenceAsync(cancellationToken) ?? now;
+        var trendTo = new DateTime(latest.Year, latest.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
+        var counts = await ingestion.GetMonthlyCountsAsync(trendTo.AddMonths(-TrendMonths), trendTo, cancellationToken);
+
+        var dayStart = force.PoliceDayStartUtc(now);
+        var minutesToday = await patrols.MinutesBySpotAsync(dayStart, dayStart.AddDays(1), cancellationToken);
+
+        var weekStart = dayStart.AddDays(-6);
+        var byOfficer = await patrols.MinutesByOfficerAsync(weekStart, dayStart.AddDays(1), cancellationToken);
+        var officers = (await tasking.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
+        var leaderboard = byOfficer.Select((o, i) =>
+        {
+            var officer = officers.GetValueOrDefault(o.OfficerId);
+            return new LeaderboardRow(i + 1, officer?.DisplayName ?? "Unknown officer", officer?.TeamName, o.MinutesInside, o.Patrols, o.Activities);
+        }).ToList();
+
+        return new ManagerDashboard(
+            CrimeTrendChart.Render(counts),
+            hotspots.Current.Spots.Take(TopSpots).ToList(),
+            minutesToday, dayStart, leaderboard, weekStart);
+    }
+}

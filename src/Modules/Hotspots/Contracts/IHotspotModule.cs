@@ -1,0 +1,26 @@
+namespace HotSpots.Modules.Hotspots.Contracts;
+
+/// <summary>Computes, versions and publishes hot spot sets.</summary>
+public interface IHotspotModule
+{
+    /// <summary>Computes a new set from the crimes held. Publishes it at once when <paramref name="publish"/> is true.</summary>
+    Task<HotspotSetSummary> RefreshAsync(bool publish, string requestedBy, CancellationToken cancellationToken);
+
+    /// <summary>Publishes a set: it replaces the published one, and tasking uses it from now on.</summary>
+    Task PublishAsync(long setId, string publishedBy, CancellationToken cancellationToken);
+
+    /// <summary>Sets, newest first.</summary>
+    Task<IReadOnlyList<HotspotSetSummary>> ListSetsAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>One hot spot of any set, with its polygon; null when there is no such spot.</summary>
+    Task<HotspotDetail?> GetHotspotAsync(long hotspotId, CancellationToken cancellationToken);
+}
+
+/// <summary>The published hot spots, held in memory and swapped whole when a set is published.</summary>
+public interface IHotspotSnapshot
+{
+    HotspotSnapshot Current { get; }
+}
+
+/// <summary>Raised after a set is published.</summary>
+public sealed record HotspotSetPublished(long SetId, DateTime PublishedUtc);

@@ -1,0 +1,71 @@
+using Hangfire;
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Hotspots.Data;
+using HotSpots.Modules.Hotspots.Engine;
+using HotSpots.Modules.Hotspots.Refresh;
+using HotSpots.Modules.Hotspots.Snapshot;
+using HotSpots.Platform;
+using HotSpots.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HotSpots.Modules.Hotspots;
+
+public static class HotspotsModule
+{
+    public const string Name = "Hotspots";
+
+    public static IServiceCollection AddHotspotsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<HotspotsDbContext, HotspotsSqliteContext, HotspotsPostgresContext>(DatabaseSettings.From(configuration), Name);
+        services.AddSingleton(HotspotSettings.From(configuration));
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<IHotspotSnapshot>(sp => sp.GetRequiredService<SnapshotStore>());
+        services.AddSingleton<IHostedService, SnapshotLoader>();
+        services.AddScoped<SpotBuilder>();
+        services.AddScoped<HotspotRefresh>();
+        services.AddScoped<HotspotPublisher>();
+        services.AddScoped<RefreshHotspotsJob>();
+        services.AddScoped<IHotspotModule, HotspotsFacade>();
+        services.AddSingleton<IRecurringJobs, HotspotJobs>();
+        return services;
+    }
+}
+
+internal sealed class HotspotJobs(HotspotSettings settings) : IRecurringJobs
+{
+    public void Register(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<RefreshHotspotsJob>(RefreshHotspotsJob.Id, j => j.RunAsync(CancellationToken.None), settings.RefreshCron);
+}
+
+/// <summary>Loads the published set into memory when the app starts.</summary>
+internal sealed class SnapshotLoader(SnapshotStore store) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => store.ReloadAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal sealed class HotspotsFacade(HotspotRefresh refresh, HotspotPublisher publisher, HotspotsDbContext db, SnapshotStore snapshot)
+    : IHotspotModule
+{
+    public Task<HotspotSetSummary> RefreshAsync(bool publish, string requestedBy, CancellationToken cancellationToken) =>
+        refresh.RunAsync(publish, requestedBy, cancellationToken);
+
+    public Task PublishAsync(long setId, string publishedBy, CancellationToken cancellationToken) =>
+        publisher.PublishAsync(setId, publishedBy, cancellationToken);
+
+    public async Task<IReadOnlyList<HotspotSetSummary>> ListSetsAsync(int count, CancellationToken cancellationToken)
+    {
+        var sets = await db.Sets.AsNoTracking().Include(s => s.Spots).OrderByDescending(s => s.Id).Take(count).ToListAsync(cancellationToken);
+        return sets.Select(HotspotMapping.Summary).ToList();
+    }
+
+    public async Task<HotspotDetail?> GetHotspotAsync(long hotspotId, CancellationToken cancellationToken)
+    {
+        var spot = await db.Spots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == hotspotId, cancellationToken);
+        return spot is null ? null : new HotspotDetail(HotspotMapping.Published(spot, snapshot.Current.Projection.Unproject), spot.PolygonWkb);
+    }
+}

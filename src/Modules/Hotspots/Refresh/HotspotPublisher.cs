@@ -1,0 +1,32 @@
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Hotspots.Data;
+using HotSpots.Modules.Hotspots.Snapshot;
+using HotSpots.Platform.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace HotSpots.Modules.Hotspots.Refresh;
+
+/// <summary>Publishes a set: the previous published set is retired, and the in-memory snapshot swapped.</summary>
+internal sealed class HotspotPublisher(HotspotsDbContext db, SnapshotStore snapshot, IEventPublisher events, TimeProvider clock)
+{
+    public async Task PublishAsync(long setId, string publishedBy, CancellationToken cancellationToken)
+    {
+        var set = await db.Sets.SingleOrDefaultAsync(s => s.Id == setId, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no hot spot set {setId}.");
+        if (set.Status == HotspotSetStatus.Retired)
+            throw new InvalidOperationException($"Hot spot set {setId} is retired and cannot be published again.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var published in await db.Sets.Where(s => s.Status == HotspotSetStatus.Published && s.Id != setId).ToListAsync(cancellationToken))
+                published.Status = HotspotSetStatus.Retired;
+            set.Status = HotspotSetStatus.Published;
+            set.PublishedUtc = now;
+            set.PublishedBy = publishedBy;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await snapshot.ReloadAsync(cancellationToken);
+        await events.PublishAsync(new HotspotSetPublished(setId, now), cancellationToken);
+    }
+}

@@ -1,0 +1,20 @@
+namespace HotSpots.Modules.Ingestion.Contracts;
+
+/// <summary>Crime records in, clean and idempotent; read back for hot spots and dashboards.</summary>
+public interface IIngestionModule
+{
+    /// <summary>Imports one file (or a folder of files). Importing the same data twice adds nothing.</summary>
+    Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Mappable crimes (with a position) that occurred in [from, to), for spatial analysis.</summary>
+    Task<IReadOnlyList<CrimePoint>> GetCrimePointsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
+
+    /// <summary>Counts and harm by category and calendar month (UTC), including crimes with no location.</summary>
+    Task<IReadOnlyList<CategoryMonthCount>> GetMonthlyCountsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
+
+    /// <summary>The instant of the latest crime held, or null when there are none.</summary>
+    Task<DateTime?> GetLatestOccurrenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Total crimes held.</summary>
+    Task<long> CountCrimesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,75 @@
+namespace HotSpots.Modules.Ingestion.Data;
+
+/// <summary>One crime record as held: the source's content plus what HotSpots derived at import.</summary>
+internal sealed class Crime
+{
+    public long Id { get; set; }
+
+    /// <summary>Which kind of source: police-uk, force.</summary>
+    public required string Source { get; set; }
+
+    /// <summary>Stable key within the source; the same record imported again has the same key.</summary>
+    public required string SourceKey { get; set; }
+
+    /// <summary>Hash of the record's content; a changed hash means the source updated the record.</summary>
+    public long ContentHash { get; set; }
+
+    public string? Reference { get; set; }
+    public required string Category { get; set; }
+    public string? OffenceCode { get; set; }
+    public DateTime OccurredFromUtc { get; set; }
+    public DateTime? OccurredToUtc { get; set; }
+    public bool HasTimeOfDay { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public double? X { get; set; }
+    public double? Y { get; set; }
+    public string? Location { get; set; }
+    public string? AreaCode { get; set; }
+    public string? Outcome { get; set; }
+
+    /// <summary>No usable position: counted in totals, left off maps and grids.</summary>
+    public bool Unmappable { get; set; }
+
+    public long ImportId { get; set; }
+    public List<PersonLink> People { get; set; } = [];
+}
+
+/// <summary>A pseudonymised person linked to a crime, with their role in it.</summary>
+internal sealed class PersonLink
+{
+    public long Id { get; set; }
+    public long CrimeId { get; set; }
+    public required string PersonId { get; set; }
+    public required string Role { get; set; }
+}
+
+/// <summary>One run of an import, with its report.</summary>
+internal sealed class ImportRun
+{
+    public long Id { get; set; }
+    public required string Path { get; set; }
+    public required string Format { get; set; }
+    public required string RequestedBy { get; set; }
+    public DateTime StartedUtc { get; set; }
+    public DateTime? FinishedUtc { get; set; }
+    public required string Status { get; set; }
+    public long Imported { get; set; }
+    public long Updated { get; set; }
+    public long Unchanged { get; set; }
+    public long Quarantined { get; set; }
+    public long Unmappable { get; set; }
+    public string? Error { get; set; }
+}
+
+/// <summary>A row that could not be imported, kept with its reason so an analyst can fix and re-submit it.</summary>
+internal sealed class QuarantinedRow
+{
+    public long Id { get; set; }
+    public long ImportId { get; set; }
+    public required string File { get; set; }
+    public long Line { get; set; }
+    public required string Field { get; set; }
+    public required string Reason { get; set; }
+    public required string RawText { get; set; }
+}

@@ -1,0 +1,151 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace HotSpots.Modules.Ingestion.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    internal partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ingestion_crimes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SourceKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ContentHash = table.Column<long>(type: "bigint", nullable: false),
+                    Reference = table.Column<string>(type: "text", nullable: true),
+                    Category = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    OffenceCode = table.Column<string>(type: "text", nullable: true),
+                    OccurredFromUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OccurredToUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HasTimeOfDay = table.Column<bool>(type: "boolean", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    X = table.Column<double>(type: "double precision", nullable: true),
+                    Y = table.Column<double>(type: "double precision", nullable: true),
+                    Location = table.Column<string>(type: "text", nullable: true),
+                    AreaCode = table.Column<string>(type: "text", nullable: true),
+                    Outcome = table.Column<string>(type: "text", nullable: true),
+                    Unmappable = table.Column<bool>(type: "boolean", nullable: false),
+                    ImportId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ingestion_crimes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ingestion_imports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Path = table.Column<string>(type: "text", nullable: false),
+                    Format = table.Column<string>(type: "text", nullable: false),
+                    RequestedBy = table.Column<string>(type: "text", nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    Imported = table.Column<long>(type: "bigint", nullable: false),
+                    Updated = table.Column<long>(type: "bigint", nullable: false),
+                    Unchanged = table.Column<long>(type: "bigint", nullable: false),
+                    Quarantined = table.Column<long>(type: "bigint", nullable: false),
+                    Unmappable = table.Column<long>(type: "bigint", nullable: false),
+                    Error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ingestion_imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ingestion_quarantine",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportId = table.Column<long>(type: "bigint", nullable: false),
+                    File = table.Column<string>(type: "text", nullable: false),
+                    Line = table.Column<long>(type: "bigint", nullable: false),
+                    Field = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    RawText = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ingestion_quarantine", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ingestion_person_links",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CrimeId = table.Column<long>(type: "bigint", nullable: false),
+                    PersonId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ingestion_person_links", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ingestion_person_links_ingestion_crimes_CrimeId",
+                        column: x => x.CrimeId,
+                        principalTable: "ingestion_crimes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ingestion_crimes_OccurredFromUtc",
+                table: "ingestion_crimes",
+                column: "OccurredFromUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ingestion_crimes_Source_SourceKey",
+                table: "ingestion_crimes",
+                columns: new[] { "Source", "SourceKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ingestion_person_links_CrimeId",
+                table: "ingestion_person_links",
+                column: "CrimeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ingestion_person_links_PersonId",
+                table: "ingestion_person_links",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ingestion_quarantine_ImportId",
+                table: "ingestion_quarantine",
+                column: "ImportId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ingestion_imports");
+
+            migrationBuilder.DropTable(
+                name: "ingestion_person_links");
+
+            migrationBuilder.DropTable(
+                name: "ingestion_quarantine");
+
+            migrationBuilder.DropTable(
+                name: "ingestion_crimes");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Modules.Ingestion.Data;
+using HotSpots.Modules.Ingestion.Harm;
+using Microsoft.EntityFrameworkCore;
+
+namespace HotSpots.Modules.Ingestion.QueryCrimes;
+
+internal sealed class CrimeQueries(IngestionDbContext db, HarmTable harm)
+{
+    public async Task<IReadOnlyList<CrimePoint>> PointsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        var rows = await db.Crimes.AsNoTracking()
+            .Where(c => !c.Unmappable && c.OccurredFromUtc >= fromUtc && c.OccurredFromUtc < toUtc)
+            .Select(c => new { c.Id, c.X, c.Y, c.Latitude, c.Longitude, c.OccurredFromUtc, c.HasTimeOfDay, c.Category, c.Location })
+            .ToListAsync(cancellationToken);
+        var categories = new Dictionary<string, string>(StringComparer.Ordinal);
+        return rows.Select(r =>
+        {
+            var category = categories.TryGetValue(r.Category, out var known) ? known : categories[r.Category] = r.Category;
+            return new CrimePoint(r.Id, r.X!.Value, r.Y!.Value, r.Latitude!.Value, r.Longitude!.Value, r.OccurredFromUtc,
+                r.HasTimeOfDay, category, harm.DaysFor(category), r.Location);
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<CategoryMonthCount>> MonthlyAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        var rows = await db.Crimes.AsNoTracking()
+            .Where(c => c.OccurredFromUtc >= fromUtc && c.OccurredFromUtc < toUtc)
+            .GroupBy(c => new { c.OccurredFromUtc.Year, c.OccurredFromUtc.Month, c.Category })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Category, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new CategoryMonthCount(r.Year, r.Month, r.Category, r.Count, r.Count * harm.DaysFor(r.Category)))
+            .OrderBy(r => r.Year).ThenBy(r => r.Month).ThenBy(r => r.Category).ToList();
+    }
+
+    public async Task<DateTime?> LatestAsync(CancellationToken cancellationToken) =>
+        await db.Crimes.AsNoTracking().MaxAsync(c => (DateTime?)c.OccurredFromUtc, cancellationToken);
+
+    public Task<long> CountAsync(CancellationToken cancellationToken) => db.Crimes.LongCountAsync(cancellationToken);
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotSpots.Testing;
+
+/// <summary>
+/// The whole app in the test process, on its own database, with the demo force seeded (smaller than the real
+/// demo, for speed). <see cref="StartOnRealPort"/> serves it over a real socket for the browser.
+/// </summary>
+public sealed class HotSpotsApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
+
+    public HotSpotsApp(TestDatabase database, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    {
+        _clock = clock;
+        Database = database;
+        _settings = new Dictionary<string, string?>(database.Settings())
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:CrimesPerYear"] = "4000",
+            ["Jobs:PollSeconds"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Serves on 127.0.0.1 on a free port and returns the base address.</summary>
+    public Uri StartOnRealPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        builder.UseEnvironment("Production");
+        if (_clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+    }
+}

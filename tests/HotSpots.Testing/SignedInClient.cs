@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace HotSpots.Testing;
+
+/// <summary>An HTTP client signed in through the real sign-in form, carrying the antiforgery token for API posts.</summary>
+public static partial class SignedInClient
+{
+    public const string DemoPassword = "Demo!2345";
+
+    public static async Task<HttpClient> SignInAsync(HotSpotsApp app, string email, string password = DemoPassword)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/Account/SignIn");
+        var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = FormToken(form),
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}.");
+        return client;
+    }
+
+    /// <summary>Loads a page and sets the X-CSRF-TOKEN header from its csrf-token meta tag.</summary>
+    public static async Task UseAntiforgeryFromAsync(this HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        client.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", MetaToken().Match(html).Groups[1].Value);
+    }
+
+    public static string FormToken(string html) => FormTokenPattern().Match(html).Groups[1].Value;
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex FormTokenPattern();
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
+    private static partial Regex MetaToken();
+}
