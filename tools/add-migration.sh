@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Adds a migration NAME to every module's DbContext, for both SQLite and PostgreSQL.
-# usage: tools/add-migration.sh NAME [Module …]   (modules: Ingestion Hotspots Tasking Patrols Accounts)
+# usage: tools/add-migration.sh NAME [Module …]   (modules: Platform Ingestion Hotspots Tasking Patrols Accounts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: tools/add-migration.sh NAME [Module …]}
 shift
-modules=("${@:-Ingestion Hotspots Tasking Patrols Accounts}")
+modules=("${@:-Platform Ingestion Hotspots Tasking Patrols Accounts}")
 dotnet tool restore >/dev/null
 dotnet build src/HotSpots.Web -v q -nologo >/dev/null
 for module in ${modules[*]}; do
   if [ "$module" = Accounts ]; then project=src/HotSpots.Web; dir=Accounts/Migrations
+  elif [ "$module" = Platform ]; then project=src/HotSpots.Platform; dir=Data/Migrations
   else project=src/Modules/$module; dir=Data/Migrations; fi
   for provider in Sqlite Postgres; do
     echo "== $module $provider"

@@ -1,4 +1,6 @@
+using HotSpots.Platform.Audit;
 using HotSpots.Platform.Data;
+using HotSpots.Platform.Settings;
 using HotSpots.Platform.Events;
 using HotSpots.Platform.Geography;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +19,9 @@ public static class PlatformServices
         services.TryAddSingleton<IEventPublisher, InProcessEventPublisher>();
         services.TryAddSingleton(DatabaseSettings.From(configuration));
         services.TryAddSingleton(ForceOptions.From(configuration));
+        services.AddModuleDbContext<PlatformDbContext, PlatformSqliteContext, PlatformPostgresContext>(DatabaseSettings.From(configuration), PlatformDbContext.Module);
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<ISettingsStore, SettingsStore>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using HotSpots.Modules.Ingestion;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Ingestion.Tests;
 
@@ -95,6 +96,26 @@ public sealed class PoliceUkImportTests : IAsyncLifetime
         var error = await Should.ThrowAsync<ImportFileException>(() => ImportAsync(file));
         error.Message.ShouldContain("line 1 (header)");
         error.Message.ShouldContain("other.csv");
+    }
+
+    [Fact]
+    public async Task Reading_points_from_a_file_skips_rows_without_a_position_and_stores_nothing()
+    {
+        var file = _database.Folder.File("points.csv.gz");
+        await using (var gzip = new System.IO.Compression.GZipStream(File.Create(file), System.IO.Compression.CompressionLevel.Fastest))
+        await using (var writer = new StreamWriter(gzip))
+            await writer.WriteAsync(string.Join("\n", [Header, .. Rows]));
+
+        var points = new List<CrimePoint>();
+        await using (var scope = _services.CreateAsyncScope())
+            await foreach (var point in scope.ServiceProvider.GetRequiredService<IIngestionModule>().ReadPointsAsync(file, CrimeFileFormat.Auto, CancellationToken.None))
+                points.Add(point);
+
+        points.Count.ShouldBe(5);
+        points.Count(p => p.Category == "Robbery").ShouldBe(1);
+        points.Single(p => p.Category == "Robbery").Harm.ShouldBe(365);
+        points.ShouldAllBe(p => p.X > 400_000 && p.Y > 100_000);
+        (await CountAsync()).ShouldBe(0);
     }
 
     private Task<ImportReport> ImportAsync(string path) =>

@@ -21,13 +21,17 @@ public static class IngestionModule
         services.AddScoped<CrimeWriter>();
         services.AddScoped<CrimeImport>();
         services.AddScoped<CrimeQueries>();
+        services.AddScoped<FilePoints>();
         services.AddScoped<IIngestionModule, IngestionFacade>();
         return services;
     }
 }
 
-internal sealed class IngestionFacade(CrimeImport import, CrimeQueries queries) : IIngestionModule
+internal sealed class IngestionFacade(CrimeImport import, CrimeQueries queries, FilePoints files) : IIngestionModule
 {
+    public IAsyncEnumerable<CrimePoint> ReadPointsAsync(string path, CrimeFileFormat format, CancellationToken cancellationToken) =>
+        files.ReadAsync(path, format, cancellationToken);
+
     public Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         import.RunAsync(request, progress, cancellationToken);
 

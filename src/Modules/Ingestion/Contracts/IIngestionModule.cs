@@ -6,6 +6,12 @@ public interface IIngestionModule
     /// <summary>Imports one file (or a folder of files). Importing the same data twice adds nothing.</summary>
     Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads crime files (a file, a folder, .gz) without storing them, for backtests and previews: every valid row
+    /// with a position, projected and harm-weighted. Rows without a position or with errors are skipped.
+    /// </summary>
+    IAsyncEnumerable<CrimePoint> ReadPointsAsync(string path, CrimeFileFormat format, CancellationToken cancellationToken);
+
     /// <summary>Mappable crimes (with a position) that occurred in [from, to), for spatial analysis.</summary>
     Task<IReadOnlyList<CrimePoint>> GetCrimePointsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 
