@@ -23,7 +23,7 @@ public sealed class ModuleRulesTests
         ["Ingestion"] = [],
         ["Hotspots"] = ["Ingestion"],
         ["Tasking"] = ["Hotspots"],
-        ["Patrols"] = ["Tasking", "Hotspots"],
+        ["Patrols"] = ["Tasking", "Hotspots", "Ingestion"],
         ["Dashboard"] = ["Ingestion", "Hotspots", "Tasking", "Patrols"],
     };
 

@@ -13,8 +13,8 @@ internal static class CommandLine
 {
     private static readonly Dictionary<string, Verb> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["import"] = new("import PATH [--format auto|police-uk|force-csv] [--json]",
-            "Imports crime records from a file, a folder of files or a .gz. Importing the same data again adds nothing.\n" +
+        ["import"] = new("import PATH [--format auto|police-uk|force-csv|feed] [--json]",
+            "Imports crime records (or a police location feed) from a file, a folder of files or a .gz. Importing the same data again adds nothing.\n" +
             "  Bad rows are quarantined with file, line, field and reason; the good rows are imported.\n" +
             "  --json prints, as its last line, one JSON object: imported, updated, unchanged, quarantined, unmappable.",
             ImportAsync),
@@ -82,6 +82,7 @@ internal static class CommandLine
             null or "auto" => CrimeFileFormat.Auto,
             "police-uk" => CrimeFileFormat.PoliceUkStreet,
             "force-csv" => CrimeFileFormat.ForceRecordsCsv,
+            "feed" => CrimeFileFormat.PoliceLocationFeed,
             var other => throw new UsageException($"unknown format '{other}'"),
         };
         if (args.Count != 1) throw new UsageException("give one PATH to import");

@@ -2,6 +2,7 @@ using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Ingestion.Data;
 using HotSpots.Modules.Ingestion.Harm;
 using HotSpots.Modules.Ingestion.ImportCrimes;
+using HotSpots.Modules.Ingestion.ImportUnitPositions;
 using HotSpots.Modules.Ingestion.QueryCrimes;
 using HotSpots.Platform.Data;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,7 @@ public static class IngestionModule
         services.AddModuleDbContext<IngestionDbContext, IngestionSqliteContext, IngestionPostgresContext>(settings, Name);
         services.AddSingleton(HarmTable.Load(configuration));
         services.AddScoped<CrimeWriter>();
+        services.AddScoped<UnitPositionWriter>();
         services.AddScoped<CrimeImport>();
         services.AddScoped<CrimeQueries>();
         services.AddScoped<FilePoints>();
@@ -42,6 +44,9 @@ internal sealed class IngestionFacade(CrimeImport import, CrimeQueries queries, 
         queries.MonthlyAsync(fromUtc, toUtc, cancellationToken);
 
     public Task<DateTime?> GetLatestOccurrenceAsync(CancellationToken cancellationToken) => queries.LatestAsync(cancellationToken);
+
+    public Task<IReadOnlyList<UnitPosition>> GetUnitPositionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        queries.UnitPositionsAsync(fromUtc, toUtc, cancellationToken);
 
     public Task<long> CountCrimesAsync(CancellationToken cancellationToken) => queries.CountAsync(cancellationToken);
 }

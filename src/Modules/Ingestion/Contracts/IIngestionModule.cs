@@ -21,6 +21,9 @@ public interface IIngestionModule
     /// <summary>The instant of the latest crime held, or null when there are none.</summary>
     Task<DateTime?> GetLatestOccurrenceAsync(CancellationToken cancellationToken);
 
+    /// <summary>Positions of police units from location feeds in [from, to), in time order per unit.</summary>
+    Task<IReadOnlyList<UnitPosition>> GetUnitPositionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
+
     /// <summary>Total crimes held.</summary>
     Task<long> CountCrimesAsync(CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ public enum CrimeFileFormat
 
     /// <summary>The HotSpots force records CSV, with times and linked people (docs/data-formats.md).</summary>
     ForceRecordsCsv,
+
+    /// <summary>A police location feed: positions of units (foot, vehicle) over time, for the baseline of presence.</summary>
+    PoliceLocationFeed,
 }
 
 /// <summary>What to import: a file or a folder, and who asked.</summary>

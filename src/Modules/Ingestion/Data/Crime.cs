@@ -73,3 +73,18 @@ internal sealed class QuarantinedRow
     public required string Reason { get; set; }
     public required string RawText { get; set; }
 }
+
+/// <summary>A position of a police unit from a location feed.</summary>
+internal sealed class UnitPositionRow
+{
+    public long Id { get; set; }
+    public required string UnitId { get; set; }
+    public Contracts.UnitType UnitType { get; set; }
+    public DateTime TimeUtc { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public double? AccuracyMetres { get; set; }
+    public double X { get; set; }
+    public double Y { get; set; }
+    public long ImportId { get; set; }
+}

@@ -9,6 +9,7 @@ internal class IngestionDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
     public DbSet<ImportRun> Imports => Set<ImportRun>();
     public DbSet<QuarantinedRow> Quarantine => Set<QuarantinedRow>();
+    public DbSet<UnitPositionRow> UnitPositions => Set<UnitPositionRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -32,6 +33,14 @@ internal class IngestionDbContext(DbContextOptions options) : DbContext(options)
             e.Property(p => p.Role).HasMaxLength(16);
         });
         model.Entity<ImportRun>(e => e.ToTable("ingestion_imports"));
+        model.Entity<UnitPositionRow>(e =>
+        {
+            e.ToTable("ingestion_unit_positions");
+            e.HasIndex(p => new { p.UnitId, p.TimeUtc }).IsUnique();
+            e.HasIndex(p => p.TimeUtc);
+            e.Property(p => p.UnitId).HasMaxLength(64);
+            e.Property(p => p.UnitType).HasConversion<string>().HasMaxLength(16);
+        });
         model.Entity<QuarantinedRow>(e =>
         {
             e.ToTable("ingestion_quarantine");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Ingestion.Data;
+using HotSpots.Modules.Ingestion.ImportUnitPositions;
 using HotSpots.Platform;
 using HotSpots.Platform.Geography;
 
@@ -12,7 +13,7 @@ namespace HotSpots.Modules.Ingestion.ImportCrimes;
 /// killed halfway and run again ends with the same database as one uninterrupted run.
 /// </summary>
 internal sealed class CrimeImport(
-    IngestionDbContext db, CrimeWriter writer, ForceOptions force, IMetricProjection projection, TimeProvider clock)
+    IngestionDbContext db, CrimeWriter writer, UnitPositionWriter unitWriter, ForceOptions force, IMetricProjection projection, TimeProvider clock)
 {
     private const int BatchSize = 5000;
     private const int MaxProblemsInReport = 1000;
@@ -37,6 +38,11 @@ internal sealed class CrimeImport(
             {
                 var format = request.Format == CrimeFileFormat.Auto ? ImportFiles.Detect(file) : request.Format;
                 var name = Path.GetFileName(file);
+                if (format == CrimeFileFormat.PoliceLocationFeed)
+                {
+                    quarantined += await ImportFeedAsync(file, name, run.Id, totals, problems, progress, watch, cancellationToken);
+                    continue;
+                }
                 var batch = new List<CrimeRecord>(BatchSize);
                 var quarantine = new List<QuarantinedRow>();
                 long rows = 0;
@@ -72,6 +78,44 @@ internal sealed class CrimeImport(
         }
         return new ImportReport(run.Id, totals.Imported, totals.Updated, totals.Unchanged, quarantined, totals.Unmappable, 0,
             watch.Elapsed.TotalSeconds, problems);
+    }
+
+    /// <summary>A police location feed: positions of units, keyed by unit and time. Returns the rows quarantined.</summary>
+    private async Task<long> ImportFeedAsync(string file, string name, long importId, BatchOutcome totals, List<ImportProblem> problems,
+        IProgress<ImportProgress>? progress, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var batch = new List<UnitPositionRecord>(BatchSize);
+        var quarantine = new List<QuarantinedRow>();
+        long rows = 0, bad = 0;
+        await using var stream = ImportFiles.Open(file);
+        foreach (var row in new UnitFeedReader(force).Read(stream, name))
+        {
+            rows++;
+            if (row.Record is { } record) batch.Add(record);
+            else
+            {
+                bad++;
+                quarantine.Add(new QuarantinedRow { ImportId = importId, File = name, Line = row.Line, Field = row.Field!, Reason = row.Reason!, RawText = row.RawText });
+                if (problems.Count < MaxProblemsInReport) problems.Add(new ImportProblem(name, row.Line, row.Field!, row.Reason!));
+            }
+            if (batch.Count >= BatchSize || quarantine.Count >= BatchSize)
+                await FlushFeedAsync(batch, quarantine, importId, totals, cancellationToken);
+        }
+        await FlushFeedAsync(batch, quarantine, importId, totals, cancellationToken);
+        progress?.Report(new ImportProgress(name, rows, bad, rows / Math.Max(watch.Elapsed.TotalSeconds, 1e-3)));
+        return bad;
+    }
+
+    private async Task FlushFeedAsync(List<UnitPositionRecord> batch, List<QuarantinedRow> quarantine, long importId, BatchOutcome totals, CancellationToken cancellationToken)
+    {
+        if (batch.Count > 0)
+        {
+            var (imported, unchanged) = await unitWriter.WriteAsync(batch, importId, cancellationToken);
+            totals.Imported += imported;
+            totals.Unchanged += unchanged;
+            batch.Clear();
+        }
+        await FlushAsync([], quarantine, importId, totals, cancellationToken);
     }
 
     private IEnumerable<RowResult> Rows(CrimeFileFormat format, Stream stream, string file) => format switch

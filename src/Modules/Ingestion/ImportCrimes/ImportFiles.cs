@@ -43,7 +43,8 @@ internal static class ImportFiles
         var first = header.TrimStart('\uFEFF').Split(',')[0].Trim().Trim('"');
         if (first.Equals(PoliceUkStreetReader.HeaderSignature, StringComparison.OrdinalIgnoreCase)) return CrimeFileFormat.PoliceUkStreet;
         if (first.Equals(ForceRecordsCsvReader.HeaderSignature, StringComparison.OrdinalIgnoreCase)) return CrimeFileFormat.ForceRecordsCsv;
+        if (first.Equals(ImportUnitPositions.UnitFeedReader.HeaderSignature, StringComparison.OrdinalIgnoreCase)) return CrimeFileFormat.PoliceLocationFeed;
         throw new ImportFileException(
-            $"{file}: line 1 (header) is not a known format: it starts with '{first}'. Expected a data.police.uk street CSV (Crime ID,…) or a force records CSV (reference,…).");
+            $"{file}: line 1 (header) is not a known format: it starts with '{first}'. Expected a data.police.uk street CSV (Crime ID,…), a force records CSV (reference,…) or a police location feed (unit_id,…).");
     }
 }

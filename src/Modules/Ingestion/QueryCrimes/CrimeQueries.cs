@@ -33,6 +33,13 @@ internal sealed class CrimeQueries(IngestionDbContext db, HarmTable harm)
             .OrderBy(r => r.Year).ThenBy(r => r.Month).ThenBy(r => r.Category).ToList();
     }
 
+    public async Task<IReadOnlyList<UnitPosition>> UnitPositionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        await db.UnitPositions.AsNoTracking()
+            .Where(p => p.TimeUtc >= fromUtc && p.TimeUtc < toUtc)
+            .OrderBy(p => p.UnitId).ThenBy(p => p.TimeUtc)
+            .Select(p => new UnitPosition(p.UnitId, p.UnitType, p.TimeUtc, p.Latitude, p.Longitude, p.AccuracyMetres, p.X, p.Y))
+            .ToListAsync(cancellationToken);
+
     public async Task<DateTime?> LatestAsync(CancellationToken cancellationToken) =>
         await db.Crimes.AsNoTracking().MaxAsync(c => (DateTime?)c.OccurredFromUtc, cancellationToken);
 

@@ -16,6 +16,7 @@ internal sealed class FilePoints(ForceOptions force, IMetricProjection projectio
         foreach (var file in ImportFiles.Resolve(path))
         {
             var fileFormat = format == CrimeFileFormat.Auto ? ImportFiles.Detect(file) : format;
+            if (fileFormat == CrimeFileFormat.PoliceLocationFeed) continue;
             await using var stream = ImportFiles.Open(file);
             IEnumerable<RowResult> rows = fileFormat == CrimeFileFormat.PoliceUkStreet
                 ? new PoliceUkStreetReader(force).Read(stream, Path.GetFileName(file))

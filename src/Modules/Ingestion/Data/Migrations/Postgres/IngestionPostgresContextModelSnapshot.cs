@@ -220,6 +220,55 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Postgres
                     b.ToTable("ingestion_quarantine", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.UnitPositionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("AccuracyMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("TimeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double>("X")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimeUtc");
+
+                    b.HasIndex("UnitId", "TimeUtc")
+                        .IsUnique();
+
+                    b.ToTable("ingestion_unit_positions", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.PersonLink", b =>
                 {
                     b.HasOne("HotSpots.Modules.Ingestion.Data.Crime", null)

@@ -207,6 +207,53 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Sqlite
                     b.ToTable("ingestion_quarantine", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.UnitPositionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AccuracyMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TimeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("X")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimeUtc");
+
+                    b.HasIndex("UnitId", "TimeUtc")
+                        .IsUnique();
+
+                    b.ToTable("ingestion_unit_positions", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.PersonLink", b =>
                 {
                     b.HasOne("HotSpots.Modules.Ingestion.Data.Crime", null)
