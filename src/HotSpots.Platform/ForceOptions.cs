@@ -43,4 +43,10 @@ public sealed class ForceOptions
         if (local < start) start = start.AddDays(-1);
         return LocalToUtc(start);
     }
+
+    /// <summary>The police day (by the local date it starts on) that contains <paramref name="utc"/>.</summary>
+    public DateOnly PoliceDay(DateTime utc) => DateOnly.FromDateTime(UtcToLocal(PoliceDayStartUtc(utc)));
+
+    /// <summary>The start (UTC) of a police day.</summary>
+    public DateTime PoliceDayStartUtc(DateOnly policeDay) => LocalToUtc(policeDay.ToDateTime(new TimeOnly(PoliceDayStartHour, 0)));
 }

@@ -35,6 +35,14 @@ public static partial class SignedInClient
 
     public static string FormToken(string html) => FormTokenPattern().Match(html).Groups[1].Value;
 
+    /// <summary>A form post body with the antiforgery token of the page the form is on.</summary>
+    public static FormUrlEncodedContent Form(string pageWithForm, params (string Name, string Value)[] fields)
+    {
+        var values = fields.ToDictionary(f => f.Name, f => f.Value);
+        values["__RequestVerificationToken"] = FormToken(pageWithForm);
+        return new FormUrlEncodedContent(values);
+    }
+
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
     {
         if (!response.IsSuccessStatusCode)

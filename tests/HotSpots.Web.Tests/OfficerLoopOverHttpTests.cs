@@ -46,7 +46,7 @@ public sealed partial class OfficerLoopOverHttpTests
 
         // Tap 1: Direct me (form post with the phone's position), then the direction page.
         var home = await officer.GetStringAsync("/Officer");
-        var direct = await officer.PostAsync("/Officer/Direct", Form(home, ("lat", "51.4545"), ("lon", "-0.9730")));
+        var direct = await officer.PostAsync("/Officer/Direct", SignedInClient.Form(home, ("lat", "51.4545"), ("lon", "-0.9730")));
         direct.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var directionPage = await officer.GetStringAsync(direct.Headers.Location!.ToString());
         directionPage.ShouldContain("Start patrol");
@@ -55,7 +55,7 @@ public sealed partial class OfficerLoopOverHttpTests
         near.Take(3).Select(s => s.Id.ToString()).ShouldContain(hotspotId);
 
         // Tap 2: Start patrol.
-        var start = await officer.PostAsync(direct.Headers.Location + "?handler=Start", Form(directionPage, ("hotspotId", hotspotId)));
+        var start = await officer.PostAsync(direct.Headers.Location + "?handler=Start", SignedInClient.Form(directionPage, ("hotspotId", hotspotId)));
         start.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var patrolUrl = start.Headers.Location!.ToString();
         var patrolId = long.Parse(patrolUrl.Split('/').Last());
@@ -89,13 +89,6 @@ public sealed partial class OfficerLoopOverHttpTests
         // Another officer cannot see or feed this patrol.
         var supervisor = await SignedInClient.SignInAsync(app, "supervisor@demo.hotspots");
         (await supervisor.GetAsync($"/api/patrols/{patrolId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-    }
-
-    private static FormUrlEncodedContent Form(string pageWithForm, params (string Name, string Value)[] fields)
-    {
-        var values = fields.ToDictionary(f => f.Name, f => f.Value);
-        values["__RequestVerificationToken"] = SignedInClient.FormToken(pageWithForm);
-        return new FormUrlEncodedContent(values);
     }
 
     [GeneratedRegex("name=\"hotspotId\" value=\"(\\d+)\"")]

@@ -25,6 +25,15 @@ internal static class Policies
     /// <summary>The manager dashboard: managers, analysts and supervisors.</summary>
     public const string Dashboard = "Dashboard";
 
+    /// <summary>Supervising: today's tasked spots, assignments to teams and shifts, who is on patrol where.</summary>
+    public const string Supervise = "Supervise";
+
+    /// <summary>Randomised trials: design, sealed schedules, exports. Evaluators and administrators.</summary>
+    public const string Trials = "Trials";
+
+    /// <summary>The force's dose targets: managers and administrators.</summary>
+    public const string DoseTargets = "DoseTargets";
+
     /// <summary>System administration: jobs, users, settings.</summary>
     public const string Admin = "Admin";
 
@@ -33,6 +42,9 @@ internal static class Policies
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Patrol, p => p.RequireRole(Roles.Officer, Roles.Supervisor));
         options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Manager, Roles.Analyst, Roles.Supervisor));
+        options.AddPolicy(Supervise, p => p.RequireRole(Roles.Supervisor));
+        options.AddPolicy(Trials, p => p.RequireRole(Roles.Evaluator, Roles.Admin));
+        options.AddPolicy(DoseTargets, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         // Anything registered without a policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

@@ -14,11 +14,12 @@ internal static class OfficerApi
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Patrol);
 
-        api.MapGet("/hotspots/near", (double lat, double lon, int? count, ITaskingModule tasking) =>
+        api.MapGet("/hotspots/near", async (double lat, double lon, int? count, ClaimsPrincipal user, ITaskingModule tasking, CancellationToken ct) =>
         {
             var position = new GeoPoint(lat, lon);
             if (!position.IsValid) return Results.Problem("lat must be in -90..90 and lon in -180..180.", statusCode: 400);
-            return Results.Ok(tasking.NearMe(position, Math.Clamp(count ?? 10, 1, 50)).Select(NearbySpotJson.From));
+            var spots = await tasking.NearMeAsync(OfficerId(user), position, Math.Clamp(count ?? 10, 1, 50), ct);
+            return Results.Ok(spots.Select(NearbySpotJson.From));
         });
 
         var patrols = api.MapGroup("/patrols/{patrolId:long}").AddEndpointFilter(ValidateAntiforgery);
@@ -86,9 +87,12 @@ internal sealed record PingJson(long Seq, long T, double Lat, double Lon, double
 
 internal sealed record ActivityJson(long Seq, long T, string Kind, string? Text);
 
-internal sealed record NearbySpotJson(long Id, int Rank, string Name, double DistanceMetres, double Lat, double Lon, string Why, double[][] Outline)
+internal sealed record NearbySpotJson(
+    long Id, int Rank, string Name, double DistanceMetres, double Lat, double Lon, string Why, double[][] Outline,
+    bool Assigned, double OwedMinutes, bool PeakNow, DateTime? LastVisitUtc)
 {
-    public static NearbySpotJson From(HotSpots.Modules.Hotspots.Contracts.SpotDistance d) => new(
-        d.Spot.Id, d.Spot.Rank, d.Spot.Name, Math.Round(d.Metres), d.Spot.Centre.Latitude, d.Spot.Centre.Longitude, d.Spot.Why.Summary,
-        d.Spot.Outline.Select(p => new[] { Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6) }).ToArray());
+    public static NearbySpotJson From(NearbySpot n) => new(
+        n.Spot.Id, n.Spot.Rank, n.Spot.Name, Math.Round(n.DistanceMetres), n.Spot.Centre.Latitude, n.Spot.Centre.Longitude, n.Spot.Why.Summary,
+        n.Spot.Outline.Select(p => new[] { Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6) }).ToArray(),
+        n.AssignedToYourTeam, Math.Round(n.Need.OwedMinutes), n.Need.PeakNow, n.Need.LastVisitUtc);
 }

@@ -52,6 +52,7 @@ internal static class WebSetup
 
         app.MapRazorPages();
         app.MapOfficerApi();
+        app.MapSupervisorApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminOnly()],

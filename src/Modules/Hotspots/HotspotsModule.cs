@@ -63,6 +63,14 @@ internal sealed class HotspotsFacade(HotspotRefresh refresh, HotspotPublisher pu
         return sets.Select(HotspotMapping.Summary).ToList();
     }
 
+    public async Task<HotspotSnapshot> GetSnapshotAsync(long setId, IReadOnlyCollection<long> hotspotIds, CancellationToken cancellationToken)
+    {
+        var set = await db.Sets.AsNoTracking().Include(s => s.Spots).SingleOrDefaultAsync(s => s.Id == setId, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no hot spot set {setId}.");
+        var wanted = hotspotIds.ToHashSet();
+        return snapshot.Build(set, set.Spots.Where(s => wanted.Contains(s.Id)));
+    }
+
     public async Task<HotspotDetail?> GetHotspotAsync(long hotspotId, CancellationToken cancellationToken)
     {
         var spot = await db.Spots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == hotspotId, cancellationToken);

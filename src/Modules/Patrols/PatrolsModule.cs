@@ -3,6 +3,7 @@ using HotSpots.Modules.Patrols.Data;
 using HotSpots.Modules.Patrols.Pings;
 using HotSpots.Modules.Patrols.Reports;
 using HotSpots.Modules.Patrols.Sessions;
+using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Platform.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class PatrolsModule
         services.AddScoped<PingRecorder>();
         services.AddScoped<PatrolReports>();
         services.AddScoped<IPatrolModule, PatrolsFacade>();
+        services.AddScoped<IDoseSource, PatrolDoseSource>();
         return services;
     }
 }
@@ -41,6 +43,8 @@ internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings,
 
     public Task<PatrolView> EndAsync(long patrolId, string officerId, CancellationToken cancellationToken) =>
         sessions.EndAsync(patrolId, officerId, cancellationToken);
+
+    public Task<IReadOnlyList<LivePatrol>> ListRunningAsync(CancellationToken cancellationToken) => reports.RunningAsync(cancellationToken);
 
     public Task<IReadOnlyList<SpotMinutes>> MinutesBySpotAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         reports.BySpotAsync(fromUtc, toUtc, cancellationToken);

@@ -17,6 +17,7 @@ public sealed class DirectModel(ITaskingModule tasking, IPatrolModule patrols, I
 {
     public Direction? Direction { get; private set; }
     public string? Problem { get; private set; }
+    public string ProblemTitle { get; private set; } = "No hot spot to send you to";
     public string NavigateUrl { get; private set; } = "";
     public string TileUrl => MapSettings.TileUrl(configuration);
     public string TileAttribution => MapSettings.TileAttribution(configuration);
@@ -24,6 +25,11 @@ public sealed class DirectModel(ITaskingModule tasking, IPatrolModule patrols, I
     public string DistanceText => Direction is null ? "" :
         Direction.DistanceMetres < 1 ? "you are in it" :
         Direction.DistanceMetres < 1000 ? $"{Direction.DistanceMetres:0} m away" : $"{Direction.DistanceMetres / 1000:0.0} km away";
+
+    public string NeedText => Direction is null ? "" :
+        (Direction.Need.OwedMinutes > 0 ? $"{Direction.Need.OwedMinutes:0} minutes of patrol still owed today" : "Today's target is met: a visit still helps")
+        + (Direction.Need.PeakNow ? " · violence peaks at this hour" : "")
+        + (Direction.Need.LastVisitUtc is null ? " · not visited yet today" : "");
 
     public string OutlineJson => Direction is null ? "[]" :
         JsonSerializer.Serialize(Direction.Spot.Outline.Select(p => new[] { p.Latitude, p.Longitude }));
@@ -39,7 +45,7 @@ public sealed class DirectModel(ITaskingModule tasking, IPatrolModule patrols, I
         Direction = await tasking.GetDirectionAsync(directionId.Value, OfficerApi.OfficerId(User), cancellationToken);
         if (Direction is null)
         {
-            Problem = "That direction is no longer current: the hot spots have been updated. Ask again from your home screen.";
+            Problem = "That direction is no longer current: the hot spots have been updated, or the spot has had its dose today. Ask again from your home screen.";
             return Page();
         }
         NavigateUrl = NavigateLink.For(Request.Headers.UserAgent, Direction.Spot.Centre, Direction.Spot.Name);
@@ -56,7 +62,7 @@ public sealed class DirectModel(ITaskingModule tasking, IPatrolModule patrols, I
         var direction = await tasking.DirectMeAsync(OfficerApi.OfficerId(User), new GeoPoint(lat.Value, lon.Value), cancellationToken);
         if (direction is null)
         {
-            Problem = "No hot spots are published yet.";
+            Problem = "No spot can be offered to you now: none is published, or every spot has had its patrol dose today.";
             return Page();
         }
         return RedirectToPage(new { directionId = direction.Id });
@@ -64,7 +70,16 @@ public sealed class DirectModel(ITaskingModule tasking, IPatrolModule patrols, I
 
     public async Task<IActionResult> OnPostStartAsync(long hotspotId, CancellationToken cancellationToken)
     {
-        var patrol = await patrols.StartAsync(OfficerApi.OfficerId(User), hotspotId, cancellationToken);
-        return RedirectToPage("/Officer/Patrol", new { patrolId = patrol.Id });
+        try
+        {
+            var patrol = await patrols.StartAsync(OfficerApi.OfficerId(User), hotspotId, cancellationToken);
+            return RedirectToPage("/Officer/Patrol", new { patrolId = patrol.Id });
+        }
+        catch (PatrolRefusedException refused)
+        {
+            ProblemTitle = "This patrol cannot start";
+            Problem = refused.Message;
+            return Page();
+        }
     }
 }

@@ -32,7 +32,12 @@
       distance.textContent = distanceText(s.distanceMetres);
       var why = document.createElement("p");
       why.textContent = s.why;
-      item.append(name, distance, why);
+      var need = document.createElement("p");
+      need.className = "need";
+      need.textContent = (s.assigned ? "Assigned to your team · " : "") +
+        (s.owedMinutes > 0 ? s.owedMinutes + " min owed today" : "dose met today") + (s.peakNow ? " · peak now" : "");
+      if (s.assigned) item.className = "assigned";
+      item.append(name, distance, need, why);
       list.append(item);
     });
     if (map) map.showSpots(spots);

@@ -7,6 +7,12 @@ namespace HotSpots.Modules.Dashboard.Contracts;
 public interface IDashboardModule
 {
     Task<ManagerDashboard> GetManagerDashboardAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The outcomes of every place-day of a trial so far, pseudonymised (spot codes, no names, no officers):
+    /// arm, crimes, serious violence, harm, tasked officer-minutes and patrols. Audited.
+    /// </summary>
+    Task<string> TrialOutcomesCsvAsync(long trialId, string exportedBy, CancellationToken cancellationToken);
 }
 
 /// <summary>The manager's first view: crime trend, top spots, today's patrol minutes, the leaderboard.</summary>

@@ -14,6 +14,12 @@ public interface IHotspotModule
 
     /// <summary>One hot spot of any set, with its polygon; null when there is no such spot.</summary>
     Task<HotspotDetail?> GetHotspotAsync(long hotspotId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An in-memory snapshot of some spots of any set (published or not), e.g. the spots a trial froze.
+    /// Spots that are not in the set are left out.
+    /// </summary>
+    Task<HotspotSnapshot> GetSnapshotAsync(long setId, IReadOnlyCollection<long> hotspotIds, CancellationToken cancellationToken);
 }
 
 /// <summary>The published hot spots, held in memory and swapped whole when a set is published.</summary>

@@ -27,10 +27,16 @@ internal sealed class SnapshotStore(IServiceScopeFactory scopes, IMetricProjecti
             _current = HotspotSnapshot.Empty(projection);
             return;
         }
+        _current = Build(set, set.Spots);
+    }
+
+    /// <summary>A snapshot of the given spots of a set, whatever its status.</summary>
+    public HotspotSnapshot Build(HotspotSet set, IEnumerable<Hotspot> spots)
+    {
         var reader = new WKBReader();
-        var shapes = set.Spots.OrderBy(s => s.Rank)
+        var shapes = spots.OrderBy(s => s.Rank)
             .Select(s => new SpotShape(HotspotMapping.Published(s, projection.Unproject), reader.Read(s.PolygonWkb)))
             .ToList();
-        _current = new HotspotSnapshot(HotspotMapping.Summary(set), shapes, projection);
+        return new HotspotSnapshot(HotspotMapping.Summary(set), shapes, projection);
     }
 }

@@ -18,6 +18,9 @@ public interface IPatrolModule
     /// <summary>Ends the patrol and returns its summary.</summary>
     Task<PatrolView> EndAsync(long patrolId, string officerId, CancellationToken cancellationToken);
 
+    /// <summary>Patrols running now, for supervisors' live view.</summary>
+    Task<IReadOnlyList<LivePatrol>> ListRunningAsync(CancellationToken cancellationToken);
+
     /// <summary>Minutes officers spent inside each spot by patrols that started in [from, to).</summary>
     Task<IReadOnlyList<SpotMinutes>> MinutesBySpotAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 
@@ -52,6 +55,12 @@ public static class ActivityKinds
     public static readonly IReadOnlyList<string> All =
         ["Engagement", "Stop and account", "Stop and search", "Arrest", "Intelligence submitted", "Nothing to report"];
 }
+
+/// <summary>A running patrol and when its phone was last heard from (no position: supervisors see spots, not tracks).</summary>
+public sealed record LivePatrol(PatrolView Patrol, DateTime? LastPingUtc);
+
+/// <summary>Tasking refused the patrol (the spot is not tasked today, or has had its dose); the reason is for the officer.</summary>
+public sealed class PatrolRefusedException(string reason) : InvalidOperationException(reason);
 
 /// <summary>The patrol does not exist or is not the caller's.</summary>
 public sealed class PatrolNotFoundException(long patrolId) : Exception($"Patrol {patrolId} was not found.");

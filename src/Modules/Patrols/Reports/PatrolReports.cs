@@ -1,5 +1,6 @@
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
+using HotSpots.Modules.Patrols.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Patrols.Reports;
@@ -15,6 +16,19 @@ internal sealed class PatrolReports(PatrolsDbContext db)
             .ToListAsync(cancellationToken);
         return rows.Select(r => new SpotMinutes(r.HotspotId, r.HotspotName, r.Minutes, r.Patrols))
             .OrderByDescending(r => r.MinutesInside).ToList();
+    }
+
+    public async Task<IReadOnlyList<LivePatrol>> RunningAsync(CancellationToken cancellationToken)
+    {
+        var running = await db.Patrols.AsNoTracking().Where(p => p.EndedUtc == null).ToListAsync(cancellationToken);
+        var ids = running.Select(p => p.Id).ToList();
+        var last = await db.Pings.AsNoTracking().Where(p => ids.Contains(p.PatrolId))
+            .GroupBy(p => p.PatrolId)
+            .Select(g => new { PatrolId = g.Key, Last = g.Max(p => p.TimeUtc) })
+            .ToDictionaryAsync(p => p.PatrolId, p => p.Last, cancellationToken);
+        return running.OrderBy(p => p.StartedUtc)
+            .Select(p => new LivePatrol(PatrolSessions.View(p), last.TryGetValue(p.Id, out var seen) ? seen : null))
+            .ToList();
     }
 
     public async Task<IReadOnlyList<OfficerMinutes>> ByOfficerAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)

@@ -1,14 +1,17 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
+using HotSpots.Modules.Tasking.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Patrols.Sessions;
 
-internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspots, TimeProvider clock)
+internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspots, ITaskingModule tasking, TimeProvider clock)
 {
     public async Task<PatrolView> StartAsync(string officerId, long hotspotId, CancellationToken cancellationToken)
     {
+        var permission = await tasking.CheckPatrolAsync(officerId, hotspotId, cancellationToken);
+        if (!permission.Allowed) throw new PatrolRefusedException(permission.Reason!);
         var detail = await hotspots.GetHotspotAsync(hotspotId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no hot spot {hotspotId}.");
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,42 +1,19 @@
+using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace HotSpots.Modules.Tasking.Data;
 
-internal sealed class Team
-{
-    public long Id { get; set; }
-    public required string Name { get; set; }
-}
-
-internal sealed class Officer
-{
-    /// <summary>The officer's sign-in id.</summary>
-    public required string Id { get; set; }
-    public required string DisplayName { get; set; }
-    public long? TeamId { get; set; }
-}
-
-/// <summary>One "direct me": which spot an officer was sent to, from where, among how many candidates.</summary>
-internal sealed class DirectionRecord
-{
-    public long Id { get; set; }
-    public required string OfficerId { get; set; }
-    public long HotspotId { get; set; }
-    public long SetId { get; set; }
-    public DateTime CreatedUtc { get; set; }
-    public double FromLatitude { get; set; }
-    public double FromLongitude { get; set; }
-    public double DistanceMetres { get; set; }
-    public required string CandidateIds { get; set; }
-}
-
 internal class TaskingDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Officer> Officers => Set<Officer>();
     public DbSet<DirectionRecord> Directions => Set<DirectionRecord>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Trial> Trials => Set<Trial>();
+    public DbSet<TrialSpotRow> TrialSpots => Set<TrialSpotRow>();
+    public DbSet<TrialPlaceDayRow> TrialPlaceDays => Set<TrialPlaceDayRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -56,6 +33,31 @@ internal class TaskingDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("tasking_directions");
             e.HasIndex(d => new { d.OfficerId, d.CreatedUtc });
+        });
+        model.Entity<Assignment>(e =>
+        {
+            e.ToTable("tasking_assignments");
+            e.HasIndex(a => new { a.PoliceDay, a.TeamId });
+            e.Property(a => a.Shift).HasMaxLength(32);
+        });
+        model.Entity<Trial>(e =>
+        {
+            e.ToTable("tasking_trials");
+            e.Property(t => t.Design).HasConversion<string>().HasMaxLength(32);
+            e.Property(t => t.Sha256).HasMaxLength(64);
+            e.HasMany(t => t.Spots).WithOne().HasForeignKey(s => s.TrialId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<TrialSpotRow>(e =>
+        {
+            e.ToTable("tasking_trial_spots");
+            e.HasIndex(s => new { s.TrialId, s.Code }).IsUnique();
+        });
+        model.Entity<TrialPlaceDayRow>(e =>
+        {
+            e.ToTable("tasking_trial_place_days");
+            e.HasKey(p => new { p.TrialId, p.PoliceDay, p.HotspotId });
+            e.Property(p => p.Arm).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Trial>().WithMany().HasForeignKey(p => p.TrialId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,10 +1,11 @@
+using HotSpots.Modules.Tasking.Board;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Modules.Tasking.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Tasking.Teams;
 
-internal sealed class TeamRoster(TaskingDbContext db)
+internal sealed class TeamRoster(TaskingDbContext db, TaskingBoard board)
 {
     public async Task<TeamView> CreateAsync(string name, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ internal sealed class TeamRoster(TaskingDbContext db)
         else
             (officer.DisplayName, officer.TeamId) = (displayName, teamId);
         await db.SaveChangesAsync(cancellationToken);
+        board.Invalidate();
     }
 
     public async Task<IReadOnlyList<OfficerView>> OfficersAsync(CancellationToken cancellationToken) =>

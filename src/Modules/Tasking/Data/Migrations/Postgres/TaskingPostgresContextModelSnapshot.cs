@@ -22,6 +22,46 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("AssignedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HotspotName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("PoliceDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Shift")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoliceDay", "TeamId");
+
+                    b.ToTable("tasking_assignments", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Tasking.Data.DirectionRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -29,6 +69,9 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Assigned")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("CandidateIds")
                         .IsRequired()
@@ -102,12 +145,163 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Postgres
                     b.ToTable("tasking_teams", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Trial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BlockSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("DailyCapMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<double>("MinutesPerVisit")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScheduleCsv")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SealedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SealedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("TreatmentShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("VisitsPerDay")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("tasking_trials", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.TrialPlaceDayRow", b =>
+                {
+                    b.Property<long>("TrialId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("PoliceDay")
+                        .HasColumnType("date");
+
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Arm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("TrialId", "PoliceDay", "HotspotId");
+
+                    b.ToTable("tasking_trial_place_days", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.TrialSpotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("Harm")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TrialId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrialId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("tasking_trial_spots", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Officer", b =>
                 {
                     b.HasOne("HotSpots.Modules.Tasking.Data.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.TrialPlaceDayRow", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Tasking.Data.Trial", null)
+                        .WithMany()
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.TrialSpotRow", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Tasking.Data.Trial", null)
+                        .WithMany("Spots")
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Trial", b =>
+                {
+                    b.Navigation("Spots");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,10 +17,51 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HotspotName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PoliceDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shift")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoliceDay", "TeamId");
+
+                    b.ToTable("tasking_assignments", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Tasking.Data.DirectionRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Assigned")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CandidateIds")
@@ -93,12 +134,159 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Sqlite
                     b.ToTable("tasking_teams", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Trial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BlockSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DailyCapMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MinutesPerVisit")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduleCsv")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SealedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TreatmentShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("VisitsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("tasking_trials", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.TrialPlaceDayRow", b =>
+                {
+                    b.Property<long>("TrialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PoliceDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TrialId", "PoliceDay", "HotspotId");
+
+                    b.ToTable("tasking_trial_place_days", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.TrialSpotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Harm")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TrialId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrialId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("tasking_trial_spots", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Officer", b =>
                 {
                     b.HasOne("HotSpots.Modules.Tasking.Data.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.TrialPlaceDayRow", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Tasking.Data.Trial", null)
+                        .WithMany()
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.TrialSpotRow", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Tasking.Data.Trial", null)
+                        .WithMany("Spots")
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Trial", b =>
+                {
+                    b.Navigation("Spots");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,61 @@
+using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Platform;
+using HotSpots.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HotSpots.Web.Pages.Supervisor;
+
+/// <summary>Today's tasked spots with their dose, assignments to teams and shifts, and who is on patrol where.</summary>
+[Authorize(Policy = Policies.Supervise)]
+public sealed class IndexModel(ITaskingModule tasking, IPatrolModule patrols, ForceOptions force) : PageModel
+{
+    public TaskingDay Day { get; private set; } = null!;
+    public IReadOnlyList<TeamView> Teams { get; private set; } = [];
+    public IReadOnlyList<LivePatrol> Running { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    public string Local(DateTime? utc) => utc is { } u ? force.UtcToLocal(u).ToString("HH:mm") : "–";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAssignAsync(long hotspotId, long teamId, string shift, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var assignment = await tasking.AssignAsync(hotspotId, teamId, shift, User.Identity!.Name!, cancellationToken);
+            Message = $"{assignment.HotspotName} is assigned to {assignment.TeamName} for the {assignment.Shift} shift.";
+        }
+        catch (ArgumentException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(long assignmentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tasking.RemoveAssignmentAsync(assignmentId, User.Identity!.Name!, cancellationToken);
+            Message = "The assignment is removed.";
+        }
+        catch (ArgumentException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Day = await tasking.TodayAsync(cancellationToken);
+        Teams = await tasking.ListTeamsAsync(cancellationToken);
+        Running = await patrols.ListRunningAsync(cancellationToken);
+    }
+}

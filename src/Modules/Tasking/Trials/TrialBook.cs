@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Tasking.Board;
+using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Tasking.Data;
+using HotSpots.Platform;
+using HotSpots.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace HotSpots.Modules.Tasking.Trials;
+
+/// <summary>Creates, seals and exports trials. Once sealed, every attempt to change a trial is refused and audited.</summary>
+internal sealed class TrialBook(
+    TaskingDbContext db, IHotspotSnapshot published, IAuditLog audit, ForceOptions force, TimeProvider clock, TaskingBoard board)
+    : ITrials
+{
+    public async Task<TrialView> CreateAsync(TrialRequest request, string createdBy, CancellationToken cancellationToken)
+    {
+        var targets = request.Targets ?? DoseTargets.Default;
+        var problem = Problem(request, targets);
+        if (problem is not null) await RefuseAsync(createdBy, "trial (new)", problem, cancellationToken);
+        var current = published.Current;
+        if (current.Set is null || current.Spots.Count < 2)
+            await RefuseAsync(createdBy, "trial (new)", "A trial needs a published hot spot set with at least two spots.", cancellationToken);
+
+        var width = Math.Max(2, current.Spots.Count.ToString().Length);
+        var trial = new Trial
+        {
+            Name = request.Name.Trim(), Design = request.Design, TreatmentShare = request.TreatmentShare, FirstDay = request.FirstDay,
+            Days = request.Days, BlockSize = request.Design == TrialDesign.RankedBlocks ? request.BlockSize : 0,
+            Seed = request.Seed ?? NewSeed(), SetId = current.Set!.Id, MinutesPerVisit = targets.MinutesPerVisit,
+            VisitsPerDay = targets.VisitsPerDay, DailyCapMinutes = targets.DailyCapMinutes, ScheduleCsv = "", Sha256 = "",
+            CreatedBy = createdBy, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            Spots = current.Spots.Select((s, i) => new TrialSpotRow
+            {
+                Code = $"S{(i + 1).ToString().PadLeft(width, '0')}", HotspotId = s.Id, Rank = s.Rank, Name = s.Name, Harm = s.Harm,
+            }).ToList(),
+        };
+        db.Trials.Add(trial);
+        await db.SaveChangesAsync(cancellationToken);
+        await ScheduleAsync(trial, cancellationToken);
+        await audit.RecordAsync(new AuditEntry(createdBy, "trial.create", Subject(trial),
+            Details: $"design {trial.Design}, share {trial.TreatmentShare}, {trial.Spots.Count} spots, {trial.Days} days from {trial.FirstDay:yyyy-MM-dd}, seed {trial.Seed}, sha256 {trial.Sha256}"), cancellationToken);
+        return View(trial);
+    }
+
+    public async Task<TrialView> RegenerateAsync(long trialId, long? seed, string changedBy, CancellationToken cancellationToken)
+    {
+        var trial = await LoadAsync(trialId, changedBy, cancellationToken);
+        if (trial.SealedUtc is not null)
+            await RefuseAsync(changedBy, Subject(trial), "The schedule is sealed: it cannot be generated again.", cancellationToken);
+        var previous = trial.Sha256;
+        trial.Seed = seed ?? NewSeed();
+        await db.TrialPlaceDays.Where(p => p.TrialId == trial.Id).ExecuteDeleteAsync(cancellationToken);
+        await ScheduleAsync(trial, cancellationToken);
+        await audit.RecordAsync(new AuditEntry(changedBy, "trial.regenerate", Subject(trial),
+            Details: $"seed {trial.Seed}, sha256 {previous} -> {trial.Sha256}"), cancellationToken);
+        return View(trial);
+    }
+
+    public async Task<TrialView> SealAsync(long trialId, string sealedBy, CancellationToken cancellationToken)
+    {
+        var trial = await LoadAsync(trialId, sealedBy, cancellationToken);
+        if (trial.SealedUtc is not null)
+            await RefuseAsync(sealedBy, Subject(trial), "The schedule is already sealed.", cancellationToken);
+        var today = Today();
+        if (trial.FirstDay < today)
+            await RefuseAsync(sealedBy, Subject(trial), $"The trial starts on {trial.FirstDay:d MMM yyyy}, which has begun or passed: a schedule is sealed before the start. Create a new trial.", cancellationToken);
+        var last = trial.FirstDay.AddDays(trial.Days - 1);
+        var overlapping = await db.Trials.AsNoTracking()
+            .Where(t => t.Id != trial.Id && t.SealedUtc != null && t.FirstDay <= last)
+            .ToListAsync(cancellationToken);
+        if (overlapping.FirstOrDefault(t => t.FirstDay.AddDays(t.Days - 1) >= trial.FirstDay) is { } other)
+            await RefuseAsync(sealedBy, Subject(trial), $"Sealed trial '{other.Name}' runs on some of the same days.", cancellationToken);
+        if (ScheduleCsv.Sha256(trial.ScheduleCsv) != trial.Sha256)
+            await RefuseAsync(sealedBy, Subject(trial), "The stored schedule no longer matches its hash.", cancellationToken);
+        trial.SealedUtc = clock.GetUtcNow().UtcDateTime;
+        trial.SealedBy = sealedBy;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(sealedBy, "trial.seal", Subject(trial), Details: $"sha256 {trial.Sha256}"), cancellationToken);
+        board.Invalidate();
+        return View(trial);
+    }
+
+    public async Task DeleteAsync(long trialId, string deletedBy, CancellationToken cancellationToken)
+    {
+        var trial = await LoadAsync(trialId, deletedBy, cancellationToken);
+        if (trial.SealedUtc is not null)
+            await RefuseAsync(deletedBy, Subject(trial), "The schedule is sealed: the trial cannot be deleted.", cancellationToken);
+        db.Trials.Remove(trial);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(deletedBy, "trial.delete", Subject(trial), Details: $"sha256 {trial.Sha256}"), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TrialView>> ListAsync(CancellationToken cancellationToken) =>
+        (await db.Trials.AsNoTracking().Include(t => t.Spots).OrderByDescending(t => t.Id).ToListAsync(cancellationToken)).Select(View).ToList();
+
+    public async Task<TrialView?> GetAsync(long trialId, CancellationToken cancellationToken) =>
+        await db.Trials.AsNoTracking().Include(t => t.Spots).SingleOrDefaultAsync(t => t.Id == trialId, cancellationToken) is { } trial
+            ? View(trial) : null;
+
+    public async Task<string> ExportScheduleAsync(long trialId, string exportedBy, CancellationToken cancellationToken)
+    {
+        var trial = await LoadAsync(trialId, exportedBy, cancellationToken);
+        if (ScheduleCsv.Sha256(trial.ScheduleCsv) != trial.Sha256)
+            await RefuseAsync(exportedBy, Subject(trial), "The stored schedule no longer matches its hash: it has been altered outside the app.", cancellationToken);
+        await audit.RecordAsync(new AuditEntry(exportedBy, "trial.export", Subject(trial), Details: $"schedule, sha256 {trial.Sha256}"), cancellationToken);
+        return trial.ScheduleCsv;
+    }
+
+    public async Task<IReadOnlyList<TrialPlaceDay>> PlaceDaysAsync(long trialId, CancellationToken cancellationToken)
+    {
+        var codes = await db.TrialSpots.AsNoTracking().Where(s => s.TrialId == trialId).ToDictionaryAsync(s => s.HotspotId, s => s.Code, cancellationToken);
+        var rows = await db.TrialPlaceDays.AsNoTracking().Where(p => p.TrialId == trialId).ToListAsync(cancellationToken);
+        return rows.Select(p => new TrialPlaceDay(codes[p.HotspotId], p.HotspotId, p.PoliceDay, p.Arm))
+            .OrderBy(p => p.PoliceDay).ThenBy(p => p.SpotCode, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task ScheduleAsync(Trial trial, CancellationToken cancellationToken)
+    {
+        var spots = trial.Spots.Select(s => new DrawSpot(s.Code, s.HotspotId, s.Rank, s.Harm)).ToList();
+        var placeDays = ScheduleGenerator.Generate(spots, trial.Design, trial.TreatmentShare, trial.FirstDay, trial.Days, Math.Max(2, trial.BlockSize), trial.Seed);
+        trial.ScheduleCsv = ScheduleCsv.Write(trial.Name, trial.Design, trial.TreatmentShare, trial.BlockSize, trial.Seed, force.PoliceDayStartHour,
+            Targets(trial), placeDays);
+        trial.Sha256 = ScheduleCsv.Sha256(trial.ScheduleCsv);
+        db.TrialPlaceDays.AddRange(placeDays.Select(p => new TrialPlaceDayRow { TrialId = trial.Id, PoliceDay = p.PoliceDay, HotspotId = p.HotspotId, Arm = p.Arm }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<Trial> LoadAsync(long trialId, string actor, CancellationToken cancellationToken) =>
+        await db.Trials.Include(t => t.Spots).SingleOrDefaultAsync(t => t.Id == trialId, cancellationToken)
+        ?? throw new KeyNotFoundException($"There is no trial {trialId}.");
+
+    /// <summary>Records the refused attempt, then refuses.</summary>
+    private async Task RefuseAsync(string actor, string subject, string reason, CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(new AuditEntry(actor, "trial.refused", subject, Details: reason), cancellationToken);
+        throw new TrialRefusedException(reason);
+    }
+
+    private string? Problem(TrialRequest request, DoseTargets targets) =>
+        string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100 ? "Give the trial a name of at most 100 characters." :
+        request.TreatmentShare is <= 0 or >= 1 ? "The treatment share must be between 0 and 1 (e.g. 0.5)." :
+        request.Days is < 1 or > 730 ? "A trial runs from 1 to 730 police days." :
+        request.Design == TrialDesign.RankedBlocks && request.BlockSize is < 2 or > 20 ? "Blocks hold 2 to 20 spots (2 for pairs)." :
+        request.FirstDay < Today() ? "The first day has already begun: the schedule must be made before the start." :
+        targets.Problem();
+
+    private DateOnly Today() => force.PoliceDay(clock.GetUtcNow().UtcDateTime);
+
+    private static long NewSeed() => BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
+
+    private static string Subject(Trial trial) => $"trial {trial.Id} ({trial.Name})";
+
+    private static DoseTargets Targets(Trial t) => new(t.MinutesPerVisit, t.VisitsPerDay, t.DailyCapMinutes);
+
+    private static TrialView View(Trial t) => new(
+        t.Id, t.Name, t.Design, t.TreatmentShare, t.FirstDay, t.FirstDay.AddDays(t.Days - 1), t.BlockSize, t.Seed, t.SetId,
+        t.Spots.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => new TrialSpot(s.Code, s.HotspotId, s.Rank, s.Name, s.Harm)).ToList(),
+        t.Sha256, Targets(t), t.CreatedBy, t.CreatedUtc, t.SealedUtc, t.SealedBy);
+}
