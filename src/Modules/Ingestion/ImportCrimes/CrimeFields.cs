@@ -86,7 +86,7 @@ internal sealed class CrimeFields
 
         var category = rules.MapCategory(Category);
         if (category.Length > 128) return Fail(ProfileFields.Category, "is longer than 128 characters", out field, out reason);
-        var content = new Fnv();
+        var content = new RowHash();
         foreach (var (_, text) in Texts()) content.Add(text);
         content.Add(category);
         return new CrimeRecord

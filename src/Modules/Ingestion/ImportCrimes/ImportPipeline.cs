@@ -129,7 +129,7 @@ internal sealed class ImportPipeline(
     private void Quarantine(ImportBatch batch, ImportEntry entry, long line, string field, string reason, string raw, CrimeFileFormat format, string? profile, string? header)
     {
         _errors++;
-        var hash = new Fnv();
+        var hash = new RowHash();
         hash.Add(raw);
         batch.Quarantine.Add(new QuarantinedRow
         {

@@ -5,8 +5,9 @@ namespace HotSpots.Modules.Ingestion.ImportCrimes;
 
 /// <summary>
 /// Reads data.police.uk street-level CSV. Crime IDs repeat and anti-social behaviour rows have none, and
-/// identical lines are separate incidents, so a row's key is its identity (the Crime ID and position, or without
-/// an ID the whole row) plus its occurrence number among rows of the same identity in the file.
+/// identical lines are separate incidents, so a row's key is its month, a 64-bit hash of its identity (the Crime ID
+/// and position, or without an ID the whole row but the outcome) and its occurrence number among rows of the same
+/// identity in the file. A changed outcome keeps the key and updates the record.
 /// </summary>
 internal sealed class PoliceUkStreetReader(ForceOptions force, string file) : CsvRecordReader<CrimeRecord>(file), ICrimeRowReader
 {
@@ -65,14 +66,15 @@ internal sealed class PoliceUkStreetReader(ForceOptions force, string file) : Cs
             (latitude, longitude) = (lat, lon);
         }
 
+        ulong categoryHash = RowHash.Of(category), placeHash = RowHash.Of(place), areaHash = RowHash.Of(area), outcomeHash = RowHash.Of(outcome);
         // Identity: the Crime ID at this position or, without an ID, the whole row; numbered by occurrence.
-        var identity = new Fnv();
+        var identity = new RowHash();
         if (id.IsEmpty)
         {
             identity.Add(row[_month]);
-            identity.Add(category);
-            identity.Add(place);
-            identity.Add(area);
+            identity.Mix(categoryHash);
+            identity.Mix(placeHash);
+            identity.Mix(areaHash);
         }
         else identity.Add(id);
         identity.Add(latitude);
@@ -80,31 +82,32 @@ internal sealed class PoliceUkStreetReader(ForceOptions force, string file) : Cs
         var occurrence = _occurrences.TryGetValue(identity.Value, out var seen) ? seen + 1 : 0;
         _occurrences[identity.Value] = occurrence;
 
-        var content = new Fnv();
-        content.Add(category);
-        content.Add(place);
-        content.Add(area);
-        content.Add(outcome);
+        var content = new RowHash();
+        content.Mix(categoryHash);
+        content.Mix(placeHash);
+        content.Mix(areaHash);
+        content.Mix(outcomeHash);
 
         var reference = id.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(id);
         var months = Months(monthKey);
         return new CrimeRecord
         {
             Source = Source,
+            // The month leads the key so that a month's keys sit together in the index (imports go month by month).
             SourceKey = KeyLine is { } keyLine
-                ? $"{reference ?? _text.Get(row[_month])}#{identity.Value:x16}#L{keyLine}"
-                : $"{reference ?? _text.Get(row[_month])}#{identity.Value:x16}#{occurrence}",
+                ? $"{_text.Get(row[_month])}#{identity.Value:x16}#L{keyLine}"
+                : $"{_text.Get(row[_month])}#{identity.Value:x16}#{occurrence}",
             ContentHash = content.Value,
             Reference = reference,
-            Category = _text.Get(category)!,
+            Category = _text.Get(category, categoryHash)!,
             OccurredFromUtc = months.From,
             OccurredToUtc = months.To,
             HasTimeOfDay = false,
             Latitude = latitude,
             Longitude = longitude,
-            Location = _text.GetShortShared(place),
-            AreaCode = _text.Get(area),
-            Outcome = _text.Get(outcome),
+            Location = _text.Get(place, placeHash),
+            AreaCode = _text.Get(area, areaHash),
+            Outcome = _text.Get(outcome, outcomeHash),
         };
     }
 

@@ -35,6 +35,12 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
             _opened = true;
+            if (ConnectionSettings is { } settings)
+            {
+                await using var pragma = Connection.CreateCommand();
+                pragma.CommandText = settings;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken);
         var outcome = new BatchOutcome();
@@ -90,6 +96,11 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
         return outcome;
     }
 
+    /// <summary>Statements run once on the connection before the first batch, and undone when the store is disposed.</summary>
+    protected virtual string? ConnectionSettings => null;
+
+    protected virtual string? ConnectionReset => null;
+
     /// <summary>The id and content hash of each key already held for the source.</summary>
     protected abstract Task<Dictionary<string, (long Id, long Hash)>> LookupAsync(
         DbTransaction transaction, string source, IReadOnlyList<string> keys, CancellationToken cancellationToken);
@@ -119,7 +130,8 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
     protected static DbParameter Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
+        // With the prefix, Microsoft.Data.Sqlite binds by name directly instead of trying @, $ and : on every execution.
+        parameter.ParameterName = "@" + name;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
         return parameter;
@@ -127,6 +139,12 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_opened && ConnectionReset is { } reset && Connection.State == System.Data.ConnectionState.Open)
+        {
+            await using var pragma = Connection.CreateCommand();
+            pragma.CommandText = reset;
+            await pragma.ExecuteNonQueryAsync();
+        }
         if (_opened) await db.Database.CloseConnectionAsync();
         GC.SuppressFinalize(this);
     }
