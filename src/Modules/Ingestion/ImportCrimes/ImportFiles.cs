@@ -71,7 +71,14 @@ internal static class ImportFiles
             var inner = content.Open();
             return new OwningStream(Gz(entry.ZipEntry, inner), zip);
         }
-        return Gz(entry.Path, new CountingStream(file, counter));
+        var counted = new CountingStream(file, counter);
+        if (!entry.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return counted;
+        try { return new CheckedGzipStream(counted, entry.Path); }
+        catch (InvalidDataException e)
+        {
+            counted.Dispose();
+            throw new ImportFileException($"{entry.Name}: {e.Message}.");
+        }
     }
 
     private static Stream Gz(string name, Stream stream) =>
