@@ -85,7 +85,8 @@ internal static class ImportApi
             .WithDescription("The request body is the file (or a multipart form with one file field). name gives its file name " +
                              $"(.csv, .csv.gz, .zip, .jsonl); format is {UploadedFiles.FormatHelp} (auto by default). The import runs in the background: " +
                              "follow it at the returned statusUrl. Importing the same file again adds nothing.")
-            .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/gzip", "application/zip", "application/x-ndjson", "application/octet-stream")
+            .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain", "application/gzip", "application/x-gzip", "application/zip",
+                "application/x-ndjson", "application/jsonl", "application/octet-stream")
             .Produces<ImportAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
