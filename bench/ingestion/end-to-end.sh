@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end import benchmark: all 45 months of Avon and Somerset (637,090 rows) into a fresh SQLite database
 # through the app's own command line (./run.sh import), then the same again (nothing new: every row unchanged),
-# then one month alone, to compare peak memory (memory should not grow with the size of the input).
+# then 12 months and one month alone, to compare peak memory (it should not grow with the size of the input).
 # usage: bench/ingestion/end-to-end.sh [DATA_FOLDER]     (run by hand, never by ./test.sh)
 # Wraps the runs in a lock so that two benchmarks never run at once on a shared machine.
 set -euo pipefail
@@ -31,4 +31,7 @@ exec 9>/tmp/hotspots-bench.lock
 flock 9
 run "45 months, fresh database" "$work/all" "$data"
 run "45 months again (all unchanged)" "$work/all" "$data"
+mkdir -p "$work/twelve-months"
+for f in $(ls "$data" | head -12); do ln -s "$data/$f" "$work/twelve-months/$f"; done
+run "12 months, fresh database" "$work/twelve" "$work/twelve-months"
 run "1 month ($month), fresh database" "$work/one" "$data/$month"
