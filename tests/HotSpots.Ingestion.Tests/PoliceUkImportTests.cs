@@ -93,9 +93,11 @@ public sealed class PoliceUkImportTests : IAsyncLifetime
     {
         var file = _database.Folder.File("other.csv");
         await File.WriteAllLinesAsync(file, ["id,when,what", "1,2,3"]);
-        var error = await Should.ThrowAsync<ImportFileException>(() => ImportAsync(file));
-        error.Message.ShouldContain("line 1 (header)");
-        error.Message.ShouldContain("other.csv");
+        var report = await ImportAsync(file);
+        report.FailedFiles.ShouldBe(1);
+        var problem = report.Problems.ShouldHaveSingleItem();
+        (problem.File, problem.Line, problem.Field).ShouldBe(("other.csv", 1L, "(file)"));
+        problem.Reason.ShouldContain("line 1 (header) is not a format HotSpots knows");
     }
 
     [Fact]

@@ -3,10 +3,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace HotSpots.Web.Accounts;
 
-/// <summary>ASP.NET Core Identity's tables (users, roles, logins), prefixed like the modules' tables.</summary>
+/// <summary>
+/// ASP.NET Core Identity's tables (users, roles, logins) and OpenIddict's (machine clients, their tokens), prefixed
+/// like the modules' tables.
+/// </summary>
 internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
 {
     public const string Module = "Accounts";
@@ -21,6 +25,11 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<I
         builder.Entity<IdentityUserLogin<string>>().ToTable("accounts_user_logins");
         builder.Entity<IdentityUserToken<string>>().ToTable("accounts_user_tokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("accounts_role_claims");
+        builder.UseOpenIddict();
+        builder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("accounts_oidc_applications");
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("accounts_oidc_authorizations");
+        builder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("accounts_oidc_scopes");
+        builder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("accounts_oidc_tokens");
     }
 }
 

@@ -1,3 +1,5 @@
+using OpenIddict.Abstractions;
+
 namespace HotSpots.Web.Accounts;
 
 /// <summary>The roles of HotSpots users.</summary>
@@ -37,6 +39,12 @@ internal static class Policies
     /// <summary>System administration: jobs, users, settings.</summary>
     public const string Admin = "Admin";
 
+    /// <summary>Imports, quarantine, mapping profiles and harm weights: analysts and administrators.</summary>
+    public const string Import = "Import";
+
+    /// <summary>The import API for automated feeds: a machine client's OAuth2 access token with the imports scope.</summary>
+    public const string ImportApi = "ImportApi";
+
     public static void Configure(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -46,6 +54,11 @@ internal static class Policies
         options.AddPolicy(Trials, p => p.RequireRole(Roles.Evaluator, Roles.Admin));
         options.AddPolicy(DoseTargets, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Import, p => p.RequireRole(Roles.Analyst, Roles.Admin));
+        options.AddPolicy(ImportApi, p => p
+            .AddAuthenticationSchemes(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.HasScope(MachineClients.ImportScope)));
         // Anything registered without a policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

@@ -5,6 +5,8 @@ using HotSpots.Platform.Data;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Demo;
 using HotSpots.Web.Hosting;
+using HotSpots.Web.Imports;
+using OpenIddict.Abstractions;
 
 namespace HotSpots.Web.Cli;
 
@@ -13,11 +15,16 @@ internal static class CommandLine
 {
     private static readonly Dictionary<string, Verb> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["import"] = new("import PATH [--format auto|police-uk|force-csv|feed] [--json]",
-            "Imports crime records (or a police location feed) from a file, a folder of files or a .gz. Importing the same data again adds nothing.\n" +
-            "  Bad rows are quarantined with file, line, field and reason; the good rows are imported.\n" +
-            "  --json prints, as its last line, one JSON object: imported, updated, unchanged, quarantined, unmappable.",
+        ["import"] = new("import PATH [--format auto|police-uk|force-csv|force-jsonl|feed] [--profile NAME] [--json]",
+            "Imports crime records (or a police location feed) from a file, a folder of files, a .gz or a data.police.uk .zip.\n" +
+            "  Importing the same data again adds nothing. Bad rows are quarantined with file, line, field and reason; the good rows are imported.\n" +
+            "  --profile reads another CSV through a saved mapping profile (e.g. chicago).\n" +
+            "  --json prints, as its last line, one JSON object: imported, updated, unchanged, quarantined, unmappable, outOfArea, failedFiles.",
             ImportAsync),
+        ["create-client"] = new("create-client NAME --scope SCOPE[,SCOPE] [--new-secret]",
+            $"Registers a machine client (an automated feed) that signs in with OAuth2 client credentials at {MachineClients.TokenPath}.\n" +
+            $"  Scopes: {string.Join(", ", MachineClients.Scopes)}. Prints the client's secret once; --new-secret replaces the secret of an existing client.",
+            CreateClientAsync),
         ["refresh"] = new("refresh [--draft] [--json]",
             "Computes a new hot spot set from the crimes held and publishes it (or, with --draft, leaves it for review).",
             RefreshAsync),
@@ -77,31 +84,54 @@ internal static class CommandLine
     private static async Task<int> ImportAsync(IServiceProvider services, List<string> args)
     {
         var json = Flag(args, "--json");
-        var format = Option(args, "--format") switch
-        {
-            null or "auto" => CrimeFileFormat.Auto,
-            "police-uk" => CrimeFileFormat.PoliceUkStreet,
-            "force-csv" => CrimeFileFormat.ForceRecordsCsv,
-            "feed" => CrimeFileFormat.PoliceLocationFeed,
-            var other => throw new UsageException($"unknown format '{other}'"),
-        };
+        var profileName = Option(args, "--profile");
+        var formatText = Option(args, "--format") ?? (profileName is null ? "auto" : $"profile:{profileName}");
+        if (!UploadedFiles.TryFormat(formatText, out var format, out var profile)) throw new UsageException($"unknown format '{formatText}'");
         if (args.Count != 1) throw new UsageException("give one PATH to import");
-        var progress = new Progress<ImportProgress>(p => Console.Error.Write($"\r{p.File}: {p.RowsDone:N0} rows, {p.Errors:N0} errors, {p.RowsPerSecond:N0} rows/s   "));
+        // Progress goes to standard error, so that --json leaves standard output to the report.
+        var interactive = !Console.IsErrorRedirected;
+        var progress = new Progress<ImportProgress>(p =>
+        {
+            var line = $"{p.File}: {p.RowsDone:N0} rows, {p.Errors:N0} errors, {p.RowsPerSecond:N0} rows/s, {p.Percent:0}%";
+            if (interactive) Console.Error.Write($"\r{line}   ");
+        });
         var report = await services.GetRequiredService<IIngestionModule>()
-            .ImportAsync(new ImportRequest(CallerPath(args[0]), format, "command line"), progress, CancellationToken.None);
-        Console.Error.WriteLine();
+            .ImportAsync(new ImportRequest(CallerPath(args[0]), format, "command line", profile), progress, CancellationToken.None);
+        if (interactive) Console.Error.WriteLine();
+        foreach (var note in report.Notes ?? []) Console.WriteLine(note);
         foreach (var problem in report.Problems.Take(20))
             Console.WriteLine($"{problem.File}:{problem.Line}: {problem.Field} {problem.Reason}");
-        if (report.Quarantined > 20) Console.WriteLine($"… and {report.Quarantined - 20} more rows in quarantine (import {report.ImportId}).");
-        Console.WriteLine($"Imported {report.Imported:N0}, updated {report.Updated:N0}, unchanged {report.Unchanged:N0}, " +
-                          $"quarantined {report.Quarantined:N0}, unmappable {report.Unmappable:N0} in {report.Seconds:0.0} s.");
+        if (report.Problems.Count > 20) Console.WriteLine($"… and more: all bad rows are in quarantine (import {report.ImportId}).");
+        Console.WriteLine($"Imported {report.Imported:N0}, updated {report.Updated:N0}, unchanged {report.Unchanged:N0}, quarantined {report.Quarantined:N0}, " +
+                          $"unmappable {report.Unmappable:N0}, out of area {report.OutOfArea:N0}, files not read {report.FailedFiles} in {report.Seconds:0.0} s.");
         if (json)
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 importId = report.ImportId, imported = report.Imported, updated = report.Updated, unchanged = report.Unchanged,
-                quarantined = report.Quarantined, unmappable = report.Unmappable, outOfArea = report.OutOfArea, seconds = report.Seconds,
+                quarantined = report.Quarantined, unmappable = report.Unmappable, outOfArea = report.OutOfArea, failedFiles = report.FailedFiles,
+                seconds = report.Seconds,
             }));
-        return 0;
+        return report.FailedFiles > 0 ? 1 : 0;
+    }
+
+    private static async Task<int> CreateClientAsync(IServiceProvider services, List<string> args)
+    {
+        var newSecret = Flag(args, "--new-secret");
+        var scopes = (Option(args, "--scope") ?? throw new UsageException("give the client's --scope")).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (args.Count != 1) throw new UsageException("give the client's NAME");
+        try
+        {
+            var secret = await MachineClients.CreateAsync(services.GetRequiredService<IOpenIddictApplicationManager>(), args[0], scopes, newSecret, CancellationToken.None);
+            Console.WriteLine($"Client {args[0]} (scopes {string.Join(", ", scopes)}) can now ask for tokens at {MachineClients.TokenPath}.");
+            Console.WriteLine("Its secret is shown only this once; keep it in the feed's secret store:");
+            Console.WriteLine($"client_id={args[0]}");
+            Console.WriteLine($"client_secret={secret}");
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     private static async Task<int> RefreshAsync(IServiceProvider services, List<string> args)

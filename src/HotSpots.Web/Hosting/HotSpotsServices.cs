@@ -48,6 +48,7 @@ internal static class HotSpotsServices
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddDefaultTokenProviders();
+        services.AddMachineClients(configuration, builder.Environment, database);
         services.AddScoped<UserAccounts>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(DemoOptions.From(configuration));

@@ -36,6 +36,7 @@ internal static class WebSetup
         });
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.AddRazorPages();
+        services.AddImportApi(builder.Configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
     }
@@ -53,6 +54,8 @@ internal static class WebSetup
         app.MapRazorPages();
         app.MapOfficerApi();
         app.MapSupervisorApi();
+        app.MapMachineClients();
+        app.MapImportApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminOnly()],

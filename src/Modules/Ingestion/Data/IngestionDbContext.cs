@@ -10,6 +10,7 @@ internal class IngestionDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ImportRun> Imports => Set<ImportRun>();
     public DbSet<QuarantinedRow> Quarantine => Set<QuarantinedRow>();
     public DbSet<UnitPositionRow> UnitPositions => Set<UnitPositionRow>();
+    public DbSet<ProfileRow> Profiles => Set<ProfileRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -32,7 +33,20 @@ internal class IngestionDbContext(DbContextOptions options) : DbContext(options)
             e.Property(p => p.PersonId).HasMaxLength(64);
             e.Property(p => p.Role).HasMaxLength(16);
         });
-        model.Entity<ImportRun>(e => e.ToTable("ingestion_imports"));
+        model.Entity<ImportRun>(e =>
+        {
+            e.ToTable("ingestion_imports");
+            e.HasIndex(r => r.Status);
+            e.Property(r => r.Status).HasMaxLength(32);
+            e.Property(r => r.Format).HasMaxLength(32);
+            e.Property(r => r.Profile).HasMaxLength(64);
+        });
+        model.Entity<ProfileRow>(e =>
+        {
+            e.ToTable("ingestion_profiles");
+            e.HasIndex(p => p.Name).IsUnique();
+            e.Property(p => p.Name).HasMaxLength(64);
+        });
         model.Entity<UnitPositionRow>(e =>
         {
             e.ToTable("ingestion_unit_positions");
@@ -45,6 +59,11 @@ internal class IngestionDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("ingestion_quarantine");
             e.HasIndex(q => q.ImportId);
+            e.HasIndex(q => new { q.File, q.Line, q.RawHash }).IsUnique();
+            e.HasIndex(q => q.Status);
+            e.Property(q => q.Status).HasMaxLength(16);
+            e.Property(q => q.Format).HasMaxLength(32);
+            e.Property(q => q.Profile).HasMaxLength(64);
         });
     }
 }

@@ -1,30 +1,33 @@
 using System.Globalization;
+using HotSpots.Modules.Ingestion.Contracts;
 using Microsoft.Extensions.Configuration;
 
 namespace HotSpots.Modules.Ingestion.Harm;
 
 /// <summary>
-/// Harm in CCHI days per crime category, from the table the project ships (data/harm), with an analyst's
-/// overrides from settings ("Ingestion:HarmOverrides:&lt;category&gt;" = days).
+/// Harm in CCHI days per crime category from the table the project ships (data/harm), with the defaults a force
+/// sets in appsettings ("Ingestion:HarmOverrides:&lt;category&gt;" = days). Analysts' overrides live in the settings store.
 /// </summary>
 internal sealed class HarmTable
 {
-    private readonly Dictionary<string, double> _days;
+    public const string SettingKey = "Ingestion:HarmOverrides";
 
     public HarmTable(IReadOnlyDictionary<string, double> days, double unknownCategoryDays)
     {
-        _days = new Dictionary<string, double>(days, StringComparer.OrdinalIgnoreCase);
+        Days = new Dictionary<string, double>(days, StringComparer.OrdinalIgnoreCase);
         UnknownCategoryDays = unknownCategoryDays;
     }
 
+    public IReadOnlyDictionary<string, double> Days { get; }
+
     public double UnknownCategoryDays { get; }
 
-    public double DaysFor(string category) => _days.GetValueOrDefault(category, UnknownCategoryDays);
+    public HarmWeights With(HarmOverrides overrides) => new(this, overrides);
 
     public static HarmTable Load(IConfiguration configuration)
     {
         var days = ReadShipped();
-        foreach (var entry in configuration.GetSection("Ingestion:HarmOverrides").GetChildren())
+        foreach (var entry in configuration.GetSection(SettingKey).GetChildren())
             if (double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
                 days[entry.Key] = value;
         var unknown = configuration.GetValue("Ingestion:UnknownCategoryHarmDays", 1.0);
@@ -46,4 +49,17 @@ internal sealed class HarmTable
         }
         return days;
     }
+}
+
+/// <summary>The weights in force for one query or import: an offence code's override, else the category's, else the table's.</summary>
+internal sealed class HarmWeights(HarmTable table, HarmOverrides overrides)
+{
+    private readonly Dictionary<string, double> _codes = new(overrides.OffenceCodes, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, double> _categories = new(overrides.Categories, StringComparer.OrdinalIgnoreCase);
+
+    public double DaysFor(string category, string? offenceCode = null) =>
+        offenceCode is not null && _codes.TryGetValue(offenceCode, out var byCode) ? byCode
+        : _categories.TryGetValue(category, out var byCategory) ? byCategory
+        : table.Days.TryGetValue(category, out var shipped) ? shipped
+        : table.UnknownCategoryDays;
 }

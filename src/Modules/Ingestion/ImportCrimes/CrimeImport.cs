@@ -1,162 +1,172 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+using System.Text.Json;
+using HotSpots.Modules.Ingestion.Area;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Ingestion.Data;
 using HotSpots.Modules.Ingestion.ImportUnitPositions;
+using HotSpots.Modules.Ingestion.Profiles;
+using HotSpots.Modules.Ingestion.Storage;
 using HotSpots.Platform;
 using HotSpots.Platform.Geography;
+using HotSpots.Platform.Settings;
+using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Ingestion.ImportCrimes;
 
 /// <summary>
-/// Streams each file row by row, writes valid rows in large transactions and quarantines the others with
-/// file, line, field and reason. A batch is committed whole or not at all, and keys are stable, so an import
-/// killed halfway and run again ends with the same database as one uninterrupted run.
+/// Runs an import: records it in the import history, reads the files on one thread and writes batches on this one,
+/// quarantines bad rows with file, line, field and reason, keeps going past a file that cannot be read, and leaves
+/// a report. Keys are stable and each batch is one transaction, so a killed import run again ends the same.
 /// </summary>
 internal sealed class CrimeImport(
-    IngestionDbContext db, CrimeWriter writer, UnitPositionWriter unitWriter, ForceOptions force, IMetricProjection projection, TimeProvider clock)
+    IngestionDbContext db, UnitPositionWriter unitWriter, ProfileStore profiles, ForceBoundary boundary, ISettingsStore settings,
+    ForceOptions force, IMetricProjection projection, TimeProvider clock)
 {
-    private const int BatchSize = 5000;
-    private const int MaxProblemsInReport = 1000;
+    /// <summary>A running import with no heartbeat for this long was interrupted (its process died).</summary>
+    public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromMinutes(5);
 
-    public async Task<ImportReport> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<long> CreateAsync(ImportRequest request, string status, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var run = new ImportRun
         {
-            Path = request.Path, Format = request.Format.ToString(), RequestedBy = request.RequestedBy,
-            StartedUtc = clock.GetUtcNow().UtcDateTime, Status = "running",
+            Path = request.Path, DisplayName = request.DisplayName ?? Path.GetFileName(request.Path.TrimEnd('/', '\\')), Format = request.Format.ToString(),
+            Profile = request.Profile, RequestedBy = request.RequestedBy, CreatedUtc = now, StartedUtc = now, HeartbeatUtc = now, Status = status,
         };
         db.Imports.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return run.Id;
+    }
 
-        var totals = new BatchOutcome();
-        var problems = new List<ImportProblem>();
-        long quarantined = 0;
+    public async Task<ImportReport> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        await RunAsync(await CreateAsync(request, ImportStatus.Running, cancellationToken), request, progress, cancellationToken);
+
+    /// <summary>Runs (or, after a crash, runs again) an import already in the history, such as a queued upload.</summary>
+    public async Task<ImportReport> RunQueuedAsync(long importId, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var run = await db.Imports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == importId, cancellationToken)
+            ?? throw new ImportFileException($"Import {importId} does not exist.");
+        var request = new ImportRequest(run.Path, Enum.Parse<CrimeFileFormat>(run.Format), run.RequestedBy, run.Profile, run.DisplayName);
+        return await RunAsync(importId, request, progress, cancellationToken);
+    }
+
+    private async Task<ImportReport> RunAsync(long importId, ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await MarkInterruptedAsync(importId, cancellationToken);
         var watch = Stopwatch.StartNew();
+        var totals = new BatchOutcome();
+        ImportPipeline? pipeline = null;
+        long rowsDone = 0, errors = 0;
         try
         {
-            foreach (var file in ImportFiles.Resolve(request.Path))
+            var notes = new List<string>();
+            var entries = ImportFiles.Resolve(request.Path, notes);
+            var bytesTotal = entries.Sum(e => e.Bytes);
+            await UpdateRunAsync(importId, r =>
             {
-                var format = request.Format == CrimeFileFormat.Auto ? ImportFiles.Detect(file) : request.Format;
-                var name = Path.GetFileName(file);
-                if (format == CrimeFileFormat.PoliceLocationFeed)
+                (r.Status, r.StartedUtc, r.BytesTotal, r.RowsDone, r.BytesDone, r.Quarantined, r.Error) = (ImportStatus.Running, clock.GetUtcNow().UtcDateTime, bytesTotal, 0, 0, 0, null);
+            }, cancellationToken);
+            var area = await AreaAsync(cancellationToken);
+            var positions = new Positions(projection, area);
+            pipeline = new ImportPipeline(request, importId, entries, await profiles.ListAsync(cancellationToken), force, projection, positions, clock.GetUtcNow().UtcDateTime);
+            pipeline.Notes.AddRange(notes);
+            // Stopping the reader when writing fails, so that it never waits on a channel nobody reads.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await using (var store = CrimeStore.For(db))
+            try
+            {
+                await foreach (var batch in pipeline.Start(stop.Token).ReadAllAsync(cancellationToken))
                 {
-                    quarantined += await ImportFeedAsync(file, name, run.Id, totals, problems, progress, watch, cancellationToken);
-                    continue;
-                }
-                var batch = new List<CrimeRecord>(BatchSize);
-                var quarantine = new List<QuarantinedRow>();
-                long rows = 0;
-                await using var stream = ImportFiles.Open(file);
-                foreach (var row in Rows(format, stream, name))
-                {
-                    rows++;
-                    if (row.Record is { } record) batch.Add(record);
-                    else
+                    if (batch.Units.Count > 0)
                     {
-                        quarantined++;
-                        quarantine.Add(new QuarantinedRow
-                        {
-                            ImportId = run.Id, File = name, Line = row.Line, Field = row.Field!, Reason = row.Reason!, RawText = row.RawText,
-                        });
-                        if (problems.Count < MaxProblemsInReport) problems.Add(new ImportProblem(name, row.Line, row.Field!, row.Reason!));
+                        var (imported, unchanged) = await unitWriter.WriteAsync(batch.Units, importId, cancellationToken);
+                        totals.Imported += imported;
+                        totals.Unchanged += unchanged;
                     }
-                    if (batch.Count >= BatchSize)
-                    {
-                        await FlushAsync(batch, quarantine, run.Id, totals, cancellationToken);
-                        progress?.Report(new ImportProgress(name, rows, quarantined, rows / Math.Max(watch.Elapsed.TotalSeconds, 1e-3)));
-                    }
+                    totals.Add(await store.WriteAsync(batch, importId, clock.GetUtcNow().UtcDateTime, cancellationToken));
+                    (rowsDone, errors) = (batch.RowsDone, batch.Errors);
+                    progress?.Report(new ImportProgress(batch.File, rowsDone, errors, rowsDone / Math.Max(watch.Elapsed.TotalSeconds, 1e-3), batch.BytesDone, bytesTotal));
                 }
-                await FlushAsync(batch, quarantine, run.Id, totals, cancellationToken);
-                progress?.Report(new ImportProgress(name, rows, quarantined, rows / Math.Max(watch.Elapsed.TotalSeconds, 1e-3)));
             }
-            await FinishAsync(run, "completed", null, totals, quarantined);
+            catch (ChannelClosedException e) when (e.InnerException is not null)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerException);
+            }
+            finally
+            {
+                await stop.CancelAsync();
+            }
+            var status = pipeline.FailedFiles > 0 && pipeline.FailedFiles == entries.Count ? ImportStatus.Failed : ImportStatus.Completed;
+            await FinishAsync(importId, status, null, totals, errors, pipeline, rowsDone);
+            return new ImportReport(importId, totals.Imported, totals.Updated, totals.Unchanged, errors, totals.Unmappable, totals.OutOfArea,
+                watch.Elapsed.TotalSeconds, pipeline.Problems, pipeline.Notes, pipeline.FailedFiles);
         }
-        catch (ImportFileException e)
+        catch (OperationCanceledException)
         {
-            await FinishAsync(run, "failed", e.Message, totals, quarantined);
+            await FinishAsync(importId, ImportStatus.Interrupted, "The import was stopped before it ended; run it again to finish it (nothing is doubled).", totals, errors, pipeline, rowsDone);
             throw;
         }
-        return new ImportReport(run.Id, totals.Imported, totals.Updated, totals.Unchanged, quarantined, totals.Unmappable, 0,
-            watch.Elapsed.TotalSeconds, problems);
-    }
-
-    /// <summary>A police location feed: positions of units, keyed by unit and time. Returns the rows quarantined.</summary>
-    private async Task<long> ImportFeedAsync(string file, string name, long importId, BatchOutcome totals, List<ImportProblem> problems,
-        IProgress<ImportProgress>? progress, Stopwatch watch, CancellationToken cancellationToken)
-    {
-        var batch = new List<UnitPositionRecord>(BatchSize);
-        var quarantine = new List<QuarantinedRow>();
-        long rows = 0, bad = 0;
-        await using var stream = ImportFiles.Open(file);
-        foreach (var row in new UnitFeedReader(force).Read(stream, name))
+        catch (Exception e) when (e is ImportFileException or InvalidOperationException or IOException or DbUpdateException or System.Data.Common.DbException)
         {
-            rows++;
-            if (row.Record is { } record) batch.Add(record);
-            else
-            {
-                bad++;
-                quarantine.Add(new QuarantinedRow { ImportId = importId, File = name, Line = row.Line, Field = row.Field!, Reason = row.Reason!, RawText = row.RawText });
-                if (problems.Count < MaxProblemsInReport) problems.Add(new ImportProblem(name, row.Line, row.Field!, row.Reason!));
-            }
-            if (batch.Count >= BatchSize || quarantine.Count >= BatchSize)
-                await FlushFeedAsync(batch, quarantine, importId, totals, cancellationToken);
-        }
-        await FlushFeedAsync(batch, quarantine, importId, totals, cancellationToken);
-        progress?.Report(new ImportProgress(name, rows, bad, rows / Math.Max(watch.Elapsed.TotalSeconds, 1e-3)));
-        return bad;
-    }
-
-    private async Task FlushFeedAsync(List<UnitPositionRecord> batch, List<QuarantinedRow> quarantine, long importId, BatchOutcome totals, CancellationToken cancellationToken)
-    {
-        if (batch.Count > 0)
-        {
-            var (imported, unchanged) = await unitWriter.WriteAsync(batch, importId, cancellationToken);
-            totals.Imported += imported;
-            totals.Unchanged += unchanged;
-            batch.Clear();
-        }
-        await FlushAsync([], quarantine, importId, totals, cancellationToken);
-    }
-
-    private IEnumerable<RowResult> Rows(CrimeFileFormat format, Stream stream, string file) => format switch
-    {
-        CrimeFileFormat.PoliceUkStreet => new PoliceUkStreetReader(force).Read(stream, file),
-        CrimeFileFormat.ForceRecordsCsv => new ForceRecordsCsvReader(force, projection).Read(stream, file),
-        _ => throw new ImportFileException($"{file}: format {format} cannot be imported here."),
-    };
-
-    private async Task FlushAsync(List<CrimeRecord> batch, List<QuarantinedRow> quarantine, long importId, BatchOutcome totals, CancellationToken cancellationToken)
-    {
-        if (batch.Count > 0)
-        {
-            var outcome = await writer.WriteAsync(batch, importId, cancellationToken);
-            totals.Imported += outcome.Imported;
-            totals.Updated += outcome.Updated;
-            totals.Unchanged += outcome.Unchanged;
-            totals.Unmappable += outcome.Unmappable;
-            batch.Clear();
-        }
-        if (quarantine.Count > 0)
-        {
-            db.Quarantine.AddRange(quarantine);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            quarantine.Clear();
+            await FinishAsync(importId, ImportStatus.Failed, e.Message, totals, errors, pipeline, rowsDone);
+            throw;
         }
     }
 
-    private async Task FinishAsync(ImportRun run, string status, string? error, BatchOutcome totals, long quarantined)
+    private async Task<NetTopologySuite.Geometries.Prepared.IPreparedGeometry?> AreaAsync(CancellationToken cancellationToken)
+    {
+        try { return await boundary.AreaAsync(settings, cancellationToken); }
+        catch (InvalidOperationException e) { throw new ImportFileException($"The force boundary cannot be used: {e.Message}"); }
+    }
+
+    /// <summary>Imports left "running" by a process that died show as interrupted.</summary>
+    private async Task MarkInterruptedAsync(long currentId, CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - HeartbeatTimeout;
+        await db.Imports.Where(r => r.Id != currentId && r.Status == ImportStatus.Running && r.HeartbeatUtc < before)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Interrupted), cancellationToken);
+    }
+
+    private async Task UpdateRunAsync(long importId, Action<ImportRun> change, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        db.Imports.Attach(run);
-        run.Status = status;
-        run.Error = error;
-        run.FinishedUtc = clock.GetUtcNow().UtcDateTime;
-        run.Imported = totals.Imported;
-        run.Updated = totals.Updated;
-        run.Unchanged = totals.Unchanged;
-        run.Quarantined = quarantined;
-        run.Unmappable = totals.Unmappable;
-        await db.SaveChangesAsync(CancellationToken.None);
+        var run = await db.Imports.SingleAsync(r => r.Id == importId, cancellationToken);
+        change(run);
+        run.HeartbeatUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
+
+    private Task FinishAsync(long importId, string status, string? error, BatchOutcome totals, long quarantined, ImportPipeline? pipeline, long rowsDone) =>
+        UpdateRunAsync(importId, r =>
+        {
+            r.Status = status;
+            r.Error = error;
+            r.FinishedUtc = clock.GetUtcNow().UtcDateTime;
+            r.RowsDone = rowsDone;
+            r.BytesDone = status == ImportStatus.Completed ? r.BytesTotal : r.BytesDone;
+            r.Imported = totals.Imported;
+            r.Updated = totals.Updated;
+            r.Unchanged = totals.Unchanged;
+            r.Quarantined = quarantined;
+            r.Unmappable = totals.Unmappable;
+            r.OutOfArea = totals.OutOfArea;
+            r.FailedFiles = pipeline?.FailedFiles ?? 0;
+            r.ReportJson = pipeline is null ? null : JsonSerializer.Serialize(new StoredReport(pipeline.Notes, pipeline.Problems.Where(p => p.Field == "(file)").ToList()));
+        }, CancellationToken.None);
+}
+
+/// <summary>What an import's report keeps beyond its counts: notes and the files that could not be read.</summary>
+internal sealed record StoredReport(IReadOnlyList<string> Notes, IReadOnlyList<ImportProblem> FileProblems);
+
+internal static class ImportStatus
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+    public const string Interrupted = "interrupted";
 }

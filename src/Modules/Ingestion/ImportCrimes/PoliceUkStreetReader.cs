@@ -1,86 +1,151 @@
-using System.Globalization;
+using HotSpots.Modules.Ingestion.Reading;
 using HotSpots.Platform;
-using HotSpots.Platform.Text;
 
 namespace HotSpots.Modules.Ingestion.ImportCrimes;
 
 /// <summary>
 /// Reads data.police.uk street-level CSV. Crime IDs repeat and anti-social behaviour rows have none, and
-/// identical lines are separate incidents, so a row's key is its content plus its occurrence number in the file.
+/// identical lines are separate incidents, so a row's key is its month, a 64-bit hash of its identity (the Crime ID
+/// and position, or without an ID the whole row but the outcome) and its occurrence number among rows of the same
+/// identity in the file. A changed outcome keeps the key and updates the record.
 /// </summary>
-internal sealed class PoliceUkStreetReader(ForceOptions force)
+internal sealed class PoliceUkStreetReader(ForceOptions force, string file) : CsvRecordReader<CrimeRecord>(file), ICrimeRowReader
 {
     public const string Source = "police-uk";
     public const string HeaderSignature = "Crime ID";
 
-    public IEnumerable<RowResult> Read(Stream stream, string file)
+    private readonly TextPool _text = new();
+    private readonly Dictionary<long, int> _occurrences = [];
+    private readonly Dictionary<int, (DateTime From, DateTime To)> _months = [];
+    private int _crimeId, _month, _longitude, _latitude, _location, _crimeType, _lsoa = -1, _outcome = -1, _columns;
+
+    /// <summary>When set, the key ends in this line number instead of the occurrence (a re-submitted row of that line).</summary>
+    public long? KeyLine { get; init; }
+
+    protected override void MapColumns()
     {
-        using var reader = CsvRows.Open(stream, file);
-        var crimeId = CsvRows.Column(reader, "Crime ID", file);
-        var month = CsvRows.Column(reader, "Month", file);
-        var longitude = CsvRows.Column(reader, "Longitude", file);
-        var latitude = CsvRows.Column(reader, "Latitude", file);
-        var location = CsvRows.Column(reader, "Location", file);
-        var crimeType = CsvRows.Column(reader, "Crime type", file);
-        var lsoa = CsvRows.IndexOf(reader, "LSOA code");
-        var outcome = CsvRows.IndexOf(reader, "Last outcome category");
-        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-
-        foreach (var row in reader)
-        {
-            long line = row.LineNumberFrom;
-            var raw = row.Span.ToString();
-            if (row.ColCount < reader.Header.ColNames.Count)
-            {
-                yield return RowResult.Bad(line, "(row)", $"has {row.ColCount} fields, the header has {reader.Header.ColNames.Count}", raw);
-                continue;
-            }
-            var id = CsvRows.Text(row, crimeId);
-            var category = CsvRows.Text(row, crimeType);
-            if (category is null)
-            {
-                yield return RowResult.Bad(line, "Crime type", "is empty", raw);
-                continue;
-            }
-            var monthText = CsvRows.Text(row, month);
-            if (!DateTime.TryParseExact(monthText, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var monthStart))
-            {
-                yield return RowResult.Bad(line, "Month", $"'{monthText}' is not a month (yyyy-MM)", raw);
-                continue;
-            }
-            var position = Coordinates.Parse(CsvRows.Text(row, latitude), CsvRows.Text(row, longitude));
-            if (position.Error is not null)
-            {
-                yield return RowResult.Bad(line, position.ErrorField!, position.Error, raw);
-                continue;
-            }
-            var place = CsvRows.Text(row, location);
-            var area = CsvRows.Text(row, lsoa);
-            var lastOutcome = CsvRows.Text(row, outcome);
-
-            // Identity: the Crime ID (or, without one, the whole row) at this position, numbered by occurrence.
-            var identity = id is null
-                ? $"{monthText}|{category}|{position.Latitude}|{position.Longitude}|{place}|{area}"
-                : $"{id}|{position.Latitude}|{position.Longitude}";
-            occurrences[identity] = occurrences.TryGetValue(identity, out var n) ? n + 1 : 0;
-            var key = $"{(id ?? monthText)}#{StableHash.Of(identity):x16}#{occurrences[identity]}";
-
-            yield return RowResult.Ok(line, new CrimeRecord
-            {
-                Source = Source,
-                SourceKey = key,
-                ContentHash = StableHash.Of(category, place, area, lastOutcome),
-                Reference = id,
-                Category = category,
-                OccurredFromUtc = force.LocalToUtc(monthStart),
-                OccurredToUtc = force.LocalToUtc(monthStart.AddMonths(1)),
-                HasTimeOfDay = false,
-                Latitude = position.Latitude,
-                Longitude = position.Longitude,
-                Location = place,
-                AreaCode = area,
-                Outcome = lastOutcome,
-            });
-        }
+        _crimeId = Column("Crime ID");
+        _month = Column("Month");
+        _longitude = Column("Longitude");
+        _latitude = Column("Latitude");
+        _location = Column("Location");
+        _crimeType = Column("Crime type");
+        _lsoa = IndexOf("LSOA code");
+        _outcome = IndexOf("Last outcome category");
+        _columns = Header.Count;
     }
+
+    protected override CrimeRecord? ParseRow(long line, CsvRow row, out string? field, out string? reason)
+    {
+        field = reason = null;
+        if (row.Count != _columns) return Fail("(row)", $"has {row.Count} fields, the header has {_columns}", out field, out reason);
+        var id = row[_crimeId];
+        var category = row[_crimeType];
+        var place = row[_location];
+        var area = _lsoa >= 0 ? row[_lsoa] : default;
+        var outcome = _outcome >= 0 ? row[_outcome] : default;
+        if (category.IsEmpty) return Fail("Crime type", "is empty", out field, out reason);
+        if (id.Length > 128) return Fail("Crime ID", "is longer than 128 characters", out field, out reason);
+        if (Formula(id, "Crime ID", out field, out reason) || Formula(category, "Crime type", out field, out reason) ||
+            Formula(place, "Location", out field, out reason) || Formula(area, "LSOA code", out field, out reason) ||
+            Formula(outcome, "Last outcome category", out field, out reason))
+            return null;
+        if (!TryMonth(row[_month], out var monthKey))
+            return Fail("Month", $"'{Text(row[_month])}' is not a month (yyyy-MM)", out field, out reason);
+        var latitudeText = row[_latitude];
+        var longitudeText = row[_longitude];
+        double? latitude = null, longitude = null;
+        if (!latitudeText.IsEmpty || !longitudeText.IsEmpty)
+        {
+            if (latitudeText.IsEmpty) return Fail("Latitude", "is empty while the longitude is given", out field, out reason);
+            if (longitudeText.IsEmpty) return Fail("Longitude", "is empty while the latitude is given", out field, out reason);
+            if (!FieldChecks.TryNumber(latitudeText, out var lat)) return Fail("Latitude", $"'{Text(latitudeText)}' is not a number", out field, out reason);
+            if (!FieldChecks.TryNumber(longitudeText, out var lon)) return Fail("Longitude", $"'{Text(longitudeText)}' is not a number", out field, out reason);
+            if (lat is < -90 or > 90) return Fail("Latitude", $"{Text(latitudeText)} is outside -90..90", out field, out reason);
+            if (lon is < -180 or > 180) return Fail("Longitude", $"{Text(longitudeText)} is outside -180..180", out field, out reason);
+            (latitude, longitude) = (lat, lon);
+        }
+
+        ulong categoryHash = RowHash.Of(category), placeHash = RowHash.Of(place), areaHash = RowHash.Of(area), outcomeHash = RowHash.Of(outcome);
+        // Identity: the Crime ID at this position or, without an ID, the whole row; numbered by occurrence.
+        var identity = new RowHash();
+        if (id.IsEmpty)
+        {
+            identity.Add(row[_month]);
+            identity.Mix(categoryHash);
+            identity.Mix(placeHash);
+            identity.Mix(areaHash);
+        }
+        else identity.Add(id);
+        identity.Add(latitude);
+        identity.Add(longitude);
+        var occurrence = _occurrences.TryGetValue(identity.Value, out var seen) ? seen + 1 : 0;
+        _occurrences[identity.Value] = occurrence;
+
+        var content = new RowHash();
+        content.Mix(categoryHash);
+        content.Mix(placeHash);
+        content.Mix(areaHash);
+        content.Mix(outcomeHash);
+
+        var reference = id.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(id);
+        var months = Months(monthKey);
+        return new CrimeRecord
+        {
+            Source = Source,
+            // The month leads the key so that a month's keys sit together in the index (imports go month by month).
+            SourceKey = KeyLine is { } keyLine
+                ? $"{_text.Get(row[_month])}#{identity.Value:x16}#L{keyLine}"
+                : $"{_text.Get(row[_month])}#{identity.Value:x16}#{occurrence}",
+            ContentHash = content.Value,
+            Reference = reference,
+            Category = _text.Get(category, categoryHash)!,
+            OccurredFromUtc = months.From,
+            OccurredToUtc = months.To,
+            HasTimeOfDay = false,
+            Latitude = latitude,
+            Longitude = longitude,
+            Location = _text.Get(place, placeHash),
+            AreaCode = _text.Get(area, areaHash),
+            Outcome = _text.Get(outcome, outcomeHash),
+        };
+    }
+
+    private (DateTime From, DateTime To) Months(int key)
+    {
+        if (_months.TryGetValue(key, out var known)) return known;
+        var start = new DateTime(key / 100, key % 100, 1);
+        return _months[key] = (force.LocalToUtc(start), force.LocalToUtc(start.AddMonths(1)));
+    }
+
+    private static bool TryMonth(ReadOnlySpan<byte> text, out int key)
+    {
+        key = 0;
+        if (text.Length != 7 || text[4] != (byte)'-') return false;
+        for (var i = 0; i < 7; i++)
+            if (i != 4 && !char.IsAsciiDigit((char)text[i])) return false;
+        var year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+        var month = (text[5] - '0') * 10 + (text[6] - '0');
+        if (year is < 1900 or > 2200 || month is < 1 or > 12) return false;
+        key = year * 100 + month;
+        return true;
+    }
+
+    private static bool Formula(ReadOnlySpan<byte> text, string name, out string? field, out string? reason)
+    {
+        field = reason = null;
+        if (!FieldChecks.LooksLikeFormula(text)) return false;
+        field = name;
+        reason = FieldChecks.FormulaReason(Text(text));
+        return true;
+    }
+
+    private static CrimeRecord? Fail(string name, string why, out string? field, out string? reason)
+    {
+        field = name;
+        reason = why;
+        return null;
+    }
+
+    private static string Text(ReadOnlySpan<byte> text) => FieldChecks.Clip(System.Text.Encoding.UTF8.GetString(text), 80);
 }

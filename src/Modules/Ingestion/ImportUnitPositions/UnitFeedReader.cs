@@ -1,84 +1,85 @@
 using System.Globalization;
+using System.Text;
 using HotSpots.Modules.Ingestion.Contracts;
-using HotSpots.Modules.Ingestion.ImportCrimes;
-using HotSpots.Platform;
+using HotSpots.Modules.Ingestion.Reading;
 
 namespace HotSpots.Modules.Ingestion.ImportUnitPositions;
 
 /// <summary>One valid row of a police location feed.</summary>
 internal sealed record UnitPositionRecord(string UnitId, UnitType UnitType, DateTime TimeUtc, double Latitude, double Longitude, double? AccuracyMetres);
 
-internal readonly record struct UnitRow(long Line, UnitPositionRecord? Record, string? Field, string? Reason, string RawText);
-
 /// <summary>
 /// Reads a police location feed CSV: unit_id, unit_type (foot, vehicle, unknown), time (ISO 8601; without an
 /// offset it is the force's local time), latitude, longitude, accuracy (metres, optional).
 /// </summary>
-internal sealed class UnitFeedReader(ForceOptions force)
+internal sealed class UnitFeedReader(Func<DateTime, DateTime> localToUtc, string file) : CsvRecordReader<UnitPositionRecord>(file)
 {
     public const string HeaderSignature = "unit_id";
+    private static readonly string[] LocalFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss.FFF", "yyyy-MM-ddTHH:mm:ss.FFF"];
 
-    public IEnumerable<UnitRow> Read(Stream stream, string file)
+    private readonly TextPool _text = new();
+    private int _unit, _type, _time, _latitude, _longitude, _accuracy;
+
+    protected override void MapColumns()
     {
-        using var reader = CsvRows.Open(stream, file);
-        var unit = CsvRows.Column(reader, "unit_id", file);
-        var type = CsvRows.Column(reader, "unit_type", file);
-        var time = CsvRows.Column(reader, "time", file);
-        var latitude = CsvRows.Column(reader, "latitude", file);
-        var longitude = CsvRows.Column(reader, "longitude", file);
-        var accuracy = CsvRows.IndexOf(reader, "accuracy");
-        foreach (var row in reader)
-        {
-            long line = row.LineNumberFrom;
-            var raw = row.Span.ToString();
-            var unitId = CsvRows.Text(row, unit);
-            if (unitId is null or { Length: > 64 })
-            {
-                yield return new UnitRow(line, null, "unit_id", unitId is null ? "is empty" : "is longer than 64 characters", raw);
-                continue;
-            }
-            if (!Enum.TryParse<UnitType>(CsvRows.Text(row, type) ?? "unknown", ignoreCase: true, out var unitType) || !Enum.IsDefined(unitType))
-            {
-                yield return new UnitRow(line, null, "unit_type", $"'{CsvRows.Text(row, type)}' is not foot, vehicle or unknown", raw);
-                continue;
-            }
-            if (!TryTime(CsvRows.Text(row, time), out var timeUtc))
-            {
-                yield return new UnitRow(line, null, "time", $"'{CsvRows.Text(row, time)}' is not an ISO 8601 date and time", raw);
-                continue;
-            }
-            var position = Coordinates.Parse(CsvRows.Text(row, latitude), CsvRows.Text(row, longitude), "latitude", "longitude");
-            if (position.Error is not null || position.Latitude is null)
-            {
-                yield return new UnitRow(line, null, position.ErrorField ?? "latitude", position.Error ?? "is empty", raw);
-                continue;
-            }
-            double? metres = null;
-            if (CsvRows.Text(row, accuracy) is { } accuracyText)
-            {
-                if (!double.TryParse(accuracyText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value is < 0 or > 100_000)
-                {
-                    yield return new UnitRow(line, null, "accuracy", $"'{accuracyText}' is not a distance in metres", raw);
-                    continue;
-                }
-                metres = value;
-            }
-            yield return new UnitRow(line, new UnitPositionRecord(unitId, unitType, timeUtc, position.Latitude.Value, position.Longitude!.Value, metres), null, null, "");
-        }
+        _unit = Column("unit_id");
+        _type = Column("unit_type");
+        _time = Column("time");
+        _latitude = Column("latitude");
+        _longitude = Column("longitude");
+        _accuracy = IndexOf("accuracy");
     }
 
-    private bool TryTime(string? text, out DateTime utc)
+    protected override UnitPositionRecord? ParseRow(long line, CsvRow row, out string? field, out string? reason)
+    {
+        field = reason = null;
+        var unitId = _text.Get(row[_unit]);
+        if (unitId is null or { Length: > 64 }) return Fail("unit_id", unitId is null ? "is empty" : "is longer than 64 characters", out field, out reason);
+        if (FieldChecks.LooksLikeFormula(unitId)) return Fail("unit_id", FieldChecks.FormulaReason(unitId), out field, out reason);
+        var typeText = _text.Get(row[_type]) ?? "unknown";
+        if (!Enum.TryParse<UnitType>(typeText, ignoreCase: true, out var unitType) || !Enum.IsDefined(unitType) || char.IsAsciiDigit(typeText[0]))
+            return Fail("unit_type", $"'{FieldChecks.Clip(typeText, 40)}' is not foot, vehicle or unknown", out field, out reason);
+        var timeText = Encoding.UTF8.GetString(row[_time]);
+        if (!TryTime(timeText, out var timeUtc))
+            return Fail("time", $"'{FieldChecks.Clip(timeText, 40)}' is not an ISO 8601 date and time", out field, out reason);
+        if (row.IsEmpty(_latitude) || row.IsEmpty(_longitude))
+            return Fail(row.IsEmpty(_latitude) ? "latitude" : "longitude", "is empty", out field, out reason);
+        if (!FieldChecks.TryNumber(row[_latitude], out var lat) || lat is < -90 or > 90)
+            return Fail("latitude", $"'{FieldChecks.Clip(Encoding.UTF8.GetString(row[_latitude]), 40)}' is not a latitude (-90..90)", out field, out reason);
+        if (!FieldChecks.TryNumber(row[_longitude], out var lon) || lon is < -180 or > 180)
+            return Fail("longitude", $"'{FieldChecks.Clip(Encoding.UTF8.GetString(row[_longitude]), 40)}' is not a longitude (-180..180)", out field, out reason);
+        double? metres = null;
+        if (!row.IsEmpty(_accuracy))
+        {
+            if (!FieldChecks.TryNumber(row[_accuracy], out var value) || value is < 0 or > 100_000)
+                return Fail("accuracy", $"'{FieldChecks.Clip(Encoding.UTF8.GetString(row[_accuracy]), 40)}' is not a distance in metres (0..100000)", out field, out reason);
+            metres = value;
+        }
+        return new UnitPositionRecord(unitId, unitType, timeUtc, lat, lon, metres);
+    }
+
+    private bool TryTime(string text, out DateTime utc)
     {
         utc = default;
-        if (text is null) return false;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) &&
-            (text.EndsWith('Z') || text.Contains('+') || text.LastIndexOf('-') > 9))
+        if (text.Length == 0) return false;
+        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 19 && (text.IndexOf('+', 10) > 0 || text.LastIndexOf('-') > 10));
+        if (hasOffset)
         {
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)) return false;
             utc = withOffset.UtcDateTime;
-            return true;
         }
-        if (!LocalTimes.TryParse(text, out var local)) return false;
-        utc = force.LocalToUtc(local);
-        return true;
+        else
+        {
+            if (!DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return false;
+            utc = localToUtc(local);
+        }
+        return utc.Year is >= 1900 and <= 2200;
+    }
+
+    private static UnitPositionRecord? Fail(string name, string why, out string? field, out string? reason)
+    {
+        field = name;
+        reason = why;
+        return null;
     }
 }

@@ -5,31 +5,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Ingestion.QueryCrimes;
 
-internal sealed class CrimeQueries(IngestionDbContext db, HarmTable harm)
+internal sealed class CrimeQueries(IngestionDbContext db, HarmSettings harm)
 {
     public async Task<IReadOnlyList<CrimePoint>> PointsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
+        var weights = await harm.WeightsAsync(cancellationToken);
         var rows = await db.Crimes.AsNoTracking()
             .Where(c => !c.Unmappable && c.OccurredFromUtc >= fromUtc && c.OccurredFromUtc < toUtc)
-            .Select(c => new { c.Id, c.X, c.Y, c.Latitude, c.Longitude, c.OccurredFromUtc, c.HasTimeOfDay, c.Category, c.Location })
+            .Select(c => new { c.Id, c.X, c.Y, c.Latitude, c.Longitude, c.OccurredFromUtc, c.HasTimeOfDay, c.Category, c.OffenceCode, c.Location })
             .ToListAsync(cancellationToken);
         var categories = new Dictionary<string, string>(StringComparer.Ordinal);
         return rows.Select(r =>
         {
             var category = categories.TryGetValue(r.Category, out var known) ? known : categories[r.Category] = r.Category;
             return new CrimePoint(r.Id, r.X!.Value, r.Y!.Value, r.Latitude!.Value, r.Longitude!.Value, r.OccurredFromUtc,
-                r.HasTimeOfDay, category, harm.DaysFor(category), r.Location);
+                r.HasTimeOfDay, category, weights.DaysFor(category, r.OffenceCode), r.Location);
         }).ToList();
     }
 
     public async Task<IReadOnlyList<CategoryMonthCount>> MonthlyAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
+        var weights = await harm.WeightsAsync(cancellationToken);
         var rows = await db.Crimes.AsNoTracking()
             .Where(c => c.OccurredFromUtc >= fromUtc && c.OccurredFromUtc < toUtc)
-            .GroupBy(c => new { c.OccurredFromUtc.Year, c.OccurredFromUtc.Month, c.Category })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Category, Count = g.LongCount() })
+            .GroupBy(c => new { c.OccurredFromUtc.Year, c.OccurredFromUtc.Month, c.Category, c.OffenceCode })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Category, g.Key.OffenceCode, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new CategoryMonthCount(r.Year, r.Month, r.Category, r.Count, r.Count * harm.DaysFor(r.Category)))
+        return rows.GroupBy(r => (r.Year, r.Month, r.Category))
+            .Select(g => new CategoryMonthCount(g.Key.Year, g.Key.Month, g.Key.Category, g.Sum(r => r.Count),
+                g.Sum(r => r.Count * weights.DaysFor(r.Category, r.OffenceCode))))
             .OrderBy(r => r.Year).ThenBy(r => r.Month).ThenBy(r => r.Category).ToList();
     }
 

@@ -65,6 +65,9 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Postgres
                     b.Property<string>("OffenceCode")
                         .HasColumnType("text");
 
+                    b.Property<bool>("OutOfArea")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
 
@@ -108,36 +111,72 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("BytesDone")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CurrentFile")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("text");
+
                     b.Property<string>("Error")
                         .HasColumnType("text");
+
+                    b.Property<int>("FailedFiles")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Format")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Imported")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OutOfArea")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Profile")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("Quarantined")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("RowsDone")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("StartedUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long>("Unchanged")
                         .HasColumnType("bigint");
@@ -149,6 +188,8 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
 
                     b.ToTable("ingestion_imports", (string)null);
                 });
@@ -183,6 +224,41 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Postgres
                     b.ToTable("ingestion_person_links", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.ProfileRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ingestion_profiles", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.QuarantinedRow", b =>
                 {
                     b.Property<long>("Id")
@@ -190,6 +266,9 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -199,10 +278,28 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("FixedText")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Header")
+                        .HasColumnType("text");
+
                     b.Property<long>("ImportId")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Line")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("RawHash")
                         .HasColumnType("bigint");
 
                     b.Property<string>("RawText")
@@ -213,9 +310,25 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("File", "Line", "RawHash")
+                        .IsUnique();
 
                     b.ToTable("ingestion_quarantine", (string)null);
                 });

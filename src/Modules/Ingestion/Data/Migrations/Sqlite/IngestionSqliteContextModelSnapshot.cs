@@ -58,6 +58,9 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Sqlite
                     b.Property<string>("OffenceCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OutOfArea")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
 
@@ -99,35 +102,71 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BytesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentFile")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedFiles")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Format")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutOfArea")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Profile")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Quarantined")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowsDone")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Unchanged")
@@ -140,6 +179,8 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
 
                     b.ToTable("ingestion_imports", (string)null);
                 });
@@ -172,11 +213,47 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Sqlite
                     b.ToTable("ingestion_person_links", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.ProfileRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ingestion_profiles", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.QuarantinedRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -186,10 +263,28 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FixedText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Header")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ImportId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RawHash")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RawText")
@@ -200,9 +295,25 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("File", "Line", "RawHash")
+                        .IsUnique();
 
                     b.ToTable("ingestion_quarantine", (string)null);
                 });

@@ -1,0 +1,52 @@
+using HotSpots.Modules.Ingestion.Area;
+using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform.Data;
+using HotSpots.Platform.Settings;
+using Microsoft.Extensions.Configuration;
+
+namespace HotSpots.Modules.Ingestion.Jobs;
+
+/// <summary>The module's run-time settings: the watched folder and the force boundary (settings store over appsettings).</summary>
+internal sealed class IngestionSettingsStore(ISettingsStore settings, IConfiguration configuration, DatabaseSettings database)
+{
+    public const string WatchFolderKey = "Ingestion:WatchFolder";
+    public const long DefaultMaxUploadBytes = 256L << 20;
+
+    public async Task<IngestionSettings> GetAsync(CancellationToken cancellationToken) => new(
+        await settings.GetAsync<string?>(WatchFolderKey, configuration[WatchFolderKey], cancellationToken),
+        await settings.GetAsync<string?>(ForceBoundary.SettingKey, configuration[ForceBoundary.SettingKey], cancellationToken),
+        configuration.GetValue("Ingestion:MaxUploadBytes", DefaultMaxUploadBytes));
+
+    public async Task SetWatchFolderAsync(string? folder, string changedBy, CancellationToken cancellationToken)
+    {
+        folder = string.IsNullOrWhiteSpace(folder) ? null : Path.GetFullPath(folder.Trim());
+        if (folder is not null && !Directory.Exists(folder)) throw new ArgumentException($"The folder {folder} does not exist on the server.");
+        await settings.SetAsync(WatchFolderKey, folder, changedBy, cancellationToken);
+    }
+
+    /// <summary>Checks the GeoJSON, keeps it in the data directory and makes it the force boundary; null removes the boundary.</summary>
+    public async Task SetBoundaryAsync(Stream? geoJson, string changedBy, CancellationToken cancellationToken)
+    {
+        if (geoJson is null)
+        {
+            await settings.SetAsync<string?>(ForceBoundary.SettingKey, null, changedBy, cancellationToken);
+            return;
+        }
+        var folder = Path.Combine(database.DataDirectory, "boundary");
+        Directory.CreateDirectory(folder);
+        var candidate = Path.Combine(folder, $"upload-{Guid.NewGuid():N}.geojson");
+        await using (var file = File.Create(candidate)) await geoJson.CopyToAsync(file, cancellationToken);
+        try
+        {
+            ForceBoundary.Read(candidate);
+        }
+        catch (InvalidOperationException e)
+        {
+            File.Delete(candidate);
+            throw new ArgumentException(e.Message);
+        }
+        var path = Path.Combine(folder, "force-boundary.geojson");
+        File.Move(candidate, path, overwrite: true);
+        await settings.SetAsync(ForceBoundary.SettingKey, path, changedBy, cancellationToken);
+    }
+}
