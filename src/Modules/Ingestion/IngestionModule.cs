@@ -23,14 +23,18 @@ public static class IngestionModule
         services.AddScoped<UnitPositionWriter>();
         services.AddScoped<CrimeImport>();
         services.AddScoped<CrimeQueries>();
+        services.AddScoped<CrimeTableQuery>();
         services.AddScoped<FilePoints>();
         services.AddScoped<IIngestionModule, IngestionFacade>();
         return services;
     }
 }
 
-internal sealed class IngestionFacade(CrimeImport import, CrimeQueries queries, FilePoints files) : IIngestionModule
+internal sealed class IngestionFacade(CrimeImport import, CrimeQueries queries, FilePoints files, CrimeTableQuery table) : IIngestionModule
 {
+    public Task<CrimeTable> GetCrimeTableAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        table.ReadAsync(fromUtc, toUtc, cancellationToken);
+
     public IAsyncEnumerable<CrimePoint> ReadPointsAsync(string path, CrimeFileFormat format, CancellationToken cancellationToken) =>
         files.ReadAsync(path, format, cancellationToken);
 
