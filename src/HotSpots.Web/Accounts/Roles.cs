@@ -25,6 +25,9 @@ internal static class Policies
     /// <summary>The manager dashboard: managers, analysts and supervisors.</summary>
     public const string Dashboard = "Dashboard";
 
+    /// <summary>Hot spot analysis: review and publish sets, briefings, exclusions, backtests. Analysts only.</summary>
+    public const string Analyse = "Analyse";
+
     /// <summary>System administration: jobs, users, settings.</summary>
     public const string Admin = "Admin";
 
@@ -34,6 +37,7 @@ internal static class Policies
         options.AddPolicy(Patrol, p => p.RequireRole(Roles.Officer, Roles.Supervisor));
         options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Manager, Roles.Analyst, Roles.Supervisor));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Analyse, p => p.RequireRole(Roles.Analyst));
         // Anything registered without a policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
