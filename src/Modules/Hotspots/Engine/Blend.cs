@@ -72,12 +72,9 @@ internal sealed class Blend
             if (!_windows.TryGetValue(s, out var equations))
             {
                 equations = new NormalEquations(Size);
-                var features = Features(s);
-                for (var r = 0; r < _rows.Length; r++)
-                {
-                    var cell = _rows[r];
-                    equations.Add(features.AsSpan(r * Size, Size), _target[s + 1][cell] - _target[s][cell]);
-                }
+                var target = new float[_rows.Length];
+                for (var r = 0; r < _rows.Length; r++) target[r] = _target[s + 1][_rows[r]] - _target[s][_rows[r]];
+                equations.AddColumns(Features(s), target);
                 _windows[s] = equations;
             }
             total.Add(equations);
@@ -99,24 +96,22 @@ internal sealed class Blend
     public float[] Predict(double[] weights, int month)
     {
         var features = Features(month);
-        var scores = new float[_rows.Length];
-        for (var r = 0; r < _rows.Length; r++)
+        var sums = new double[_rows.Length];
+        for (var j = 0; j < Size; j++)
         {
-            double s = 0;
-            var x = features.AsSpan(r * Size, Size);
-            for (var j = 0; j < Size; j++) s += weights[j] * x[j];
-            scores[r] = (float)s;
+            var column = features.AsSpan(j * _rows.Length, _rows.Length);
+            for (var r = 0; r < sums.Length; r++) sums[r] += weights[j] * column[r];
         }
-        return scores;
+        return sums.Select(s => (float)s).ToArray();
     }
 
-    /// <summary>Features of every row before month t, as a rows × size matrix.</summary>
+    /// <summary>Features of every row before month t, column by column (x[column × rows + row]).</summary>
     public float[] Features(int t)
     {
         if (_features.TryGetValue(t, out var cached)) return cached;
         var x = new float[_rows.Length * Size];
         var year = Mean(t - 12, t, null);
-        for (var r = 0; r < _rows.Length; r++) x[r * Size] = 1;
+        x.AsSpan(0, _rows.Length).Fill(1);
         Put(x, 1, Mean(t - 1, t, year));
         Put(x, 2, Mean(t - 3, t - 1, year));
         Put(x, 3, Mean(t - 12, t - 3, year));
@@ -148,7 +143,8 @@ internal sealed class Blend
 
     private void Put(float[] into, int column, float[] values)
     {
-        for (var r = 0; r < _rows.Length; r++) into[r * Size + column] = values[_rows[r]];
+        var target = into.AsSpan(column * _rows.Length, _rows.Length);
+        for (var r = 0; r < target.Length; r++) target[r] = values[_rows[r]];
     }
 
     /// <summary>The target's monthly mean over the months with data in [from, to); the fallback where there are none.</summary>
@@ -187,8 +183,8 @@ internal sealed class Blend
                     if (Math.Abs(dx) <= 1 && Math.Abs(dy) <= 1) ring1 += v; else ring2 += v;
                 }
             }
-            x[r * Size + 6] = ring1;
-            x[r * Size + 7] = ring2;
+            x[6 * _rows.Length + r] = ring1;
+            x[7 * _rows.Length + r] = ring2;
         }
         foreach (var cell in cells) raster[cell] = 0;
     }

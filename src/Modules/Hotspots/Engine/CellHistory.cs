@@ -48,16 +48,14 @@ internal sealed class CellHistory
     {
         var activeOf = new int[frame.Count];
         Array.Fill(activeOf, -1);
-        var index = new int[crimes.Count];
         var available = new bool[months];
+        int CellOf(int i) => crimes.Month[i] < 0 || crimes.Month[i] >= months ? -1 : frame.IndexOf(crimes.X[i], crimes.Y[i]);
         for (var i = 0; i < crimes.Count; i++)
         {
-            var month = crimes.Month[i];
-            var cell = month < 0 || month >= months ? -1 : frame.IndexOf(crimes.X[i], crimes.Y[i]);
-            index[i] = cell;
+            var cell = CellOf(i);
             if (cell < 0) continue;
             activeOf[cell] = 0;
-            available[month] = true;
+            available[crimes.Month[i]] = true;
         }
         var count = 0;
         for (var r = 0; r < activeOf.Length; r++)
@@ -70,8 +68,8 @@ internal sealed class CellHistory
             : (int)size];
         // Count each month into the slot after it, then turn counts into running totals.
         for (var i = 0; i < crimes.Count; i++)
-            if (index[i] >= 0)
-                totals[(crimes.Category[i] * (months + 1) + crimes.Month[i] + 1) * count + activeOf[index[i]]] += 1;
+            if (CellOf(i) is var cell and >= 0)
+                totals[(crimes.Category[i] * (months + 1) + crimes.Month[i] + 1) * count + activeOf[cell]] += 1;
         for (var c = 0; c < categories.Count; c++)
             for (var m = 1; m <= months; m++)
             {

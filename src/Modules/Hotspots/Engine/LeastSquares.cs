@@ -10,27 +10,43 @@ internal sealed class NormalEquations(int size)
     public double[] Moment { get; } = new double[size];
     public long Rows { get; private set; }
 
-    private readonly double[] _row = new double[size];
-
-    public void Add(ReadOnlySpan<float> x, double y)
+    /// <summary>
+    /// Adds a block of rows held column by column (x[column × rows + row]): each entry of XᵀX is one dot product of two
+    /// columns, which vectorises far better than a rank-one update per row.
+    /// </summary>
+    public void AddColumns(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
+        var rows = y.Length;
         var p = Size;
-        for (var j = 0; j < p; j++) _row[j] = x[j];
-        var lanes = Vector<double>.Count;
         for (var i = 0; i < p; i++)
         {
-            var xi = _row[i];
-            if (xi == 0) continue; // most cells are quiet in most features
-            Moment[i] += xi * y;
-            // The full row (not only the upper triangle), so that it vectorises.
-            var gram = Gram.AsSpan(i * p, p);
-            var scale = new Vector<double>(xi);
-            var j = 0;
-            for (; j <= p - lanes; j += lanes)
-                (new Vector<double>(gram[j..]) + scale * new Vector<double>(_row, j)).CopyTo(gram[j..]);
-            for (; j < p; j++) gram[j] += xi * _row[j];
+            var a = x.Slice(i * rows, rows);
+            Moment[i] += Dot(a, y);
+            for (var j = i; j < p; j++)
+            {
+                var dot = Dot(a, x.Slice(j * rows, rows));
+                Gram[i * p + j] += dot;
+                if (j != i) Gram[j * p + i] += dot;
+            }
         }
-        Rows++;
+        Rows += rows;
+    }
+
+    /// <summary>A dot product of floats, summed in doubles.</summary>
+    private static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var lanes = Vector<float>.Count;
+        var sum = Vector<double>.Zero;
+        var k = 0;
+        for (; k <= a.Length - lanes; k += lanes)
+        {
+            var product = new Vector<float>(a[k..]) * new Vector<float>(b[k..]);
+            Vector.Widen(product, out var low, out var high);
+            sum += low + high;
+        }
+        var total = Vector.Sum(sum);
+        for (; k < a.Length; k++) total += (double)a[k] * b[k];
+        return total;
     }
 
     public void Add(NormalEquations other)

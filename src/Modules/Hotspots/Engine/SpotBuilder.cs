@@ -97,7 +97,7 @@ internal sealed class SpotBuilder(IMetricProjection projection, ForceOptions for
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Take(3).Select(g => g.Key).ToList();
         var timed = inSpot.Where(c => crimes.HasTimeOfDay[c] && isTarget[crimes.Category[c]])
-            .Select(c => force.UtcToLocal(new DateTime(crimes.OccurredUtcTicks[c], DateTimeKind.Utc))).ToList();
+            .Select(c => Local(crimes.OccurredUtcTicks[c])).ToList();
         var enough = timed.Count >= 5;
         var peakHours = !enough ? [] : timed.GroupBy(t => t.Hour)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(3).Select(g => g.Key).Order().ToList();
@@ -107,6 +107,17 @@ internal sealed class SpotBuilder(IMetricProjection projection, ForceOptions for
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.DayOfWeek).ThenBy(g => g.Key.Hour).Take(3)
             .Select(g => new PeakTime(g.Key.DayOfWeek, g.Key.Hour, g.Count())).ToList();
         return new HotspotWhy(fromUtc, toUtc, byCategory, places, peakHours, peakDays, peakTimes);
+    }
+
+    private readonly Dictionary<long, TimeSpan> _offsets = [];
+
+    /// <summary>Local time, with the zone's offset looked up once per hour (time-zone conversion is slow, and spots hold thousands of crimes).</summary>
+    private DateTime Local(long utcTicks)
+    {
+        var hour = utcTicks / TimeSpan.TicksPerHour;
+        if (!_offsets.TryGetValue(hour, out var offset))
+            _offsets[hour] = offset = force.TimeZoneInfo.GetUtcOffset(new DateTime(hour * TimeSpan.TicksPerHour, DateTimeKind.Utc));
+        return new DateTime(utcTicks + offset.Ticks, DateTimeKind.Unspecified);
     }
 
     private static string PlaceName(string location) =>
