@@ -58,7 +58,7 @@ public sealed class RefreshTests : IAsyncLifetime
         var set = await RefreshAsync(publish: true);
         set.Status.ShouldBe(HotspotSetStatus.Published);
         set.SpotCount.ShouldBe(2);
-        set.Method.ShouldBe("blend (too little history to fit: plain counts)");
+        set.Method.ShouldBe("harm-weighted counts (too little history to fit the blend)");
 
         var snapshot = _services.GetRequiredService<IHotspotSnapshot>().Current;
         snapshot.Set!.Id.ShouldBe(set.Id);

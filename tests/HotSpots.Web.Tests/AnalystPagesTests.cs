@@ -132,7 +132,7 @@ public sealed partial class AnalystPagesTests
         page.ShouldContain("kde-200m (baseline)");
         page.ShouldContain("Walk-forward: yes");
         var svg = Encoding.UTF8.GetString(Convert.FromBase64String(ChartData().Match(page).Groups[1].Value));
-        svg.ShouldStartWith("<svg");
+        svg.ShouldContain("<svg");
         svg.ShouldContain("PAI"); // the axis title: text is drawn, so a font was found
     }
 
@@ -163,6 +163,7 @@ public sealed partial class AnalystPagesTests
         root.GetProperty("windows").GetInt32().ShouldBe(4);
         root.GetProperty("walkForward").GetBoolean().ShouldBeTrue();
         root.GetProperty("seconds").GetDouble().ShouldBeGreaterThan(0);
+        root.GetProperty("blendFittedMonths").GetInt32().ShouldBeInRange(0, 4);
         var results = root.GetProperty("results").EnumerateArray().ToList();
         results.Count.ShouldBe(6);
         results.Select(r => r.GetProperty("method").GetString()).Distinct().ShouldBe(["counts", "kde-200m", "hotspots"]);

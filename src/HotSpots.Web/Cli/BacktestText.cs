@@ -20,7 +20,8 @@ internal static class BacktestText
         output.WriteLine(string.Create(c,
             $"Backtest: {report.Windows} test months ({report.FirstTestMonth} to {report.LastTestMonth}), each trained on the {report.TrainMonths} months before it; " +
             $"target {report.Target.ToString().ToLowerInvariant()}; {report.CellSizeMetres:0} m cells; study area {report.StudyCells:N0} cells; " +
-            $"{report.PointsRead:N0} mappable crimes read, {report.PointsOutsideBox:N0} outside the 0.1–99.9 % box left out; {report.Seconds:0.0} s."));
+            $"{report.PointsRead:N0} mappable crimes read, {report.PointsOutsideBox:N0} outside the 0.1–99.9 % box left out; {report.Seconds:0.0} s ({report.ReadSeconds:0.0} s reading). " +
+            $"The blend was fitted walk-forward and beat plain counts on its own earlier months for {report.BlendFittedMonths} of the {report.Windows} test months."));
         output.WriteLine(string.Create(c, $"{"method",-36} {"coverage",8} {"hit rate",9} {"PAI",7} {"PAI p10–p90",14} {"PEI",6}  spots (mean area)"));
         foreach (var r in report.Results)
         {
@@ -36,6 +37,7 @@ internal static class BacktestText
     {
         windows = report.Windows,
         seconds = report.Seconds,
+        readSeconds = report.ReadSeconds,
         walkForward = report.WalkForward,
         target = report.Target,
         trainMonths = report.TrainMonths,
@@ -60,6 +62,7 @@ internal static class BacktestText
             meanSpotAreaSquareMetres = r.MeanSpotAreaSquareMetres is { } a ? Math.Round(a) : (double?)null,
         }),
         bestPossible = report.BestPossible.Select(b => new { coverage = b.Coverage, hitRate = Math.Round(b.HitRate, 4), pai = Math.Round(b.Pai, 3) }),
+        blendFittedMonths = report.BlendFittedMonths,
         weights = report.Weights,
     }, Options);
 }

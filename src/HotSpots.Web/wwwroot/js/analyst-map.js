@@ -5,7 +5,7 @@
   var element = document.getElementById("analyst-map");
   if (!element || typeof L === "undefined") return;
   var data = JSON.parse(element.dataset.map || "{}");
-  var map = L.map(element, { preferCanvas: true });
+  var map = L.map(element);
   if (element.dataset.tileUrl) {
     L.tileLayer(element.dataset.tileUrl, { maxZoom: 19, attribution: element.dataset.tileAttribution || "" }).addTo(map);
   }
@@ -14,9 +14,11 @@
   var bounds = L.latLngBounds([]);
 
   if (data.density && data.density.length) {
+    // Thousands of cells: drawn on one canvas; the spots stay SVG paths that can be hovered.
+    var canvas = L.canvas();
     var density = L.layerGroup();
     data.density.forEach(function (d) {
-      L.rectangle([[d[0], d[1]], [d[2], d[3]]], { stroke: false, fillColor: "#7c3aed", fillOpacity: 0.08 + 0.6 * d[4] }).addTo(density);
+      L.rectangle([[d[0], d[1]], [d[2], d[3]]], { renderer: canvas, stroke: false, interactive: false, fillColor: "#7c3aed", fillOpacity: 0.08 + 0.6 * d[4] }).addTo(density);
     });
     layers["Density surface"] = density.addTo(map);
   }

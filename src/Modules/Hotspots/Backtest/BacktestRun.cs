@@ -28,6 +28,7 @@ internal sealed class BacktestRun(IIngestionModule ingestion, ForceOptions force
             : HeldCrimesAsync(cancellationToken);
         var data = await BacktestData.ReadAsync(points, force, request.CellSizeMetres, progress, cancellationToken);
         var history = data.History;
+        var readSeconds = clock.Elapsed.TotalSeconds;
         var k = request.TrainMonths;
 
         var targetWeights = TargetWeights(data, request.Target);
@@ -82,9 +83,9 @@ internal sealed class BacktestRun(IIngestionModule ingestion, ForceOptions force
             }
         var bestPossible = request.Coverages.Select((coverage, c) => new BacktestBest(coverage, best.HitRate(c), best.Pai(c))).ToList();
         var ours = (BlendMethod)methods.Single(m => m.Name == Ours);
-        return new BacktestReport(tests.Length, Math.Round(clock.Elapsed.TotalSeconds, 2), WalkForward: true, request.Target, k,
+        return new BacktestReport(tests.Length, Math.Round(clock.Elapsed.TotalSeconds, 2), Math.Round(readSeconds, 2), WalkForward: true, request.Target, k,
             request.CellSizeMetres, study.Length, data.PointsRead, data.PointsOutsideBox, testCrimes,
-            data.MonthName(tests[0]), data.MonthName(tests[^1]), results, bestPossible, ours.LastWeights());
+            data.MonthName(tests[0]), data.MonthName(tests[^1]), results, bestPossible, ours.LastWeights(), ours.Fitted);
     }
 
     public static void Validate(BacktestRequest request)
@@ -152,6 +153,7 @@ internal sealed class BacktestRun(IIngestionModule ingestion, ForceOptions force
         float[][] target, int[] study, int k)
     {
         var monthlyTarget = target.Select(m => Gather(m, study)).ToArray();
+        var top = Math.Max(1, study.Length / 100);
         var monthlyKde = new Lazy<float[][]>(() => MonthlyKde(data, history, targetWeights, study));
         var methods = new List<Method>
         {
@@ -160,12 +162,12 @@ internal sealed class BacktestRun(IIngestionModule ingestion, ForceOptions force
         };
         if (request.Ablation)
         {
-            methods.Add(new BlendMethod("blend: last 12 months, learnt decay", new Blend(history, targetWeights, study, new BlendParts(false, false, false))));
-            methods.Add(new BlendMethod("blend: + months 13–36", new Blend(history, targetWeights, study, new BlendParts(true, false, false))));
-            methods.Add(new BlendMethod("blend: + neighbouring cells", new Blend(history, targetWeights, study, new BlendParts(true, true, false))));
-            methods.Add(new BlendMethod("blend: + other categories, no neighbours", new Blend(history, targetWeights, study, new BlendParts(true, false, true))));
+            methods.Add(new BlendMethod("blend: last 12 months, learnt decay", new Blend(history, targetWeights, study, new BlendParts(false, false, false)), top));
+            methods.Add(new BlendMethod("blend: + months 13–36", new Blend(history, targetWeights, study, new BlendParts(true, false, false)), top));
+            methods.Add(new BlendMethod("blend: + neighbouring cells", new Blend(history, targetWeights, study, new BlendParts(true, true, false)), top));
+            methods.Add(new BlendMethod("blend: + other categories, no neighbours", new Blend(history, targetWeights, study, new BlendParts(true, false, true)), top));
         }
-        methods.Add(new BlendMethod(Ours, new Blend(history, targetWeights, study, BlendParts.All)));
+        methods.Add(new BlendMethod(Ours, new Blend(history, targetWeights, study, BlendParts.All), top));
         return methods;
     }
 
@@ -207,14 +209,21 @@ internal sealed class BacktestRun(IIngestionModule ingestion, ForceOptions force
         }
     }
 
-    /// <summary>The blend, walk-forward: fitted on the latest windows before the month it scores, as a refresh does.</summary>
-    private sealed class BlendMethod(string name, Blend blend) : Method(name, baseline: false)
+    /// <summary>
+    /// The blend, walk-forward as a refresh runs it: fitted on the latest windows before the month it scores, and used
+    /// if it beat plain counts on those windows (checked at 1 % of the study area), otherwise plain counts.
+    /// </summary>
+    private sealed class BlendMethod(string name, Blend blend, int top) : Method(name, baseline: false)
     {
         private double[]? _last;
 
+        public int Fitted { get; private set; }
+
         public override float[] Score(int month)
         {
-            _last = blend.Fit(Enumerable.Range(0, month).Where(blend.CanTeach).TakeLast(HotspotScoring.FitWindows));
+            var choice = blend.Choose(month, top);
+            _last = choice.Weights;
+            if (choice.Fitted) Fitted++;
             return blend.Predict(_last, month);
         }
 

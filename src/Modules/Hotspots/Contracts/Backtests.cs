@@ -44,9 +44,12 @@ public sealed record BacktestProgress(string Stage, int Done, int Total);
 /// <param name="PointsOutsideBox">Points outside the 0.1 %–99.9 % quantile box of x and of y, left out.</param>
 /// <param name="TestCrimes">Target crimes in all test months (the hit rate's denominator, summed).</param>
 /// <param name="Weights">The blend's weights for the last test month: what predicts the target, per month of each feature.</param>
+/// <param name="ReadSeconds">Of <see cref="Seconds"/>, the time spent reading and binning the crimes.</param>
+/// <param name="BlendFittedMonths">Test months for which the fitted blend won its walk-forward check (the others used plain counts).</param>
 public sealed record BacktestReport(
     int Windows,
     double Seconds,
+    double ReadSeconds,
     bool WalkForward,
     BacktestTarget Target,
     int TrainMonths,
@@ -59,7 +62,8 @@ public sealed record BacktestReport(
     string LastTestMonth,
     IReadOnlyList<BacktestResult> Results,
     IReadOnlyList<BacktestBest> BestPossible,
-    IReadOnlyList<BlendWeight> Weights);
+    IReadOnlyList<BlendWeight> Weights,
+    int BlendFittedMonths);
 
 /// <summary>
 /// One method at one coverage, over all test windows: mean hit rate (share of the test crimes inside the selected

@@ -1,5 +1,10 @@
 namespace HotSpots.Modules.Hotspots.Engine;
 
+/// <summary>The weights chosen for a month, and the walk-forward check that chose them.</summary>
+/// <param name="Fitted">True when the fitted blend won the check; false when plain counts did (or there was too little history).</param>
+/// <param name="BlendHits">Target caught in the top cells over the checked windows by the blend, and by plain counts.</param>
+internal sealed record BlendChoice(double[] Weights, bool Fitted, int Windows, double BlendHits, double CountHits);
+
 /// <summary>Which parts of the blend are used (the backtest switches them off one by one to show what each gains).</summary>
 internal sealed record BlendParts(bool OlderHistory = true, bool Neighbours = true, bool OtherCategories = true)
 {
@@ -10,7 +15,7 @@ internal sealed record BlendParts(bool OlderHistory = true, bool Neighbours = tr
 /// The blended score: a linear prediction of next month's target in each cell from what happened before it — the
 /// target in the last month, months 2–3, 4–12, 13–24 and 25–36 (a decay profile learnt from the data), the target
 /// in the ring of 8 neighbouring cells and the 16 beyond over the last 12 months (a kernel learnt from the data),
-/// each other crime category over the last 12 months and all of them over the last 3. Weights are fitted by least
+/// each crime category outside the target over the last 12 months and all crime over the last 3. Weights are fitted by least
 /// squares on earlier months only: each window s contributes its cells' features before s against their target in s.
 /// Features are monthly means over the months with data; a bucket with no month of data takes the last 12 months'.
 /// </summary>
@@ -45,10 +50,9 @@ internal sealed class Blend
             for (var i = 0; i < month.Length; i++) month[i] += _target[m][i];
             _target[m + 1] = month;
         }
-        var targetCategories = Enumerable.Range(0, history.Categories.Count).Where(c => targetWeights[c] != 0).ToList();
-        // A category that is the whole target would only repeat it.
+        // Categories in the target are in it already: as predictors of their own they would only repeat it.
         _predictors = parts.OtherCategories
-            ? Enumerable.Range(0, history.Categories.Count).Where(c => !(targetCategories.Count == 1 && targetCategories[0] == c)).ToArray()
+            ? Enumerable.Range(0, history.Categories.Count).Where(c => targetWeights[c] == 0).ToArray()
             : [];
         _availableBefore = new int[history.Months + 1];
         for (var m = 0; m < history.Months; m++) _availableBefore[m + 1] = _availableBefore[m] + (history.Available[m] ? 1 : 0);
@@ -81,6 +85,36 @@ internal sealed class Blend
         }
         return total.Rows == 0 ? Fallback() : total.Solve();
     }
+
+    /// <summary>
+    /// The weights for month t, chosen walk-forward on the force's own history: the blend fitted on the latest windows
+    /// before t, if on those windows (each predicted from the ones before it) it caught more of the target in its
+    /// <paramref name="top"/> best cells than plain 12-month counts did; otherwise plain counts.
+    /// </summary>
+    public BlendChoice Choose(int month, int top)
+    {
+        var windows = Enumerable.Range(0, month).Where(CanTeach).TakeLast(HotspotScoring.FitWindows).ToList();
+        double blendHits = 0, countHits = 0;
+        for (var i = MinFitWindows; i < windows.Count; i++)
+        {
+            var s = windows[i];
+            var actual = new float[_rows.Length];
+            var counts = new float[_rows.Length];
+            for (var r = 0; r < _rows.Length; r++)
+            {
+                var cell = _rows[r];
+                actual[r] = _target[s + 1][cell] - _target[s][cell];
+                counts[r] = _target[s][cell] - _target[Math.Max(0, s - 12)][cell];
+            }
+            blendHits += new RankedCells(Predict(Fit(windows.Take(i)), s)).Hits(actual, top);
+            countHits += new RankedCells(counts).Hits(actual, top);
+        }
+        var useBlend = windows.Count > MinFitWindows && blendHits > countHits;
+        return new BlendChoice(useBlend ? Fit(windows) : Fallback(), useBlend, windows.Count, blendHits, countHits);
+    }
+
+    /// <summary>Windows a fit needs before its predictions are worth checking.</summary>
+    public const int MinFitWindows = 3;
 
     /// <summary>Plain counts of the last 12 months, for when there is no earlier window to learn from.</summary>
     public double[] Fallback()

@@ -28,7 +28,8 @@ internal sealed record ScoredGrid(
     IReadOnlyList<ScoredSpot> Spots,
     IReadOnlyList<(int Cell, float Value)> Density,
     IReadOnlyList<(string Feature, double Weight)> Weights,
-    int FittedWindows,
+    BlendChoice? Choice,
+    bool[] MonthsWithData,
     int ActiveCells,
     int ExcludedCells,
     int SignificantCells,
@@ -63,17 +64,15 @@ internal static class HotspotScoring
 
         var density = Density(request, columns, frame, targetWeights, trainingFrom);
         IReadOnlyList<(string, double)> weights = [];
-        var fitted = 0;
+        BlendChoice? choice = null;
         float[] scores;
         switch (request.Method)
         {
             case ScoreMethods.Blend:
                 var blend = new Blend(history, targetWeights, Enumerable.Range(0, active).ToArray(), BlendParts.All);
-                var windows = Enumerable.Range(0, months.Count).Where(blend.CanTeach).TakeLast(FitWindows).ToList();
-                fitted = windows.Count;
-                var w = windows.Count == 0 ? blend.Fallback() : blend.Fit(windows);
-                weights = blend.Names.Select((n, i) => (n, w[i])).ToList();
-                scores = blend.Predict(w, months.Count);
+                choice = blend.Choose(months.Count, request.Count * request.MaxCellsPerSpot);
+                weights = blend.Names.Select((n, i) => (n, choice.Weights[i])).ToList();
+                scores = blend.Predict(choice.Weights, months.Count);
                 break;
             case ScoreMethods.Kde:
                 scores = history.Cells.Select(r => density[r]).ToArray();
@@ -103,7 +102,8 @@ internal static class HotspotScoring
         var candidateScores = new List<float>(active);
         for (var i = 0; i < active; i++)
         {
-            if (excluded.Contains(history.Cells[i])) continue;
+            // A hot spot of the target needs the target there: a cell the blend rates from other crime alone is left out.
+            if (excluded.Contains(history.Cells[i]) || trainingTarget[i] <= 0) continue;
             candidates.Add(history.Cells[i]);
             candidateScores.Add(scores[i]);
         }
@@ -113,7 +113,7 @@ internal static class HotspotScoring
         var spots = spotCells.Select(cells => new ScoredSpot(cells, cells.Sum(c => (double)scoreOf[c]),
             cells.Max(c => z[c]), cells.Any(IsSignificant))).ToList();
 
-        return new ScoredGrid(frame, spots, TopDensity(density), weights, fitted, active, excluded.Count,
+        return new ScoredGrid(frame, spots, TopDensity(density), weights, choice, history.Available, active, excluded.Count,
             pValues.Count(p => threshold > 0 && p <= threshold), outside);
     }
 

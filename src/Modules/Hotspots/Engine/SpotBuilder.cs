@@ -26,7 +26,10 @@ internal sealed class SpotBuilder(IMetricProjection projection, ForceOptions for
             foreach (var cell in grid.Spots[i].Cells) spotOfCell[cell] = i;
         var fromUtc = months.StartUtc(months.Count - trainingMonths);
         var toUtc = months.ToUtc;
-        var previousFrom = months.Count >= 2 * trainingMonths ? months.StartUtc(months.Count - 2 * trainingMonths) : (DateTime?)null;
+        // A trend needs the whole previous period in the data: a period with months missing would look like a rise.
+        var previousHeld = months.Count >= 2 * trainingMonths
+            && Enumerable.Range(months.Count - 2 * trainingMonths, trainingMonths).All(m => grid.MonthsWithData[m]);
+        var previousFrom = previousHeld ? months.StartUtc(months.Count - 2 * trainingMonths) : (DateTime?)null;
         var now = grid.Spots.Select(_ => new List<int>()).ToArray();
         var before = grid.Spots.Select(_ => new List<int>()).ToArray();
         long from = fromUtc.Ticks, to = toUtc.Ticks, earliest = (previousFrom ?? fromUtc).Ticks;

@@ -83,8 +83,9 @@ internal sealed class HotspotRefresh(
 
     private string MethodName(ScoredGrid grid) => settings.Method switch
     {
-        ScoreMethods.Blend when grid.FittedWindows > 0 => $"blend fitted on {grid.FittedWindows} months",
-        ScoreMethods.Blend => "blend (too little history to fit: plain counts)",
+        ScoreMethods.Blend when grid.Choice is { Fitted: true } c => $"blend fitted on {c.Windows} months",
+        ScoreMethods.Blend when grid.Choice is { Windows: > Blend.MinFitWindows } c => $"harm-weighted counts (the blend did not beat them on the last {c.Windows} months)",
+        ScoreMethods.Blend => "harm-weighted counts (too little history to fit the blend)",
         ScoreMethods.Kde => $"quartic kernel density, {settings.KdeBandwidthMetres:0} m",
         _ => "harm-weighted counts",
     };
@@ -102,7 +103,7 @@ internal sealed class HotspotRefresh(
             kdeBandwidthMetres = settings.KdeBandwidthMetres,
             giRadiusCells = settings.GiRadiusCells,
             falseDiscoveryRate = settings.FalseDiscoveryRate,
-            fittedWindows = grid.FittedWindows,
+            blend = grid.Choice is { } c ? new { fitted = c.Fitted, windows = c.Windows, blendCaught = Math.Round(c.BlendHits, 1), countsCaught = Math.Round(c.CountHits, 1) } : null,
             weights = grid.Weights.Select(w => new { feature = w.Feature, weight = Math.Round(w.Weight, 5) }),
             activeCells = grid.ActiveCells,
             significantCells = grid.SignificantCells,

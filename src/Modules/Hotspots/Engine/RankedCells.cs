@@ -1,4 +1,4 @@
-namespace HotSpots.Modules.Hotspots.Backtest;
+namespace HotSpots.Modules.Hotspots.Engine;
 
 /// <summary>
 /// Cells ranked by a score, best first, for selecting a share of the study area. Selecting n cells takes the n
