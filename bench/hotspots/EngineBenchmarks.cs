@@ -49,7 +49,7 @@ public class EngineBenchmarks
             var spots = bench._builder.Build(grid, bench._crimes, bench._months, 12, Violence, 0.05);
             var allCpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"score {scored:0.000} s ({scoredCpu:0.000} s CPU), build {watch.Elapsed.TotalSeconds - scored:0.000} s ({allCpu - scoredCpu:0.000} s CPU), " +
-                              $"{spots.Count} spots, {grid.ActiveCells} active cells, {grid.FittedWindows} windows");
+                              $"{spots.Count} spots, {grid.ActiveCells} active cells, {grid.Choice?.Windows} windows, blend {(grid.Choice?.Fitted == true ? "fitted" : "not fitted")}");
         }
         return 0;
     }

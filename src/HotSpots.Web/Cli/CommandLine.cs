@@ -21,11 +21,12 @@ internal static class CommandLine
         ["refresh"] = new("refresh [--draft] [--json]",
             "Computes a new hot spot set from the crimes held and publishes it (or, with --draft, leaves it for review).",
             RefreshAsync),
-        ["backtest"] = new("backtest --data PATH [--train-months 12] [--coverage 0.5,1,2,5,10] [--target violence|all|harm] [--cell-size 150] [--format auto|police-uk|force-csv] [--ablation] [--json]",
+        ["backtest"] = new("backtest --data PATH [--train-months 12] [--coverage 0.5,1,2,5,10] [--target violence|all|harm] [--cell-size 150] [--format auto|police-uk|force-csv] [--ablation] [--chart FILE.svg] [--json]",
             "How well hot spots would have predicted each month: trains on months t−k … t−1 and scores month t, for every t the data allows,\n" +
             "  for plain counts and the 200 m quartic kernel (the baselines) and the HotSpots blend (fitted walk-forward, on earlier months only).\n" +
             "  Reports mean hit rate, PAI (with 10th and 90th percentiles) and PEI per method and coverage (percent of the study area).\n" +
-            "  The files are read, not imported. --ablation adds the blend with each part left out. --json prints, as its last line, one JSON object.",
+            "  The files are read, not imported. --ablation adds the blend with each part left out; --chart writes the PAI-by-coverage chart as SVG.\n" +
+            "  --json prints, as its last line, one JSON object.",
             BacktestAsync),
         ["seed-demo"] = new("seed-demo",
             "Adds the demo force: a year of generated crimes, teams, the demo sign-ins (password Demo!2345) and published hot spots.",
@@ -124,6 +125,7 @@ internal static class CommandLine
     {
         var json = Flag(args, "--json");
         var ablation = Flag(args, "--ablation");
+        var chart = Option(args, "--chart");
         var data = Option(args, "--data") ?? throw new UsageException("give the crime files with --data PATH");
         var months = Option(args, "--train-months") is { } m ? ParseInt(m, "--train-months") : 12;
         var cell = Option(args, "--cell-size") is { } c ? ParseDouble(c, "--cell-size") : 150;
@@ -157,6 +159,11 @@ internal static class CommandLine
         }
         Console.Error.WriteLine();
         BacktestText.Write(Console.Out, report);
+        if (chart is not null)
+        {
+            await File.WriteAllTextAsync(CallerPath(chart), services.GetRequiredService<IBacktestRuns>().PaiChartSvg(report));
+            Console.WriteLine($"Chart written to {CallerPath(chart)}.");
+        }
         if (json) Console.WriteLine(BacktestText.Json(report));
         return 0;
     }
