@@ -35,7 +35,7 @@ echo "Building HotSpots …" >&2
 dotnet build src/HotSpots.Web -nologo -v quiet -clp:ErrorsOnly >&2
 
 case "${1:-}" in
-  import|refresh|seed-demo|create-admin|create-client|help|--help|-h)
+  import|refresh|backtest|seed-demo|create-admin|create-client|help|--help|-h)
     exec dotnet run --no-build --project src/HotSpots.Web -- "$@" ;;
   *)
     exec dotnet run --no-build --project src/HotSpots.Web -- --Demo:Enabled="${HOTSPOTS_DEMO:-true}" "$@" ;;

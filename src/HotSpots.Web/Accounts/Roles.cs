@@ -36,6 +36,9 @@ internal static class Policies
     /// <summary>The force's dose targets: managers and administrators.</summary>
     public const string DoseTargets = "DoseTargets";
 
+    /// <summary>Hot spot analysis: review and publish sets, briefings, exclusions, backtests. Analysts only.</summary>
+    public const string Analyse = "Analyse";
+
     /// <summary>System administration: jobs, users, settings.</summary>
     public const string Admin = "Admin";
 
@@ -59,6 +62,7 @@ internal static class Policies
             .AddAuthenticationSchemes(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
             .RequireAssertion(c => c.User.HasScope(MachineClients.ImportScope)));
+        options.AddPolicy(Analyse, p => p.RequireRole(Roles.Analyst));
         // Anything registered without a policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

@@ -1,8 +1,10 @@
 using Hangfire;
+using HotSpots.Modules.Hotspots.Backtest;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
 using HotSpots.Modules.Hotspots.Engine;
 using HotSpots.Modules.Hotspots.Refresh;
+using HotSpots.Modules.Hotspots.Review;
 using HotSpots.Modules.Hotspots.Snapshot;
 using HotSpots.Platform;
 using HotSpots.Platform.Data;
@@ -29,6 +31,14 @@ public static class HotspotsModule
         services.AddScoped<HotspotPublisher>();
         services.AddScoped<RefreshHotspotsJob>();
         services.AddScoped<IHotspotModule, HotspotsFacade>();
+        services.AddScoped<BacktestRun>();
+        services.AddScoped<OptionsStore>();
+        services.AddScoped<SetReview>();
+        services.AddScoped<ExclusionList>();
+        services.AddScoped<IHotspotReview, ReviewFacade>();
+        services.AddScoped<IHotspotBacktest, BacktestFacade>();
+        services.AddScoped<IBacktestRuns, BacktestRuns>();
+        services.AddScoped<BacktestJob>();
         services.AddSingleton<IRecurringJobs, HotspotJobs>();
         return services;
     }
@@ -76,4 +86,31 @@ internal sealed class HotspotsFacade(HotspotRefresh refresh, HotspotPublisher pu
         var spot = await db.Spots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == hotspotId, cancellationToken);
         return spot is null ? null : new HotspotDetail(HotspotMapping.Published(spot, snapshot.Current.Projection.Unproject), spot.PolygonWkb);
     }
+}
+
+internal sealed class BacktestFacade(BacktestRun run) : IHotspotBacktest
+{
+    public Task<BacktestReport> RunAsync(BacktestRequest request, IProgress<BacktestProgress>? progress, CancellationToken cancellationToken) =>
+        run.RunAsync(request, progress, cancellationToken);
+}
+
+internal sealed class ReviewFacade(SetReview review, ExclusionList exclusions, OptionsStore options) : IHotspotReview
+{
+    public Task<HotspotSetReview?> ReviewAsync(long setId, CancellationToken cancellationToken) => review.ReviewAsync(setId, cancellationToken);
+
+    public Task UpdateBriefingAsync(long hotspotId, string briefing, string editedBy, CancellationToken cancellationToken) =>
+        review.UpdateBriefingAsync(hotspotId, briefing, editedBy, cancellationToken);
+
+    public Task<IReadOnlyList<ExclusionView>> ListExclusionsAsync(CancellationToken cancellationToken) => exclusions.ListAsync(cancellationToken);
+
+    public Task<ExclusionView> AddExclusionAsync(NewExclusion exclusion, string createdBy, CancellationToken cancellationToken) =>
+        exclusions.AddAsync(exclusion, createdBy, cancellationToken);
+
+    public Task RemoveExclusionAsync(long exclusionId, string removedBy, CancellationToken cancellationToken) =>
+        exclusions.RemoveAsync(exclusionId, removedBy, cancellationToken);
+
+    public Task<HotspotOptions> GetOptionsAsync(CancellationToken cancellationToken) => options.GetAsync(cancellationToken);
+
+    public Task SaveOptionsAsync(HotspotOptions value, string changedBy, CancellationToken cancellationToken) =>
+        options.SaveAsync(value, changedBy, cancellationToken);
 }

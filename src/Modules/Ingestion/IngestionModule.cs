@@ -35,6 +35,7 @@ public static class IngestionModule
         services.AddScoped<ImportHistory>();
         services.AddScoped<QuarantineService>();
         services.AddScoped<CrimeQueries>();
+        services.AddScoped<CrimeTableQuery>();
         services.AddScoped<FilePoints>();
         services.AddScoped<ImportJob>();
         services.AddScoped<WatchFolderJob>();
@@ -52,8 +53,11 @@ internal sealed class IngestionJobs : IRecurringJobs
 
 internal sealed class IngestionFacade(
     IServiceProvider services, CrimeImport import, ImportHistory history, QuarantineService quarantine, ProfileStore profiles,
-    HarmSettings harm, IngestionSettingsStore settings, CrimeQueries queries, FilePoints files) : IIngestionModule
+    HarmSettings harm, IngestionSettingsStore settings, CrimeQueries queries, FilePoints files, CrimeTableQuery table) : IIngestionModule
 {
+    public Task<CrimeTable> GetCrimeTableAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        table.ReadAsync(fromUtc, toUtc, cancellationToken);
+
     public Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         import.RunAsync(request, progress, cancellationToken);
 

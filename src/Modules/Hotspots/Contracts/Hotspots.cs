@@ -32,13 +32,19 @@ public sealed record PublishedHotspot(
 public sealed record HotspotDetail(PublishedHotspot Spot, byte[] ProjectedPolygonWkb);
 
 /// <summary>Why a place is a hot spot: what happened there, when, and where exactly.</summary>
+/// <param name="PeakTimes">The busiest day-of-week × hour combinations of the target crimes (where records have times).</param>
+/// <param name="Trend">Target crimes in the training window against the window of equal length before it.</param>
+/// <param name="Significance">Getis-Ord Gi* of the spot's best cell, with false discovery rate control.</param>
 public sealed record HotspotWhy(
     DateTime FromUtc,
     DateTime ToUtc,
     IReadOnlyList<CategoryCount> ByCategory,
     IReadOnlyList<string> Places,
     IReadOnlyList<int> PeakHours,
-    IReadOnlyList<DayOfWeek> PeakDays)
+    IReadOnlyList<DayOfWeek> PeakDays,
+    IReadOnlyList<PeakTime>? PeakTimes = null,
+    HotspotTrend? Trend = null,
+    HotspotSignificance? Significance = null)
 {
     /// <summary>A one-line reason, e.g. "34 violence and sexual offences, 6 robberies in the last 12 months".</summary>
     public string Summary =>
@@ -47,3 +53,25 @@ public sealed record HotspotWhy(
 }
 
 public sealed record CategoryCount(string Category, int Count, double Harm);
+
+/// <summary>A busy hour of a day of the week (local time), with the target crimes in it.</summary>
+public sealed record PeakTime(DayOfWeek Day, int Hour, int Count);
+
+/// <summary>Target crimes and harm now against the period of equal length before.</summary>
+public sealed record HotspotTrend(int PreviousCount, int Count, double PreviousHarm, double Harm)
+{
+    /// <summary>Change in the count, in percent; null when there was nothing before.</summary>
+    public double? ChangePercent => PreviousCount == 0 ? null : Math.Round(100.0 * (Count - PreviousCount) / PreviousCount, 1);
+}
+
+/// <summary>
+/// Getis-Ord Gi* z-score of the spot's best cell (the cell and its neighbours against the whole area), and whether it
+/// stays significant when the false discovery rate over all cells is held at <see cref="FalseDiscoveryRate"/>.
+/// </summary>
+public sealed record HotspotSignificance(double GiZ, bool Significant, double FalseDiscoveryRate);
+
+/// <summary>Limits of the analyst's briefing text.</summary>
+public static class Briefings
+{
+    public const int MaxLength = 2000;
+}

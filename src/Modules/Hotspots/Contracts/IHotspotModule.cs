@@ -30,3 +30,10 @@ public interface IHotspotSnapshot
 
 /// <summary>Raised after a set is published.</summary>
 public sealed record HotspotSetPublished(long SetId, DateTime PublishedUtc);
+
+/// <summary>Backtests: how well the hot spots would have predicted each month, on files or on the crimes held.</summary>
+public interface IHotspotBacktest
+{
+    /// <summary>Runs a backtest now and returns its report.</summary>
+    Task<BacktestReport> RunAsync(BacktestRequest request, IProgress<BacktestProgress>? progress, CancellationToken cancellationToken);
+}

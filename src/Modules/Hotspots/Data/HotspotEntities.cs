@@ -14,6 +14,13 @@ internal sealed class HotspotSet
     public DateTime TrainingToUtc { get; set; }
     public double CellSizeMetres { get; set; }
     public required string Method { get; set; }
+
+    /// <summary>How the set was computed (settings, the blend's fitted weights), as JSON, so that any version can be explained.</summary>
+    public string ParametersJson { get; set; } = "{}";
+
+    /// <summary>The density surface for the review map: the densest cells as (column, row, value) triples.</summary>
+    public byte[] Surface { get; set; } = [];
+
     public List<Hotspot> Spots { get; set; } = [];
 }
 
@@ -34,8 +41,52 @@ internal sealed class Hotspot
     public double Harm { get; set; }
     public int CrimeCount { get; set; }
 
+    /// <summary>The highest Getis-Ord Gi* z-score among the spot's cells.</summary>
+    public double GiZ { get; set; }
+
+    /// <summary>True when a cell of the spot is a significant hot spot at the set's false discovery rate.</summary>
+    public bool Significant { get; set; }
+
     /// <summary>Why here, as JSON (<see cref="HotspotWhy"/>).</summary>
     public required string WhyJson { get; set; }
 
     public string Briefing { get; set; } = "";
+}
+
+/// <summary>A place never to make a hot spot of (a hospital, custody suite, prison): a drawn area, or a point with a radius.</summary>
+internal sealed class Exclusion
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The area in projected metres, as well-known binary (a point with a radius is stored as its circle).</summary>
+    public required byte[] PolygonWkb { get; set; }
+
+    /// <summary>The centre, for a point with a radius.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public double? RadiusMetres { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+    public required string CreatedBy { get; set; }
+
+    /// <summary>Removed exclusions are kept, so that every older set can still be explained.</summary>
+    public DateTime? RemovedUtc { get; set; }
+    public string? RemovedBy { get; set; }
+}
+
+/// <summary>A backtest asked for in the web app, run by a background job.</summary>
+internal sealed class BacktestRecord
+{
+    public long Id { get; set; }
+    public required string RequestedBy { get; set; }
+    public DateTime RequestedUtc { get; set; }
+    public DateTime? FinishedUtc { get; set; }
+    public BacktestRunStatus Status { get; set; }
+    public string Stage { get; set; } = "";
+    public int Done { get; set; }
+    public int Total { get; set; }
+    public required string RequestJson { get; set; }
+    public string? ReportJson { get; set; }
+    public string? Error { get; set; }
 }

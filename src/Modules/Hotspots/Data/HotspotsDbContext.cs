@@ -1,3 +1,4 @@
+using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -8,6 +9,8 @@ internal class HotspotsDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<HotspotSet> Sets => Set<HotspotSet>();
     public DbSet<Hotspot> Spots => Set<Hotspot>();
+    public DbSet<Exclusion> Exclusions => Set<Exclusion>();
+    public DbSet<BacktestRecord> Backtests => Set<BacktestRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -24,6 +27,20 @@ internal class HotspotsDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("hotspots_spots");
             e.HasIndex(h => new { h.SetId, h.Rank });
+            e.Property(h => h.Name).HasMaxLength(200);
+            e.Property(h => h.Briefing).HasMaxLength(Briefings.MaxLength);
+        });
+        model.Entity<Exclusion>(e =>
+        {
+            e.ToTable("hotspots_exclusions");
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasIndex(x => x.RemovedUtc);
+        });
+        model.Entity<BacktestRecord>(e =>
+        {
+            e.ToTable("hotspots_backtests");
+            e.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(b => b.Stage).HasMaxLength(100);
         });
     }
 }

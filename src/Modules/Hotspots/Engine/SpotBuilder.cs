@@ -4,42 +4,62 @@ using HotSpots.Platform;
 using HotSpots.Platform.Geography;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
+using NetTopologySuite.Simplify;
 
 namespace HotSpots.Modules.Hotspots.Engine;
 
 /// <summary>A spot computed by a refresh, before it is stored.</summary>
 internal sealed record BuiltSpot(int Rank, string Name, Geometry Polygon, GeoPoint Centre, IReadOnlyList<GeoPoint> Outline,
-    double Score, double Harm, int CrimeCount, HotspotWhy Why);
+    double Score, double Harm, int CrimeCount, HotspotWhy Why, double GiZ, bool Significant);
 
-/// <summary>Turns groups of cells into polygons with a name and the reasons they are hot.</summary>
+/// <summary>Turns scored spots into polygons with a name and the reasons they are hot.</summary>
 internal sealed class SpotBuilder(IMetricProjection projection, ForceOptions force)
 {
     private static readonly GeometryFactory Geometry = new();
 
-    public IReadOnlyList<BuiltSpot> Build(
-        IReadOnlyList<IReadOnlyList<Cell>> spots, IReadOnlyDictionary<Cell, double> scores, IReadOnlyList<CrimePoint> crimes,
-        double cellSize, IReadOnlySet<string> categories, DateTime fromUtc, DateTime toUtc)
+    public IReadOnlyList<BuiltSpot> Build(ScoredGrid grid, CrimeTable crimes, MonthWindows months, int trainingMonths,
+        IReadOnlySet<string> categories, double falseDiscoveryRate)
     {
-        var spotOfCell = new Dictionary<Cell, int>();
-        for (var i = 0; i < spots.Count; i++)
-            foreach (var cell in spots[i]) spotOfCell[cell] = i;
-        var crimesOfSpot = spots.Select(_ => new List<CrimePoint>()).ToArray();
-        foreach (var crime in crimes)
-            if (spotOfCell.TryGetValue(Cell.Of(crime.X, crime.Y, cellSize), out var index))
-                crimesOfSpot[index].Add(crime);
+        var frame = grid.Frame;
+        var spotOfCell = new Dictionary<int, int>();
+        for (var i = 0; i < grid.Spots.Count; i++)
+            foreach (var cell in grid.Spots[i].Cells) spotOfCell[cell] = i;
+        var fromUtc = months.StartUtc(months.Count - trainingMonths);
+        var toUtc = months.ToUtc;
+        // A trend needs the whole previous period in the data: a period with months missing would look like a rise.
+        var previousHeld = months.Count >= 2 * trainingMonths
+            && Enumerable.Range(months.Count - 2 * trainingMonths, trainingMonths).All(m => grid.MonthsWithData[m]);
+        var previousFrom = previousHeld ? months.StartUtc(months.Count - 2 * trainingMonths) : (DateTime?)null;
+        var now = grid.Spots.Select(_ => new List<int>()).ToArray();
+        var before = grid.Spots.Select(_ => new List<int>()).ToArray();
+        long from = fromUtc.Ticks, to = toUtc.Ticks, earliest = (previousFrom ?? fromUtc).Ticks;
+        for (var c = 0; c < crimes.Count; c++)
+        {
+            var at = crimes.OccurredUtcTicks[c];
+            if (at >= to || at < earliest) continue;
+            var cell = frame.IndexOf(crimes.X[c], crimes.Y[c]);
+            if (cell < 0 || !spotOfCell.TryGetValue(cell, out var index)) continue;
+            (at >= from ? now : before)[index].Add(c);
+        }
+        var isTarget = crimes.Categories.Select(categories.Contains).ToArray();
 
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        return spots.Select((cells, i) =>
+        return grid.Spots.Select((spot, i) =>
         {
-            var polygon = Outline(cells, cellSize);
+            var polygon = Outline(spot.Cells.Select(frame.CellAt), frame.CellSize);
             var centre = polygon.InteriorPoint;
-            var inSpot = crimesOfSpot[i];
-            var why = Why(inSpot, categories, fromUtc, toUtc);
+            var targets = now[i].Where(c => isTarget[crimes.Category[c]]).ToList();
+            var earlier = before[i].Where(c => isTarget[crimes.Category[c]]).ToList();
+            double Harm(List<int> list) => list.Sum(c => crimes.CategoryHarm[crimes.Category[c]]);
+            var why = Why(crimes, now[i], isTarget, fromUtc, toUtc) with
+            {
+                Trend = previousFrom is null ? null : new HotspotTrend(earlier.Count, targets.Count, Harm(earlier), Harm(targets)),
+                Significance = new HotspotSignificance(Math.Round(spot.GiZ, 2), spot.Significant, falseDiscoveryRate),
+            };
             var name = UniqueName(why.Places, i + 1, names);
-            var targets = inSpot.Where(c => categories.Contains(c.Category)).ToList();
             return new BuiltSpot(i + 1, name, polygon, projection.Unproject(centre.X, centre.Y),
                 ExteriorRing.Of(polygon).Select(c => projection.Unproject(c.X, c.Y)).ToList(),
-                cells.Sum(c => scores[c]), targets.Sum(c => c.Harm), targets.Count, why);
+                spot.Score, Harm(targets), targets.Count, why, spot.GiZ, spot.Significant);
         }).ToList();
     }
 
@@ -57,33 +77,50 @@ internal sealed class SpotBuilder(IMetricProjection projection, ForceOptions for
         return name;
     }
 
-    private static Geometry Outline(IReadOnlyList<Cell> cells, double size)
+    /// <summary>The union of the cells' squares: one polygon per contiguous group, with only its real corners.</summary>
+    public static Geometry Outline(IEnumerable<Cell> cells, double size)
     {
         var squares = cells.Select(c =>
         {
             double x = c.Column * size, y = c.Row * size;
             return (Geometry)Geometry.CreatePolygon([new(x, y), new(x + size, y), new(x + size, y + size), new(x, y + size), new(x, y)]);
         }).ToList();
-        return UnaryUnionOp.Union(squares);
+        // The union keeps the squares' vertices along straight edges; a zero tolerance drops exactly those.
+        return DouglasPeuckerSimplifier.Simplify(UnaryUnionOp.Union(squares), 0);
     }
 
-    private HotspotWhy Why(IReadOnlyList<CrimePoint> crimes, IReadOnlySet<string> categories, DateTime fromUtc, DateTime toUtc)
+    private HotspotWhy Why(CrimeTable crimes, List<int> inSpot, bool[] isTarget, DateTime fromUtc, DateTime toUtc)
     {
-        var byCategory = crimes.GroupBy(c => c.Category)
-            .Select(g => new CategoryCount(g.Key, g.Count(), g.Sum(c => c.Harm)))
-            .OrderByDescending(c => categories.Contains(c.Category)).ThenByDescending(c => c.Harm).ThenBy(c => c.Category)
-            .ToList();
-        var places = crimes.Where(c => !string.IsNullOrWhiteSpace(c.Location))
-            .GroupBy(c => PlaceName(c.Location!))
+        var byCategory = inSpot.GroupBy(c => crimes.Category[c])
+            .Select(g => (Target: isTarget[g.Key], Count: new CategoryCount(crimes.Categories[g.Key], g.Count(), g.Count() * crimes.CategoryHarm[g.Key])))
+            .OrderByDescending(c => c.Target).ThenByDescending(c => c.Count.Harm).ThenBy(c => c.Count.Category)
+            .Select(c => c.Count).ToList();
+        var places = inSpot.Where(c => crimes.Place[c] >= 0 && !string.IsNullOrWhiteSpace(crimes.Places[crimes.Place[c]]))
+            .GroupBy(c => PlaceName(crimes.Places[crimes.Place[c]]))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Take(3).Select(g => g.Key).ToList();
-        var timed = crimes.Where(c => c.HasTimeOfDay && categories.Contains(c.Category))
-            .Select(c => force.UtcToLocal(c.OccurredUtc)).ToList();
-        var peakHours = timed.Count < 5 ? [] : timed.GroupBy(t => t.Hour)
+        var timed = inSpot.Where(c => crimes.HasTimeOfDay[c] && isTarget[crimes.Category[c]])
+            .Select(c => Local(crimes.OccurredUtcTicks[c])).ToList();
+        var enough = timed.Count >= 5;
+        var peakHours = !enough ? [] : timed.GroupBy(t => t.Hour)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(3).Select(g => g.Key).Order().ToList();
-        var peakDays = timed.Count < 5 ? [] : timed.GroupBy(t => t.DayOfWeek)
+        var peakDays = !enough ? [] : timed.GroupBy(t => t.DayOfWeek)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(2).Select(g => g.Key).ToList();
-        return new HotspotWhy(fromUtc, toUtc, byCategory, places, peakHours, peakDays);
+        var peakTimes = !enough ? [] : timed.GroupBy(t => (t.DayOfWeek, t.Hour))
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.DayOfWeek).ThenBy(g => g.Key.Hour).Take(3)
+            .Select(g => new PeakTime(g.Key.DayOfWeek, g.Key.Hour, g.Count())).ToList();
+        return new HotspotWhy(fromUtc, toUtc, byCategory, places, peakHours, peakDays, peakTimes);
+    }
+
+    private readonly Dictionary<long, TimeSpan> _offsets = [];
+
+    /// <summary>Local time, with the zone's offset looked up once per hour (time-zone conversion is slow, and spots hold thousands of crimes).</summary>
+    private DateTime Local(long utcTicks)
+    {
+        var hour = utcTicks / TimeSpan.TicksPerHour;
+        if (!_offsets.TryGetValue(hour, out var offset))
+            _offsets[hour] = offset = force.TimeZoneInfo.GetUtcOffset(new DateTime(hour * TimeSpan.TicksPerHour, DateTimeKind.Utc));
+        return new DateTime(utcTicks + offset.Ticks, DateTimeKind.Unspecified);
     }
 
     private static string PlaceName(string location) =>

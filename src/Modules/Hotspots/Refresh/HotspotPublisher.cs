@@ -1,13 +1,14 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
 using HotSpots.Modules.Hotspots.Snapshot;
+using HotSpots.Platform.Audit;
 using HotSpots.Platform.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Hotspots.Refresh;
 
 /// <summary>Publishes a set: the previous published set is retired, and the in-memory snapshot swapped.</summary>
-internal sealed class HotspotPublisher(HotspotsDbContext db, SnapshotStore snapshot, IEventPublisher events, TimeProvider clock)
+internal sealed class HotspotPublisher(HotspotsDbContext db, SnapshotStore snapshot, IEventPublisher events, IAuditLog audit, TimeProvider clock)
 {
     public async Task PublishAsync(long setId, string publishedBy, CancellationToken cancellationToken)
     {
@@ -27,6 +28,7 @@ internal sealed class HotspotPublisher(HotspotsDbContext db, SnapshotStore snaps
             await transaction.CommitAsync(cancellationToken);
         }
         await snapshot.ReloadAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(publishedBy, "hotspot.set.publish", $"hotspot set {setId}"), cancellationToken);
         await events.PublishAsync(new HotspotSetPublished(setId, now), cancellationToken);
     }
 }

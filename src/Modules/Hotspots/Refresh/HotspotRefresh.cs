@@ -1,44 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
 using HotSpots.Modules.Hotspots.Engine;
+using HotSpots.Modules.Hotspots.Review;
 using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
 namespace HotSpots.Modules.Hotspots.Refresh;
 
 /// <summary>
-/// Computes a new set: harm-weighted counts of the target categories on the grid over the training window
-/// (ending at the latest crime held), top cells merged into spots, stored as a draft.
+/// Computes a new set as a draft: the crimes of the last HistoryMonths scored on the grid (by default the blend, fitted
+/// on the force's own earlier months), exclusions left out, the best cells merged into spots with their reasons, and
+/// the briefings of the published spots they overlap carried over as a starting text.
 /// </summary>
 internal sealed class HotspotRefresh(
-    IIngestionModule ingestion, HotspotsDbContext db, SpotBuilder builder, HotspotSettings settings,
-    HotspotPublisher publisher, TimeProvider clock, ILogger<HotspotRefresh> log)
+    IIngestionModule ingestion, HotspotsDbContext db, SpotBuilder builder, HotspotSettings settings, OptionsStore options,
+    HotspotPublisher publisher, ForceOptions force, TimeProvider clock, ILogger<HotspotRefresh> log)
 {
-    public const string Method = "harm-weighted counts";
-
     public async Task<HotspotSetSummary> RunAsync(bool publish, string requestedBy, CancellationToken cancellationToken)
     {
+        var watch = Stopwatch.StartNew();
         var latest = await ingestion.GetLatestOccurrenceAsync(cancellationToken) ?? clock.GetUtcNow().UtcDateTime;
-        var toUtc = new DateTime(latest.Year, latest.Month, latest.Day, 0, 0, 0, DateTimeKind.Utc).AddDays(1);
-        var fromUtc = toUtc.AddMonths(-settings.TrainingMonths);
-        var crimes = await ingestion.GetCrimePointsAsync(fromUtc, toUtc, cancellationToken);
+        var months = MonthWindows.EndingAfter(force, latest, settings.HistoryMonths);
+        var crimes = await ingestion.GetCrimeTableAsync(months.FromUtc, months.ToUtc, cancellationToken);
+        var exclusions = await db.Exclusions.AsNoTracking().Where(e => e.RemovedUtc == null).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var count = (await options.GetAsync(cancellationToken)).Count;
         var categories = new HashSet<string>(settings.Categories, StringComparer.OrdinalIgnoreCase);
+        var loaded = watch.Elapsed.TotalSeconds;
 
-        var scores = HarmGrid.Score(crimes, settings.CellSizeMetres, categories);
-        var cells = SpotFinder.Find(scores, settings.Count, settings.MaxCellsPerSpot);
-        var spots = builder.Build(cells, scores, crimes, settings.CellSizeMetres, categories, fromUtc, toUtc);
+        var reader = new WKBReader();
+        var grid = HotspotScoring.Score(new ScoringRequest(crimes, months, settings.TrainingMonths, categories, settings.Method, count,
+            settings.MaxCellsPerSpot, settings.CellSizeMetres, settings.KdeBandwidthMetres, settings.GiRadiusCells, settings.FalseDiscoveryRate,
+            exclusions.Select(e => reader.Read(e.PolygonWkb)).ToList()));
+        var spots = builder.Build(grid, crimes, months, settings.TrainingMonths, categories, settings.FalseDiscoveryRate);
+        var scored = watch.Elapsed.TotalSeconds;
 
+        var briefings = await PublishedBriefingsAsync(cancellationToken);
         var writer = new WKBWriter();
+        var trainingFrom = months.StartUtc(months.Count - settings.TrainingMonths);
         var set = new HotspotSet
         {
             Status = HotspotSetStatus.Draft,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             CreatedBy = requestedBy,
-            TrainingFromUtc = fromUtc,
-            TrainingToUtc = toUtc,
+            TrainingFromUtc = trainingFrom,
+            TrainingToUtc = months.ToUtc,
             CellSizeMetres = settings.CellSizeMetres,
-            Method = Method,
+            Method = MethodName(grid),
+            ParametersJson = Parameters(grid, count, exclusions, months),
+            Surface = DensitySurface.Write(grid.Frame, grid.Density),
             Spots = spots.Select(s => new Hotspot
             {
                 Rank = s.Rank,
@@ -50,15 +65,70 @@ internal sealed class HotspotRefresh(
                 Score = s.Score,
                 Harm = s.Harm,
                 CrimeCount = s.CrimeCount,
+                GiZ = s.GiZ,
+                Significant = s.Significant,
                 WhyJson = HotspotJson.Write(s.Why),
+                Briefing = CarriedOver(s.Polygon, briefings),
             }).ToList(),
         };
         db.Sets.Add(set);
         await db.SaveChangesAsync(cancellationToken);
-        log.LogInformation("Hot spot set {SetId}: {Spots} spots from {Crimes} crimes between {From:d} and {To:d}",
-            set.Id, set.Spots.Count, crimes.Count, fromUtc, toUtc);
+        log.LogInformation(
+            "Hot spot set {SetId}: {Spots} spots from {Crimes} crimes between {From:d} and {To:d} ({Method}); loaded in {Load:0.000} s, scored in {Score:0.000} s, stored in {Store:0.000} s",
+            set.Id, set.Spots.Count, crimes.Count, months.FromUtc, months.ToUtc, set.Method, loaded, scored - loaded, watch.Elapsed.TotalSeconds - scored);
 
         if (publish) await publisher.PublishAsync(set.Id, requestedBy, cancellationToken);
         return HotspotMapping.Summary(set);
     }
+
+    private string MethodName(ScoredGrid grid) => settings.Method switch
+    {
+        ScoreMethods.Blend when grid.Choice is { Fitted: true } c => $"blend fitted on {c.Windows} months",
+        ScoreMethods.Blend when grid.Choice is { Windows: > Blend.MinFitWindows } c => $"harm-weighted counts (the blend did not beat them on the last {c.Windows} months)",
+        ScoreMethods.Blend => "harm-weighted counts (too little history to fit the blend)",
+        ScoreMethods.Kde => $"quartic kernel density, {settings.KdeBandwidthMetres:0} m",
+        _ => "harm-weighted counts",
+    };
+
+    private string Parameters(ScoredGrid grid, int count, IReadOnlyList<Exclusion> exclusions, MonthWindows months) =>
+        JsonSerializer.Serialize(new
+        {
+            method = settings.Method,
+            categories = settings.Categories,
+            cellSizeMetres = settings.CellSizeMetres,
+            trainingMonths = settings.TrainingMonths,
+            historyFromUtc = months.FromUtc,
+            count,
+            maxCellsPerSpot = settings.MaxCellsPerSpot,
+            kdeBandwidthMetres = settings.KdeBandwidthMetres,
+            giRadiusCells = settings.GiRadiusCells,
+            falseDiscoveryRate = settings.FalseDiscoveryRate,
+            blend = grid.Choice is { } c ? new { fitted = c.Fitted, windows = c.Windows, blendCaught = Math.Round(c.BlendHits, 1), countsCaught = Math.Round(c.CountHits, 1) } : null,
+            weights = grid.Weights.Select(w => new { feature = w.Feature, weight = Math.Round(w.Weight, 5) }),
+            activeCells = grid.ActiveCells,
+            significantCells = grid.SignificantCells,
+            excludedCells = grid.ExcludedCells,
+            exclusions = exclusions.Select(e => new { id = e.Id, name = e.Name }),
+            crimesOutsideArea = grid.CrimesOutsideArea,
+        });
+
+    /// <summary>Briefings of the published set's spots, with their polygons.</summary>
+    private async Task<List<(Geometry Polygon, string Briefing)>> PublishedBriefingsAsync(CancellationToken cancellationToken)
+    {
+        var reader = new WKBReader();
+        var published = await db.Spots.AsNoTracking()
+            .Where(s => s.Briefing != "" && db.Sets.Any(set => set.Id == s.SetId && set.Status == HotspotSetStatus.Published))
+            .Select(s => new { s.PolygonWkb, s.Briefing })
+            .ToListAsync(cancellationToken);
+        return published.Select(p => (reader.Read(p.PolygonWkb), p.Briefing)).ToList();
+    }
+
+    /// <summary>The briefing of the published spot that overlaps this one most, as a starting text for the analyst.</summary>
+    private static string CarriedOver(Geometry polygon, List<(Geometry Polygon, string Briefing)> briefings) =>
+        briefings.Where(b => b.Polygon.Intersects(polygon))
+            .Select(b => (b.Briefing, Area: b.Polygon.Intersection(polygon).Area))
+            .Where(b => b.Area > 0)
+            .OrderByDescending(b => b.Area)
+            .Select(b => b.Briefing)
+            .FirstOrDefault() ?? "";
 }

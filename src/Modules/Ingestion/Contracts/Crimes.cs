@@ -33,3 +33,39 @@ public static class CrimeCategories
     public static readonly IReadOnlySet<string> SeriousViolence =
         new HashSet<string>([ViolenceAndSexualOffences, Robbery, PossessionOfWeapons], StringComparer.OrdinalIgnoreCase);
 }
+
+/// <summary>
+/// Mappable crimes as columns (one array per field), for scoring hundreds of thousands of crimes without an object per
+/// crime: categories and places are held once and referenced by index.
+/// </summary>
+public sealed class CrimeTable(
+    double[] x, double[] y, long[] occurredUtcTicks, bool[] hasTimeOfDay, int[] category, int[] place,
+    IReadOnlyList<string> categories, IReadOnlyList<double> categoryHarm, IReadOnlyList<string> places)
+{
+    public int Count => X.Length;
+
+    /// <summary>Projected easting in metres.</summary>
+    public double[] X { get; } = x;
+
+    /// <summary>Projected northing in metres.</summary>
+    public double[] Y { get; } = y;
+
+    /// <summary>Start of the occurrence window, as UTC ticks.</summary>
+    public long[] OccurredUtcTicks { get; } = occurredUtcTicks;
+
+    public bool[] HasTimeOfDay { get; } = hasTimeOfDay;
+
+    /// <summary>Index into <see cref="Categories"/>.</summary>
+    public int[] Category { get; } = category;
+
+    /// <summary>Index into <see cref="Places"/>, or -1 when the record names no place.</summary>
+    public int[] Place { get; } = place;
+
+    public IReadOnlyList<string> Categories { get; } = categories;
+
+    /// <summary>Harm in CCHI days of a crime of each category.</summary>
+    public IReadOnlyList<double> CategoryHarm { get; } = categoryHarm;
+
+    /// <summary>The place names ("On or near …") the records give.</summary>
+    public IReadOnlyList<string> Places { get; } = places;
+}

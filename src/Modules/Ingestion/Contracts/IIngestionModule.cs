@@ -57,6 +57,12 @@ public interface IIngestionModule
     /// <summary>Mappable crimes (with a position) that occurred in [from, to), for spatial analysis.</summary>
     Task<IReadOnlyList<CrimePoint>> GetCrimePointsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Mappable crimes that occurred in [from, to) as columns: the same crimes as <see cref="GetCrimePointsAsync"/>,
+    /// read without an object per crime, for hot spot refreshes over a million crimes.
+    /// </summary>
+    Task<CrimeTable> GetCrimeTableAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
+
     /// <summary>Counts and harm by category and calendar month (UTC), including crimes with no location.</summary>
     Task<IReadOnlyList<CategoryMonthCount>> GetMonthlyCountsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 

@@ -22,6 +22,101 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.BacktestRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("hotspots_backtests", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.Exclusion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("PolygonWkb")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<double?>("RadiusMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("RemovedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RemovedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemovedUtc");
+
+                    b.ToTable("hotspots_exclusions", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.Hotspot", b =>
                 {
                     b.Property<long>("Id")
@@ -35,7 +130,8 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Postgres
 
                     b.Property<string>("Briefing")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<double>("CentreLatitude")
                         .HasColumnType("double precision");
@@ -46,12 +142,16 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Postgres
                     b.Property<int>("CrimeCount")
                         .HasColumnType("integer");
 
+                    b.Property<double>("GiZ")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("Harm")
                         .HasColumnType("double precision");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<byte[]>("PolygonWkb")
                         .IsRequired()
@@ -65,6 +165,9 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Postgres
 
                     b.Property<long>("SetId")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("Significant")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("WhyJson")
                         .IsRequired()
@@ -99,6 +202,10 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("PublishedBy")
                         .HasColumnType("text");
 
@@ -109,6 +216,10 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("Surface")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("TrainingFromUtc")
                         .HasColumnType("timestamp with time zone");

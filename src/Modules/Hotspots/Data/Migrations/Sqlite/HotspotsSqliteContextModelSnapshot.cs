@@ -17,6 +17,97 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.BacktestRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("hotspots_backtests", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.Exclusion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PolygonWkb")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<double?>("RadiusMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RemovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemovedUtc");
+
+                    b.ToTable("hotspots_exclusions", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.Hotspot", b =>
                 {
                     b.Property<long>("Id")
@@ -28,6 +119,7 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Sqlite
 
                     b.Property<string>("Briefing")
                         .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<double>("CentreLatitude")
@@ -39,11 +131,15 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Sqlite
                     b.Property<int>("CrimeCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("GiZ")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("Harm")
                         .HasColumnType("REAL");
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("PolygonWkb")
@@ -57,6 +153,9 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<long>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Significant")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WhyJson")
@@ -90,6 +189,10 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PublishedBy")
                         .HasColumnType("TEXT");
 
@@ -100,6 +203,10 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Surface")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("TrainingFromUtc")
                         .HasColumnType("TEXT");
