@@ -43,8 +43,9 @@ internal static class OfficerApi
                 return new { stored = true };
             }));
 
-        patrols.MapPost("/end", async (long patrolId, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
-            await Patrol(() => module.EndAsync(patrolId, OfficerId(user), ct)));
+        patrols.MapPost("/end", async (long patrolId, EndJson? end, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+            await Patrol(() => module.EndAsync(patrolId, OfficerId(user),
+                end?.T is { } t ? DateTimeOffset.FromUnixTimeMilliseconds(t).UtcDateTime : null, ct)));
     }
 
     public static string OfficerId(ClaimsPrincipal user) =>
@@ -83,6 +84,9 @@ internal sealed record PingBatch(List<PingJson>? Pings);
 
 /// <summary>A ping as the phone sends it: client sequence, time in Unix milliseconds, position, accuracy and speed.</summary>
 internal sealed record PingJson(long Seq, long T, double Lat, double Lon, double? Acc, double? Speed);
+
+/// <summary>When the officer ended the patrol on the phone (Unix milliseconds); sent later when the phone was offline.</summary>
+internal sealed record EndJson(long? T);
 
 internal sealed record ActivityJson(long Seq, long T, string Kind, string? Text);
 
