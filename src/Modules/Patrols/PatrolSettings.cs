@@ -21,7 +21,7 @@ internal sealed class PatrolSettings
     public double MaxGapSeconds { get; set; } = 120;
 
     /// <summary>A stop: stationary within this radius…</summary>
-    public double StopRadiusMetres { get; set; } = 25;
+    public double StopRadiusMetres { get; set; } = 20;
 
     /// <summary>…for at least this long.</summary>
     public double StopMinSeconds { get; set; } = 60;

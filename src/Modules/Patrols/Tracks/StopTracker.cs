@@ -1,14 +1,16 @@
 namespace HotSpots.Modules.Patrols.Tracks;
 
 /// <summary>
-/// Stops: positions that stay within a small radius of their running centre for at least a minimum time. One stray
-/// fix outside the radius does not end a stop; two in a row do. A gap without positions ends a stop.
+/// Stops: positions that stay within a small radius of the first one for at least a minimum time (measuring from a
+/// fixed anchor, not the running centre, keeps a slow walk from dragging a "stop" along). The stop's place is the
+/// centre of its positions. One stray fix outside the radius does not end a stop; two in a row do. A gap without
+/// positions ends a stop.
 /// </summary>
 internal sealed class StopTracker(PatrolSettings rules)
 {
     private readonly List<DerivedStop> _closed = [];
     private DateTime _start, _lastIn;
-    private double _sumX, _sumY;
+    private double _sumX, _sumY, _anchorX, _anchorY;
     private int _count;
     private TrackPoint? _stray;
     private DateTime? _lastTime;
@@ -55,13 +57,13 @@ internal sealed class StopTracker(PatrolSettings rules)
 
     public void Finish() => Flush();
 
-    private bool Near(TrackPoint p) => TrackTime.Metres(p.X, p.Y, _sumX / _count, _sumY / _count) <= rules.StopRadiusMetres;
+    private bool Near(TrackPoint p) => TrackTime.Metres(p.X, p.Y, _anchorX, _anchorY) <= rules.StopRadiusMetres;
 
     private void Begin(TrackPoint p)
     {
         _start = _lastIn = p.TimeUtc;
-        _sumX = p.X;
-        _sumY = p.Y;
+        _sumX = _anchorX = p.X;
+        _sumY = _anchorY = p.Y;
         _count = 1;
         _stray = null;
     }
