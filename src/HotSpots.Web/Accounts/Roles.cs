@@ -25,6 +25,9 @@ internal static class Policies
     /// <summary>The manager dashboard: managers, analysts and supervisors.</summary>
     public const string Dashboard = "Dashboard";
 
+    /// <summary>A team's patrols and tracks: supervisors (each sees their own team only, every view audited).</summary>
+    public const string Supervise = "Supervise";
+
     /// <summary>System administration: jobs, users, settings.</summary>
     public const string Admin = "Admin";
 
@@ -33,6 +36,7 @@ internal static class Policies
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Patrol, p => p.RequireRole(Roles.Officer, Roles.Supervisor));
         options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Manager, Roles.Analyst, Roles.Supervisor));
+        options.AddPolicy(Supervise, p => p.RequireRole(Roles.Supervisor));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         // Anything registered without a policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

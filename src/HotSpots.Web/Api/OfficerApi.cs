@@ -26,10 +26,10 @@ internal static class OfficerApi
         patrols.MapGet("", async (long patrolId, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
             await module.GetAsync(patrolId, OfficerId(user), ct) is { } patrol ? Results.Ok(patrol) : Results.NotFound());
 
-        patrols.MapPost("/pings", async (long patrolId, PingBatch batch, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+        patrols.MapPost("/pings", async (long patrolId, PingBatch? batch, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
         {
-            if (batch.Pings is not { Count: > 0 and <= 500 })
-                return Results.Problem("A batch holds 1 to 500 pings.", statusCode: 400);
+            if (batch?.Pings is not { Count: > 0 and <= 500 })
+                return Results.Problem("A batch holds 1 to 500 pings, as {\"pings\": [{\"seq\", \"t\", \"lat\", \"lon\", \"acc\", \"speed\"}]}.", statusCode: 400);
             var inputs = batch.Pings.Select(p => new PingInput(p.Seq, DateTimeOffset.FromUnixTimeMilliseconds(p.T).UtcDateTime,
                 p.Lat, p.Lon, p.Acc, p.Speed)).ToList();
             return await Patrol(() => module.RecordPingsAsync(patrolId, OfficerId(user), inputs, ct));

@@ -49,7 +49,7 @@ internal sealed class PatrolJobs(PatrolSettings settings) : IRecurringJobs
     }
 }
 
-internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings, PatrolReports reports, TrackViews tracks) : IPatrolModule
+internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings, PatrolReports reports, TrackViews tracks, RuntimeSettings settings) : IPatrolModule
 {
     public Task<PatrolView> StartAsync(string officerId, long hotspotId, CancellationToken cancellationToken) =>
         sessions.StartAsync(officerId, hotspotId, cancellationToken);
@@ -89,4 +89,9 @@ internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings,
 
     public Task<PatrolTrack> GetTrackAsync(long patrolId, TrackViewer viewer, CancellationToken cancellationToken) =>
         tracks.TrackAsync(patrolId, viewer, cancellationToken);
+
+    public Task<PatrolPolicy> GetPolicyAsync(CancellationToken cancellationToken) => settings.PolicyAsync(cancellationToken);
+
+    public Task SetPolicyAsync(PatrolPolicy policy, string changedBy, CancellationToken cancellationToken) =>
+        settings.SetAsync(policy, changedBy, cancellationToken);
 }

@@ -52,7 +52,17 @@ public interface IPatrolModule
     /// <see cref="PatrolNotFoundException"/> or <see cref="TrackAccessDeniedException"/>.
     /// </summary>
     Task<PatrolTrack> GetTrackAsync(long patrolId, TrackViewer viewer, CancellationToken cancellationToken);
+
+    /// <summary>The privacy settings in force (run-time settings), as officers are told them.</summary>
+    Task<PatrolPolicy> GetPolicyAsync(CancellationToken cancellationToken);
+
+    /// <summary>Changes the privacy settings; the change is audited.</summary>
+    Task SetPolicyAsync(PatrolPolicy policy, string changedBy, CancellationToken cancellationToken);
 }
+
+/// <param name="MaxPatrolMinutes">A patrol still running after this many minutes ends by itself (at least 10).</param>
+/// <param name="PingRetentionDays">Raw positions are purged after this many days (at least 1); visits stay.</param>
+public sealed record PatrolPolicy(double MaxPatrolMinutes, double PingRetentionDays);
 
 /// <summary>A ping from the phone. The sequence number is the client's, so a batch sent twice is stored once.</summary>
 public sealed record PingInput(long Sequence, DateTime TimeUtc, double Latitude, double Longitude, double? AccuracyMetres, double? SpeedMetresPerSecond);

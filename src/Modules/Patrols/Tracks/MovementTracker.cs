@@ -40,6 +40,8 @@ internal sealed class MovementTracker(PatrolSettings rules)
             _candidate = null;
         }
         _last = point.TimeUtc;
+        // Speeds are measured over 10 s or more: a fix less than a second after the last one kept adds nothing but cost.
+        if (_window.Count > 0 && (point.TimeUtc - _window[^1].TimeUtc).TotalSeconds < 1) return;
         _window.Add(point);
         var keepFrom = point.TimeUtc.AddSeconds(-(rules.ModeWindowSeconds + BaselineSeconds));
         var drop = 0;
