@@ -25,11 +25,11 @@ public sealed partial class PatrolPagesTests : IClassFixture<PatrolPagesTests.Ap
     private async Task<(HttpClient Officer, long PatrolId)> PatrolAsync()
     {
         var officer = await SignedInClient.SignInAsync(_app, "officer@demo.hotspots");
-        var near = await officer.GetFromJsonAsync<List<NearbySpot>>("/api/hotspots/near?lat=51.4545&lon=-0.9730&count=1");
+        var near = (await officer.GetFromJsonAsync<List<NearbySpot>>("/api/hotspots/near?lat=51.4545&lon=-0.9730&count=1"))!;
         var home = await officer.GetStringAsync("/Officer");
         var start = await officer.PostAsync("/Officer/Direct?handler=Start", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["hotspotId"] = near!.Single().Id.ToString(),
+            ["hotspotId"] = near.Single().Id.ToString(),
             ["__RequestVerificationToken"] = SignedInClient.FormToken(home),
         }));
         var patrolUrl = start.Headers.Location!.ToString();
