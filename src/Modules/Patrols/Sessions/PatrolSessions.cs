@@ -57,7 +57,16 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
             Kind = ActivityKinds.All.First(k => k.Equals(input.Kind, StringComparison.OrdinalIgnoreCase)), Text = input.Text,
         });
         patrol.ActivityCount++;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same entry sent twice at once (a retry) is stored by the other request; anything else is a real failure.
+            db.ChangeTracker.Clear();
+            if (!await db.Activities.AsNoTracking().AnyAsync(a => a.PatrolId == patrolId && a.Sequence == input.Sequence, cancellationToken)) throw;
+        }
     }
 
     public static PatrolView View(PatrolSession p) => new(
