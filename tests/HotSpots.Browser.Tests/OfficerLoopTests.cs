@@ -20,7 +20,14 @@ public sealed class OfficerLoopTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _app = new HotSpotsApp(_database, new Dictionary<string, string?> { ["Patrols:PingSeconds"] = "1" });
+        _app = new HotSpotsApp(_database, new Dictionary<string, string?>
+        {
+            ["Patrols:PingSeconds"] = "1",
+            // The emulated phone jumps kilometres in an instant, which the ping path would reject as faster than any vehicle.
+            ["Patrols:MaxSpeedMetresPerSecond"] = "100000",
+            // The test patrols inside the spot for a few seconds; normally a visit under 30 s is not counted.
+            ["Patrols:MinVisitSeconds"] = "0",
+        });
         _address = _app.StartOnRealPort();
         return Task.CompletedTask;
     }

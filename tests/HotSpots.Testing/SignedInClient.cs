@@ -25,6 +25,26 @@ public static partial class SignedInClient
         return client;
     }
 
+    /// <summary>A client of an app served elsewhere (<see cref="AppProcess"/>), signed in through the real form, with its own cookies.</summary>
+    public static async Task<HttpClient> SignInAsync(Uri address, string email, string password = DemoPassword)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var form = await client.GetStringAsync("/Account/SignIn");
+        var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = FormToken(form),
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}.");
+        return client;
+    }
+
     /// <summary>Loads a page and sets the X-CSRF-TOKEN header from its csrf-token meta tag.</summary>
     public static async Task UseAntiforgeryFromAsync(this HttpClient client, string page)
     {

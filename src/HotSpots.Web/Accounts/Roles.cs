@@ -27,7 +27,7 @@ internal static class Policies
     /// <summary>The manager dashboard: managers, analysts and supervisors.</summary>
     public const string Dashboard = "Dashboard";
 
-    /// <summary>Supervising: today's tasked spots, assignments to teams and shifts, who is on patrol where.</summary>
+    /// <summary>Supervising: today's tasked spots, assignments to teams and shifts, who is on patrol where, and the team's patrols and tracks (each supervisor sees their own team only, every view audited).</summary>
     public const string Supervise = "Supervise";
 
     /// <summary>Randomised trials: design, sealed schedules, exports. Evaluators and administrators.</summary>

@@ -27,10 +27,10 @@ internal static class OfficerApi
         patrols.MapGet("", async (long patrolId, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
             await module.GetAsync(patrolId, OfficerId(user), ct) is { } patrol ? Results.Ok(patrol) : Results.NotFound());
 
-        patrols.MapPost("/pings", async (long patrolId, PingBatch batch, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+        patrols.MapPost("/pings", async (long patrolId, PingBatch? batch, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
         {
-            if (batch.Pings is not { Count: > 0 and <= 500 })
-                return Results.Problem("A batch holds 1 to 500 pings.", statusCode: 400);
+            if (batch?.Pings is not { Count: > 0 and <= 500 })
+                return Results.Problem("A batch holds 1 to 500 pings, as {\"pings\": [{\"seq\", \"t\", \"lat\", \"lon\", \"acc\", \"speed\"}]}.", statusCode: 400);
             var inputs = batch.Pings.Select(p => new PingInput(p.Seq, DateTimeOffset.FromUnixTimeMilliseconds(p.T).UtcDateTime,
                 p.Lat, p.Lon, p.Acc, p.Speed)).ToList();
             return await Patrol(() => module.RecordPingsAsync(patrolId, OfficerId(user), inputs, ct));
@@ -44,8 +44,9 @@ internal static class OfficerApi
                 return new { stored = true };
             }));
 
-        patrols.MapPost("/end", async (long patrolId, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
-            await Patrol(() => module.EndAsync(patrolId, OfficerId(user), ct)));
+        patrols.MapPost("/end", async (long patrolId, EndJson? end, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+            await Patrol(() => module.EndAsync(patrolId, OfficerId(user),
+                end?.T is { } t ? DateTimeOffset.FromUnixTimeMilliseconds(t).UtcDateTime : null, ct)));
     }
 
     public static string OfficerId(ClaimsPrincipal user) =>
@@ -84,6 +85,9 @@ internal sealed record PingBatch(List<PingJson>? Pings);
 
 /// <summary>A ping as the phone sends it: client sequence, time in Unix milliseconds, position, accuracy and speed.</summary>
 internal sealed record PingJson(long Seq, long T, double Lat, double Lon, double? Acc, double? Speed);
+
+/// <summary>When the officer ended the patrol on the phone (Unix milliseconds); sent later when the phone was offline.</summary>
+internal sealed record EndJson(long? T);
 
 internal sealed record ActivityJson(long Seq, long T, string Kind, string? Text);
 

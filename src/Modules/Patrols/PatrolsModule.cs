@@ -1,9 +1,13 @@
+using Hangfire;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
+using HotSpots.Modules.Patrols.Jobs;
 using HotSpots.Modules.Patrols.Pings;
 using HotSpots.Modules.Patrols.Reports;
 using HotSpots.Modules.Patrols.Sessions;
 using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Patrols.Store;
+using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,16 +22,36 @@ public static class PatrolsModule
     {
         services.AddModuleDbContext<PatrolsDbContext, PatrolsSqliteContext, PatrolsPostgresContext>(DatabaseSettings.From(configuration), Name);
         services.AddSingleton(PatrolSettings.From(configuration));
+        services.AddSingleton<WriteGate>();
+        services.AddSingleton<PatrolStateCache>();
+        services.AddSingleton<TrackDerivations>();
+        services.AddScoped<PatrolEnding>();
         services.AddScoped<PatrolSessions>();
         services.AddScoped<PingRecorder>();
         services.AddScoped<PatrolReports>();
+        services.AddScoped<TrackViews>();
+        services.AddScoped<RuntimeSettings>();
+        services.AddScoped<EndOverduePatrolsJob>();
+        services.AddScoped<PurgePingsJob>();
+        services.AddScoped<BaselinePresenceJob>();
         services.AddScoped<IPatrolModule, PatrolsFacade>();
         services.AddScoped<IDoseSource, PatrolDoseSource>();
+        services.AddSingleton<IRecurringJobs, PatrolJobs>();
         return services;
     }
 }
 
-internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings, PatrolReports reports) : IPatrolModule
+internal sealed class PatrolJobs(PatrolSettings settings) : IRecurringJobs
+{
+    public void Register(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<EndOverduePatrolsJob>(EndOverduePatrolsJob.Id, j => j.RunAsync(CancellationToken.None), settings.AutoEndCron);
+        jobs.AddOrUpdate<PurgePingsJob>(PurgePingsJob.Id, j => j.RunAsync(CancellationToken.None), settings.PurgeCron);
+        jobs.AddOrUpdate<BaselinePresenceJob>(BaselinePresenceJob.Id, j => j.RunAsync(CancellationToken.None), settings.BaselineCron);
+    }
+}
+
+internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings, PatrolReports reports, TrackViews tracks, RuntimeSettings settings) : IPatrolModule
 {
     public Task<PatrolView> StartAsync(string officerId, long hotspotId, CancellationToken cancellationToken) =>
         sessions.StartAsync(officerId, hotspotId, cancellationToken);
@@ -41,8 +65,8 @@ internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings,
     public Task LogActivityAsync(long patrolId, string officerId, ActivityInput activity, CancellationToken cancellationToken) =>
         sessions.LogActivityAsync(patrolId, officerId, activity, cancellationToken);
 
-    public Task<PatrolView> EndAsync(long patrolId, string officerId, CancellationToken cancellationToken) =>
-        sessions.EndAsync(patrolId, officerId, cancellationToken);
+    public Task<PatrolView> EndAsync(long patrolId, string officerId, DateTime? endedUtc, CancellationToken cancellationToken) =>
+        sessions.EndAsync(patrolId, officerId, endedUtc, cancellationToken);
 
     public Task<IReadOnlyList<LivePatrol>> ListRunningAsync(CancellationToken cancellationToken) => reports.RunningAsync(cancellationToken);
 
@@ -51,4 +75,27 @@ internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings,
 
     public Task<IReadOnlyList<OfficerMinutes>> MinutesByOfficerAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         reports.ByOfficerAsync(fromUtc, toUtc, cancellationToken);
+
+    public Task<IReadOnlyList<SpotDayDosage>> GetDosageAsync(DateTime fromUtc, DateTime toUtc, PresenceSource source, CancellationToken cancellationToken) =>
+        reports.DosageAsync(fromUtc, toUtc, source, cancellationToken);
+
+    public Task<IReadOnlyList<VisitView>> ListVisitsAsync(DateTime fromUtc, DateTime toUtc, PresenceSource source, CancellationToken cancellationToken) =>
+        reports.VisitsAsync(fromUtc, toUtc, source, cancellationToken);
+
+    public Task<IReadOnlyList<ActivityView>> ListActivitiesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        reports.ActivitiesAsync(fromUtc, toUtc, cancellationToken);
+
+    public Task<IReadOnlyList<PatrolView>> ListOwnPatrolsAsync(string officerId, int count, CancellationToken cancellationToken) =>
+        tracks.OwnAsync(officerId, count, cancellationToken);
+
+    public Task<IReadOnlyList<TeamPatrol>> ListTeamPatrolsAsync(string supervisorId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        tracks.TeamAsync(supervisorId, fromUtc, toUtc, cancellationToken);
+
+    public Task<PatrolTrack> GetTrackAsync(long patrolId, TrackViewer viewer, CancellationToken cancellationToken) =>
+        tracks.TrackAsync(patrolId, viewer, cancellationToken);
+
+    public Task<PatrolPolicy> GetPolicyAsync(CancellationToken cancellationToken) => settings.PolicyAsync(cancellationToken);
+
+    public Task SetPolicyAsync(PatrolPolicy policy, string changedBy, CancellationToken cancellationToken) =>
+        settings.SetAsync(policy, changedBy, cancellationToken);
 }

@@ -1,35 +1,51 @@
-// A running patrol: watches the phone's position only while the patrol runs, shows whether the officer is
-// inside the spot, queues pings on the phone and sends them in batches, logs activities and ends the patrol.
+// A running patrol. The position is watched only while the patrol runs: precisely and often in or near the spot,
+// coarsely and rarely further away (battery). Every ping and activity entry goes into the offline queue first
+// (outbox.js) and is sent from there, so nothing is lost without signal, after a reload or with the tab closed.
 (function () {
   "use strict";
   var root = document.getElementById("patrol");
-  if (!root || root.dataset.running !== "true") return;
+  var outbox = window.HotSpotsOutbox;
+  if (!root || !outbox) return;
 
-  var patrolId = root.dataset.patrolId;
+  var patrolId = Number(root.dataset.patrolId);
   var started = Number(root.dataset.started);
   var outline = JSON.parse(root.dataset.outline || "[]");
-  var pingMs = Math.max(1, Number(root.dataset.pingSeconds || "10")) * 1000;
+  var nearMs = Math.max(1, Number(root.dataset.pingSeconds || "10")) * 1000;
+  var farMs = Math.max(1, Number(root.dataset.farPingSeconds || "60")) * 1000;
+  var nearMetres = Number(root.dataset.nearMetres || "200");
+  var maxMs = Number(root.dataset.maxMinutes || "240") * 60000;
   var token = (document.querySelector("meta[name=csrf-token]") || {}).content;
-  var queueKey = "hotspots.patrol." + patrolId + ".queue";
-  var seqKey = "hotspots.patrol." + patrolId + ".seq";
+  var tokens = {};
+  tokens[patrolId] = token;
   var el = function (id) { return document.getElementById(id); };
   var maxFixAgeMs = 60000;
-  var watchId = null, timer = null, poller = null, inflight = null, ended = false, lastFix = null, lastPingAt = 0;
+  var watchId = null, zone = null, timer = null, poller = null, retry = null, wakeLock = null;
+  var ended = false, lastFix = null, lastPingAt = 0, recording = Promise.resolve();
 
-  function load(key, fallback) {
-    try { return JSON.parse(localStorage.getItem(key)) || fallback; } catch (e) { return fallback; }
-  }
-  function save(key, value) { localStorage.setItem(key, JSON.stringify(value)); }
-  function nextSeq() { var s = load(seqKey, 0) + 1; save(seqKey, s); return s; }
+  // Metres on a local plane around the spot: fine at the scale of a hot spot.
+  var lat0 = outline.length ? outline[0][0] : 0, lon0 = outline.length ? outline[0][1] : 0;
+  var kx = 111320 * Math.cos(lat0 * Math.PI / 180), ky = 110540;
+  function plane(lat, lon) { return [(lon - lon0) * kx, (lat - lat0) * ky]; }
+  var ring = outline.map(function (p) { return plane(p[0], p[1]); });
 
-  // Ray casting on [lat, lon] pairs: fine at the scale of a hot spot.
-  function inside(lat, lon) {
+  function inside(x, y) {
     var hit = false;
-    for (var i = 0, j = outline.length - 1; i < outline.length; j = i++) {
-      var yi = outline[i][0], xi = outline[i][1], yj = outline[j][0], xj = outline[j][1];
-      if ((yi > lat) !== (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) hit = !hit;
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+      if ((yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) hit = !hit;
     }
     return hit;
+  }
+
+  function metresFromSpot(x, y) {
+    if (inside(x, y)) return 0;
+    var best = Infinity;
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var ax = ring[j][0], ay = ring[j][1], dx = ring[i][0] - ax, dy = ring[i][1] - ay;
+      var t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+      best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
+    }
+    return best;
   }
 
   function showInside(isInside) {
@@ -38,74 +54,89 @@
     state.className = "inside-state " + (isInside ? "in" : "out");
   }
 
-  function showQueue() {
-    var n = load(queueKey, []).length;
-    el("queue").textContent = n === 0 ? "" : n + (n === 1 ? " update" : " updates") + " waiting to send";
-  }
-
-  function post(path, body) {
-    return fetch("/api/patrols/" + patrolId + path, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": token },
-      body: JSON.stringify(body || {})
-    }).then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); });
-  }
-
-  // Sends the oldest queued pings; resolves true when the batch was stored (or there was nothing to send).
-  // A batch in flight is shared, so that ending a patrol waits for it.
-  function flush() {
-    if (inflight) return inflight;
-    var batch = load(queueKey, []).slice(0, 50);
-    if (batch.length === 0) return Promise.resolve(true);
-    inflight = post("/pings", { pings: batch }).then(function (ack) {
-      var sent = {};
-      batch.forEach(function (p) { sent[p.seq] = true; });
-      save(queueKey, load(queueKey, []).filter(function (p) { return !sent[p.seq]; }));
-      el("minutes-inside").textContent = Math.floor(ack.minutesInside);
-      el("pings-sent").textContent = Number(el("pings-sent").textContent) + ack.accepted;
-      if (load(queueKey, []).length === 0) showInside(ack.inside);
-      return true;
-    }).catch(function () {
-      return false; // kept in the queue; sent when the signal returns
-    }).finally(function () {
-      inflight = null;
-      showQueue();
-      if (load(queueKey, []).length > 0 && !ended) setTimeout(flush, 3000);
+  function showQueue(problem) {
+    return outbox.count(patrolId).then(function (n) {
+      var text = n === 0 ? "" : n + (n === 1 ? " update" : " updates") + " waiting to send";
+      if (n > 0 && problem && problem !== "offline") text += ". " + problem;
+      el("queue").textContent = text;
+      if (el("summary-queue")) el("summary-queue").textContent = text;
+      return n;
     });
-    return inflight;
+  }
+
+  function answered(id, kind, answer, count) {
+    if (id !== patrolId) return;
+    if (kind === "ping") {
+      el("minutes-inside").textContent = Math.floor(answer.minutesInside);
+      el("pings-sent").textContent = Number(el("pings-sent").textContent) + answer.accepted;
+      if (answer.running === false && !ended) stopTracking("This patrol was ended automatically: it ran longer than allowed.");
+    } else if (kind === "activity") {
+      el("activity-status").textContent = "Sent.";
+    } else if (kind === "end") {
+      showSummary(answer);
+    }
+  }
+
+  function send() {
+    return outbox.flush({ tokens: tokens, onAnswer: answered }).then(function (result) {
+      return showQueue(result.problem).then(function (left) {
+        clearTimeout(retry);
+        if (left > 0 && !result.problem && result.sent > 0) return send(); // more arrived while this batch was on its way
+        if (left > 0) retry = setTimeout(send, 5000);
+        return result;
+      });
+    });
+  }
+
+  function watch(newZone) {
+    if (zone === newZone && watchId !== null) return;
+    zone = newZone;
+    if (watchId !== null) navigator.geolocation.clearWatch(watchId);
+    var precise = zone !== "far";
+    watchId = navigator.geolocation.watchPosition(located, failed, precise
+      ? { enableHighAccuracy: true, maximumAge: 0, timeout: 20000 }
+      : { enableHighAccuracy: false, maximumAge: 30000, timeout: 60000 });
+    el("tracking").textContent = "Recording your position every " + Math.round((precise ? nearMs : farMs) / 1000) +
+      " s while this patrol runs" + (precise ? " (precisely, near the spot)." : " (coarsely, away from the spot, to save battery).");
   }
 
   function located(position) {
     if (ended) return;
     var c = position.coords;
+    var xy = plane(c.latitude, c.longitude);
+    var distance = metresFromSpot(xy[0], xy[1]);
+    var newZone = distance === 0 ? "in" : distance <= nearMetres ? "near" : "far";
+    var changed = newZone !== zone;
     lastFix = { at: Date.now(), coords: c };
-    record(Math.round(position.timestamp || Date.now()), c);
+    showInside(distance === 0);
+    watch(newZone);
+    if (changed || Date.now() - lastPingAt >= interval()) record(Math.round(position.timestamp || Date.now()), c);
   }
+
+  function interval() { return zone === "far" ? farMs : nearMs; }
 
   // A phone standing still may report no new fix for a while; the last fix, if recent, still says where it is.
   function heartbeat() {
     if (ended || !lastFix) return;
     var now = Date.now();
-    if (now - lastPingAt >= pingMs && now - lastFix.at <= maxFixAgeMs) record(now, lastFix.coords);
+    if (now - started > maxMs) return stopTracking("This patrol has run for the longest time allowed and has ended.");
+    if (now - lastPingAt >= interval() && now - lastFix.at <= maxFixAgeMs) record(now, lastFix.coords);
   }
 
   function record(time, c) {
     lastPingAt = Date.now();
     var ping = {
-      seq: nextSeq(), t: time, lat: c.latitude, lon: c.longitude,
+      t: time, lat: c.latitude, lon: c.longitude,
       acc: c.accuracy == null ? null : c.accuracy, speed: c.speed == null || isNaN(c.speed) ? null : c.speed
     };
-    var queue = load(queueKey, []);
-    queue.push(ping);
-    save(queueKey, queue);
-    showInside(inside(ping.lat, ping.lon));
-    showQueue();
-    flush();
+    recording = recording.then(function () { return outbox.enqueue(patrolId, "ping", ping, token); })
+      .then(showQueue).then(send).catch(function () { el("queue").textContent = "This phone cannot store updates: keep the page open."; });
   }
 
-  function failed() {
-    el("inside-state").textContent = "Your location is not available. Check that location is on.";
+  function failed(error) {
+    el("inside-state").textContent = error && error.code === 1
+      ? "Location is off for HotSpots. Allow location to measure this patrol."
+      : "Your location is not available. Check that location is on.";
   }
 
   function tick() {
@@ -114,56 +145,87 @@
     el("elapsed").textContent = (h > 0 ? h + ":" + String(m).padStart(2, "0") : m) + ":" + String(sec).padStart(2, "0");
   }
 
-  function sendAll() {
-    return flush().then(function (ok) {
-      if (!ok) throw new Error("offline");
-      return load(queueKey, []).length > 0 ? sendAll() : null;
-    });
-  }
-
-  el("end-patrol").addEventListener("click", function () {
-    var button = el("end-patrol");
-    button.disabled = true;
+  function stopTracking(message, title) {
     ended = true;
+    el("summary-title").textContent = title || "Patrol ended";
     if (watchId !== null) navigator.geolocation.clearWatch(watchId);
+    watchId = null;
     clearInterval(timer);
     clearInterval(poller);
-    sendAll().then(function () { return post("/end"); }).then(function (summary) {
-      el("summary-minutes").textContent = summary.minutesInside.toFixed(1);
-      el("summary-pings").textContent = summary.pings;
-      el("summary-activities").textContent = summary.activities;
-      el("running").hidden = true;
-      el("summary").hidden = false;
-      localStorage.removeItem(queueKey);
-    }).catch(function () {
-      ended = false;
-      button.disabled = false;
-      el("queue").textContent = "Could not end the patrol: no signal. Try again in a moment.";
-    });
+    if (wakeLock) wakeLock.release().catch(function () {});
+    el("running").hidden = true;
+    el("summary").hidden = false;
+    if (message != null) el("summary-note").textContent = message;
+  }
+
+  function showSummary(summary) {
+    stopTracking(null);
+    el("summary-minutes").textContent = summary.minutesInside.toFixed(1);
+    el("summary-pings").textContent = summary.pings;
+    el("summary-activities").textContent = summary.activities;
+    el("summary-visits").textContent = summary.visits;
+    el("summary-note").textContent = "";
+  }
+
+  var waitingToEnd = "The patrol has ended on this phone and your position is no longer recorded. The summary appears when everything has been sent.";
+
+  el("end-patrol").addEventListener("click", function () {
+    el("end-patrol").disabled = true;
+    stopTracking("", "Ending the patrol…");
+    recording.then(function () { return outbox.enqueue(patrolId, "end", { t: Date.now() }, token); }).then(send)
+      .then(function () { return outbox.count(patrolId); })
+      .then(function (left) { if (left > 0) stopTracking(waitingToEnd, "Waiting for signal to end the patrol"); });
   });
 
   document.querySelectorAll("#activity .kind").forEach(function (kindButton) {
     kindButton.addEventListener("click", function () {
       var text = el("activity-text").value.trim();
-      var entry = { seq: nextSeq(), t: Date.now(), kind: kindButton.dataset.kind, text: text || null };
-      post("/activities", entry).then(function () {
-        el("activity-status").textContent = "Logged: " + entry.kind;
+      var entry = { t: Date.now(), kind: kindButton.dataset.kind, text: text || null };
+      recording = recording.then(function () { return outbox.enqueue(patrolId, "activity", entry, token); }).then(function () {
+        el("activity-status").textContent = "Logged: " + entry.kind + " (sent when there is signal).";
         el("activity-text").value = "";
-      }).catch(function () {
-        el("activity-status").textContent = "Not sent: no signal. Try again.";
+        return send();
       });
     });
   });
 
-  timer = setInterval(tick, 1000);
-  tick();
-  showQueue();
-  if ("geolocation" in navigator) {
-    var options = { enableHighAccuracy: true, maximumAge: 0, timeout: 20000 };
-    watchId = navigator.geolocation.watchPosition(located, failed, options);
-    poller = setInterval(heartbeat, Math.min(pingMs, 1000));
-  } else {
-    failed();
+  var wake = el("wake-lock");
+  if (wake && "wakeLock" in navigator) {
+    wake.hidden = false;
+    var lock = function () {
+      return navigator.wakeLock.request("screen").then(function (l) {
+        wakeLock = l;
+        wake.setAttribute("aria-pressed", "true");
+        wake.textContent = "Screen stays on";
+        l.addEventListener("release", function () { wake.setAttribute("aria-pressed", "false"); wake.textContent = "Keep screen on"; });
+      }).catch(function () {});
+    };
+    wake.addEventListener("click", function () {
+      if (wakeLock && !wakeLock.released) { wakeLock.release(); wakeLock = null; } else lock();
+    });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible" && wake.getAttribute("aria-pressed") === "true" && (!wakeLock || wakeLock.released)) lock();
+    });
   }
-  flush();
+
+  window.addEventListener("online", send);
+
+  // An end waiting in the queue (ended offline, then reloaded) means the patrol is over on this phone.
+  outbox.items(patrolId).then(function (waiting) {
+    var running = root.dataset.running === "true" && !waiting.some(function (i) { return i.kind === "end"; });
+    if (!running) {
+      if (waiting.length > 0) stopTracking(waitingToEnd, "Waiting for signal to end the patrol");
+      else stopTracking(null);
+    } else {
+      timer = setInterval(tick, 1000);
+      tick();
+      if ("geolocation" in navigator) {
+        watch("near");
+        poller = setInterval(heartbeat, 1000);
+      } else {
+        failed(null);
+      }
+    }
+    return send();
+  });
 })();

@@ -1,6 +1,6 @@
 namespace HotSpots.Modules.Patrols.Contracts;
 
-/// <summary>Patrol sessions, the pings that measure them, and what they add up to.</summary>
+/// <summary>Patrol sessions, the pings that measure them, what they add up to, and the baseline of all police presence.</summary>
 public interface IPatrolModule
 {
     /// <summary>Starts a patrol of a hot spot by an officer. An officer's running patrol is ended first.</summary>
@@ -9,14 +9,17 @@ public interface IPatrolModule
     /// <summary>A patrol, if it exists and belongs to the officer; null otherwise.</summary>
     Task<PatrolView?> GetAsync(long patrolId, string officerId, CancellationToken cancellationToken);
 
-    /// <summary>Stores a batch of pings, idempotently by sequence number; answers only after the batch is committed.</summary>
+    /// <summary>
+    /// Stores a batch of pings in one transaction, idempotently by (patrol, sequence), and answers only after the
+    /// commit. Impossible pings are rejected one by one with a reason; the rest are kept.
+    /// </summary>
     Task<PingBatchResult> RecordPingsAsync(long patrolId, string officerId, IReadOnlyList<PingInput> pings, CancellationToken cancellationToken);
 
     /// <summary>Records an activity entry during a patrol, idempotently by sequence number.</summary>
     Task LogActivityAsync(long patrolId, string officerId, ActivityInput activity, CancellationToken cancellationToken);
 
-    /// <summary>Ends the patrol and returns its summary.</summary>
-    Task<PatrolView> EndAsync(long patrolId, string officerId, CancellationToken cancellationToken);
+    /// <summary>Ends the patrol (at the phone's time when given, else now) and returns its summary.</summary>
+    Task<PatrolView> EndAsync(long patrolId, string officerId, DateTime? endedUtc, CancellationToken cancellationToken);
 
     /// <summary>Patrols running now, for supervisors' live view.</summary>
     Task<IReadOnlyList<LivePatrol>> ListRunningAsync(CancellationToken cancellationToken);
@@ -24,30 +27,120 @@ public interface IPatrolModule
     /// <summary>Minutes officers spent inside each spot by patrols that started in [from, to).</summary>
     Task<IReadOnlyList<SpotMinutes>> MinutesBySpotAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 
-    /// <summary>Minutes in spots and patrols per officer, for patrols that started in [from, to).</summary>
+    /// <summary>Minutes in spots, patrols, visits and activities per officer, for patrols that started in [from, to).</summary>
     Task<IReadOnlyList<OfficerMinutes>> MinutesByOfficerAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Dosage per spot and police day (<c>ForceOptions.PoliceDayStartUtc</c>) for the police days that overlap [from, to):
+    /// from tasked patrols, or from the police location feed (baseline presence, every spot, kept apart).
+    /// Spot-days without any visit have no row.
+    /// </summary>
+    Task<IReadOnlyList<SpotDayDosage>> GetDosageAsync(DateTime fromUtc, DateTime toUtc, PresenceSource source, CancellationToken cancellationToken);
+
+    /// <summary>Visits that overlap [from, to), oldest first.</summary>
+    Task<IReadOnlyList<VisitView>> ListVisitsAsync(DateTime fromUtc, DateTime toUtc, PresenceSource source, CancellationToken cancellationToken);
+
+    /// <summary>Activity entries logged in [from, to), oldest first.</summary>
+    Task<IReadOnlyList<ActivityView>> ListActivitiesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
+
+    /// <summary>An officer's own patrols, newest first ("My patrols").</summary>
+    Task<IReadOnlyList<PatrolView>> ListOwnPatrolsAsync(string officerId, int count, CancellationToken cancellationToken);
+
+    /// <summary>The patrols that started in [from, to) of the officers in the supervisor's team, newest first.</summary>
+    Task<IReadOnlyList<TeamPatrol>> ListTeamPatrolsAsync(string supervisorId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A patrol's track: positions (until purged), visits, stops, stretches and activities. The officer sees their own;
+    /// a supervisor sees their team's, and that view is recorded in the audit log. Throws
+    /// <see cref="PatrolNotFoundException"/> or <see cref="TrackAccessDeniedException"/>.
+    /// </summary>
+    Task<PatrolTrack> GetTrackAsync(long patrolId, TrackViewer viewer, CancellationToken cancellationToken);
+
+    /// <summary>The privacy settings in force (run-time settings), as officers are told them.</summary>
+    Task<PatrolPolicy> GetPolicyAsync(CancellationToken cancellationToken);
+
+    /// <summary>Changes the privacy settings; the change is audited.</summary>
+    Task SetPolicyAsync(PatrolPolicy policy, string changedBy, CancellationToken cancellationToken);
 }
+
+/// <param name="MaxPatrolMinutes">A patrol still running after this many minutes ends by itself (at least 10).</param>
+/// <param name="PingRetentionDays">Raw positions are purged after this many days (at least 1); visits stay.</param>
+public sealed record PatrolPolicy(double MaxPatrolMinutes, double PingRetentionDays);
 
 /// <summary>A ping from the phone. The sequence number is the client's, so a batch sent twice is stored once.</summary>
 public sealed record PingInput(long Sequence, DateTime TimeUtc, double Latitude, double Longitude, double? AccuracyMetres, double? SpeedMetresPerSecond);
 
 public sealed record PingRejection(long Sequence, string Reason);
 
-/// <summary>The acknowledgement of a batch: what was stored, and the patrol's state after it.</summary>
-public sealed record PingBatchResult(int Accepted, int Duplicates, IReadOnlyList<PingRejection> Rejected, bool Inside, double MinutesInside);
+/// <summary>The acknowledgement of a committed batch: what was stored, and the patrol's state after it.</summary>
+public sealed record PingBatchResult(int Accepted, int Duplicates, IReadOnlyList<PingRejection> Rejected, bool Inside, double MinutesInside, bool Running);
 
 public sealed record ActivityInput(long Sequence, DateTime TimeUtc, string Kind, string? Text);
 
+public enum Movement
+{
+    Foot,
+    Vehicle,
+}
+
+/// <summary>Where presence in a spot was measured: tasked patrols (phones), or the police location feed (all units).</summary>
+public enum PresenceSource
+{
+    Patrols,
+    LocationFeed,
+}
+
+/// <param name="Inside">In a visit to the spot now (with the exit hysteresis).</param>
+/// <param name="EndReason">"officer", "automatic" (ran longer than the longest patrol allowed) or "replaced" (a new patrol started).</param>
 public sealed record PatrolView(
     long Id, string OfficerId, long HotspotId, string HotspotName, DateTime StartedUtc, DateTime? EndedUtc,
-    int Pings, double MinutesInside, bool Inside, int Activities)
+    int Pings, double MinutesInside, bool Inside, int Activities,
+    int Visits, int KoperVisits, int Stops, double FootMinutes, double VehicleMinutes, string? EndReason)
 {
     public bool Running => EndedUtc is null;
 }
 
 public sealed record SpotMinutes(long HotspotId, string HotspotName, double MinutesInside, int Patrols);
 
-public sealed record OfficerMinutes(string OfficerId, double MinutesInside, int Patrols, int Activities);
+public sealed record OfficerMinutes(string OfficerId, double MinutesInside, int Patrols, int Activities, int Visits, int KoperVisits);
+
+/// <summary>What a spot got in one police day.</summary>
+/// <param name="OfficerMinutes">Minutes summed over officers (two officers for ten minutes: 20).</param>
+/// <param name="PatrolMinutes">Minutes with at least one officer present (two officers together for ten minutes: 10).</param>
+/// <param name="Visits">Visits that began this police day.</param>
+/// <param name="KoperVisits">Of those, visits of Koper length (10 to 16 minutes by default).</param>
+/// <param name="LongestGapMinutes">The longest stretch of the police day (up to now, for today) with no one present, its start and end included.</param>
+/// <param name="Officers">Officers (or feed units) present at some time this day.</param>
+/// <param name="LastPresentUtc">The last time anyone was seen in the spot this day.</param>
+public sealed record SpotDayDosage(
+    long HotspotId, DateTime PoliceDayStartUtc, PresenceSource Source, double OfficerMinutes, double PatrolMinutes,
+    int Visits, int KoperVisits, double LongestGapMinutes, int Officers, DateTime? LastPresentUtc);
+
+/// <param name="SubjectId">The officer's sign-in id for patrols; the unit id for the location feed.</param>
+/// <param name="Open">Still going on: the exit is the last time the officer was seen near.</param>
+public sealed record VisitView(
+    long Id, PresenceSource Source, long? PatrolId, string SubjectId, long HotspotId, DateTime EnteredUtc, DateTime ExitedUtc,
+    double Minutes, Movement Mode, bool Koper, bool Open);
+
+public sealed record ActivityView(long PatrolId, string OfficerId, long HotspotId, DateTime TimeUtc, string Kind, string? Text);
+
+public sealed record TeamPatrol(PatrolView Patrol, string OfficerName, string? TeamName);
+
+/// <summary>Who asks to see a track. <paramref name="SignInName"/> goes into the audit log.</summary>
+public sealed record TrackViewer(string UserId, string SignInName, bool IsSupervisor);
+
+public sealed record TrackPosition(DateTime TimeUtc, double Latitude, double Longitude, double? AccuracyMetres, bool Inside);
+
+public sealed record StopView(DateTime StartUtc, DateTime EndUtc, double Latitude, double Longitude, bool InSpot, double Minutes);
+
+public sealed record StretchView(DateTime StartUtc, DateTime EndUtc, Movement Mode, double Minutes);
+
+/// <param name="PositionsPurged">The raw positions were deleted after the retention period; what was derived from them stays.</param>
+/// <param name="Outline">The spot's outline as it was when the patrol started, [latitude, longitude] pairs.</param>
+public sealed record PatrolTrack(
+    PatrolView Patrol, string OfficerName, IReadOnlyList<TrackPosition> Positions, bool PositionsPurged,
+    IReadOnlyList<VisitView> Visits, IReadOnlyList<StopView> Stops, IReadOnlyList<StretchView> Stretches,
+    IReadOnlyList<ActivityView> Activities, IReadOnlyList<double[]> Outline);
 
 /// <summary>The kinds of activity an officer can log in one tap.</summary>
 public static class ActivityKinds
@@ -64,3 +157,7 @@ public sealed class PatrolRefusedException(string reason) : InvalidOperationExce
 
 /// <summary>The patrol does not exist or is not the caller's.</summary>
 public sealed class PatrolNotFoundException(long patrolId) : Exception($"Patrol {patrolId} was not found.");
+
+/// <summary>The track is another officer's, outside the viewer's team.</summary>
+public sealed class TrackAccessDeniedException(long patrolId)
+    : Exception($"Patrol {patrolId} is another officer's: only they and the supervisors of their team may see its track.");

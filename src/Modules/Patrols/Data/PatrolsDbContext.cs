@@ -21,6 +21,60 @@ internal sealed class PatrolSession
     public double MinutesInside { get; set; }
     public bool LastInside { get; set; }
     public int ActivityCount { get; set; }
+
+    /// <summary>"officer", "automatic" or "replaced".</summary>
+    public string? EndReason { get; set; }
+
+    public DateTime? LastPingUtc { get; set; }
+    public int VisitCount { get; set; }
+    public int KoperVisitCount { get; set; }
+    public int StopCount { get; set; }
+    public double FootMinutes { get; set; }
+    public double VehicleMinutes { get; set; }
+
+    /// <summary>When the raw positions were purged (retention); visits, stops and stretches stay.</summary>
+    public DateTime? PingsPurgedUtc { get; set; }
+}
+
+/// <summary>Time in a spot: from a patrol (ordinal within it) or from the police location feed (a unit).</summary>
+internal sealed class Visit
+{
+    public long Id { get; set; }
+    public int Source { get; set; }
+    public long? PatrolId { get; set; }
+    public int Ordinal { get; set; }
+    public required string SubjectId { get; set; }
+    public long HotspotId { get; set; }
+    public DateTime EnteredUtc { get; set; }
+    public DateTime ExitedUtc { get; set; }
+    public double Seconds { get; set; }
+    public int Mode { get; set; }
+    public bool Open { get; set; }
+}
+
+internal sealed class Stop
+{
+    public long Id { get; set; }
+    public long PatrolId { get; set; }
+    public int Ordinal { get; set; }
+    public DateTime StartUtc { get; set; }
+    public DateTime EndUtc { get; set; }
+    public double X { get; set; }
+    public double Y { get; set; }
+    public bool InSpot { get; set; }
+    public bool Open { get; set; }
+}
+
+/// <summary>A stretch of a patrol on foot or in a vehicle.</summary>
+internal sealed class Stretch
+{
+    public long Id { get; set; }
+    public long PatrolId { get; set; }
+    public int Ordinal { get; set; }
+    public DateTime StartUtc { get; set; }
+    public DateTime EndUtc { get; set; }
+    public int Mode { get; set; }
+    public bool Open { get; set; }
 }
 
 internal sealed class Ping
@@ -54,6 +108,9 @@ internal class PatrolsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<PatrolSession> Patrols => Set<PatrolSession>();
     public DbSet<Ping> Pings => Set<Ping>();
     public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Stop> Stops => Set<Stop>();
+    public DbSet<Stretch> Stretches => Set<Stretch>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -64,11 +121,14 @@ internal class PatrolsDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("patrols_sessions");
             e.HasIndex(p => new { p.OfficerId, p.StartedUtc });
             e.HasIndex(p => p.StartedUtc);
+            e.HasIndex(p => p.EndedUtc);
+            e.Property(p => p.EndReason).HasMaxLength(16);
         });
         model.Entity<Ping>(e =>
         {
             e.ToTable("patrols_pings");
             e.HasIndex(p => new { p.PatrolId, p.Sequence }).IsUnique();
+            e.HasIndex(p => p.TimeUtc);
             e.HasOne<PatrolSession>().WithMany().HasForeignKey(p => p.PatrolId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<Activity>(e =>
@@ -78,6 +138,27 @@ internal class PatrolsDbContext(DbContextOptions options) : DbContext(options)
             e.Property(a => a.Kind).HasMaxLength(64);
             e.Property(a => a.Text).HasMaxLength(2000);
             e.HasOne<PatrolSession>().WithMany().HasForeignKey(a => a.PatrolId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => a.TimeUtc);
+        });
+        model.Entity<Visit>(e =>
+        {
+            e.ToTable("patrols_visits");
+            e.Property(v => v.SubjectId).HasMaxLength(128);
+            e.HasIndex(v => new { v.PatrolId, v.Ordinal }).IsUnique();
+            e.HasIndex(v => new { v.Source, v.EnteredUtc });
+            e.HasOne<PatrolSession>().WithMany().HasForeignKey(v => v.PatrolId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Stop>(e =>
+        {
+            e.ToTable("patrols_stops");
+            e.HasIndex(s => new { s.PatrolId, s.Ordinal }).IsUnique();
+            e.HasOne<PatrolSession>().WithMany().HasForeignKey(s => s.PatrolId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Stretch>(e =>
+        {
+            e.ToTable("patrols_stretches");
+            e.HasIndex(s => new { s.PatrolId, s.Ordinal }).IsUnique();
+            e.HasOne<PatrolSession>().WithMany().HasForeignKey(s => s.PatrolId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

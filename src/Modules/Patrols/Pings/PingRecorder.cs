@@ -1,77 +1,156 @@
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
-using HotSpots.Modules.Patrols.Sessions;
+using HotSpots.Modules.Patrols.Store;
+using HotSpots.Modules.Patrols.Tracks;
 using HotSpots.Platform.Geography;
-using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
-using NetTopologySuite.Operation.Distance;
 
 namespace HotSpots.Modules.Patrols.Pings;
 
 /// <summary>
-/// Stores a batch of pings in one transaction, skipping sequence numbers already stored, rejecting impossible
-/// pings with a reason, then re-derives the patrol's minutes inside from all its pings (late pings included).
+/// The ping hot path. A batch is checked, stored in one transaction (sequence numbers already held are skipped),
+/// and fed to the patrol's running derivation; pings older than the newest one stored (late arrivals) make the
+/// patrol be re-derived from all its pings. The answer is given only after the commit.
 /// </summary>
-internal sealed class PingRecorder(PatrolsDbContext db, IMetricProjection projection, PatrolSettings settings, TimeProvider clock)
+internal sealed class PingRecorder(
+    PatrolsDbContext db, WriteGate gate, PatrolStateCache cache, TrackDerivations derivations,
+    IMetricProjection projection, PatrolSettings settings, TimeProvider clock)
 {
     public async Task<PingBatchResult> RecordAsync(long patrolId, string officerId, IReadOnlyList<PingInput> pings, CancellationToken cancellationToken)
     {
-        var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId && p.OfficerId == officerId, cancellationToken)
-            ?? throw new PatrolNotFoundException(patrolId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var polygon = new WKBReader().Read(patrol.PolygonWkb);
-        var edge = new IndexedFacetDistance(polygon);
-
-        var sequences = pings.Select(p => p.Sequence).ToList();
-        var stored = (await db.Pings.Where(p => p.PatrolId == patrolId && sequences.Contains(p.Sequence))
-            .Select(p => p.Sequence).ToListAsync(cancellationToken)).ToHashSet();
         var rejected = new List<PingRejection>();
-        var accepted = 0;
+        var candidates = new List<PingInput>(pings.Count);
+        var seen = new HashSet<long>();
         var duplicates = 0;
         foreach (var input in pings)
         {
-            if (!stored.Add(input.Sequence)) { duplicates++; continue; }
-            if (Problem(input, patrol, now) is { } reason)
+            if (!seen.Add(input.Sequence)) duplicates++;
+            else if (Problem(input, now) is { } reason) rejected.Add(new PingRejection(input.Sequence, reason));
+            else candidates.Add(input);
+        }
+
+        await using var write = await TrackWrite.BeginAsync(db, gate, cancellationToken);
+        var session = await write.ReadSessionAsync(patrolId, cancellationToken);
+        if (session is null || session.OfficerId != officerId) throw new PatrolNotFoundException(patrolId);
+
+        var inWindow = new List<PingInput>(candidates.Count);
+        foreach (var input in candidates)
+        {
+            if (input.TimeUtc < session.StartedUtc.AddMinutes(-1)) rejected.Add(new PingRejection(input.Sequence, "time is before the patrol started"));
+            else if (session.EndedUtc is { } ended && input.TimeUtc > ended.AddMinutes(1)) rejected.Add(new PingRejection(input.Sequence, "time is after the patrol ended"));
+            else inWindow.Add(input);
+        }
+        var stored = await write.ExistingSequencesAsync(patrolId, inWindow.Select(p => p.Sequence).ToList(), cancellationToken);
+        var fresh = inWindow.Where(p => !stored.Contains(p.Sequence)).OrderBy(p => p.TimeUtc).ThenBy(p => p.Sequence).ToList();
+        duplicates += inWindow.Count - fresh.Count;
+
+        var state = cache.Take(patrolId, session.PingCount);
+        var late = session.LastPingUtc is { } latest && fresh.Count > 0 && fresh[0].TimeUtc < latest;
+        List<TrackPoint>? history = null;
+        if (state is null || late)
+        {
+            history = await write.LoadPointsAsync(patrolId, cancellationToken);
+            state = derivations.Create(session);
+        }
+
+        var accepted = new List<StoredPing>(fresh.Count);
+        foreach (var (input, reason) in CheckJumps(fresh, history, state.Deriver.LastFix))
+        {
+            if (reason is not null)
             {
-                stored.Remove(input.Sequence);
                 rejected.Add(new PingRejection(input.Sequence, reason));
                 continue;
             }
             var metric = projection.Project(input.Latitude, input.Longitude);
-            var point = polygon.Factory.CreatePoint(new Coordinate(metric.X, metric.Y));
-            db.Pings.Add(new Ping
-            {
-                PatrolId = patrolId, Sequence = input.Sequence, TimeUtc = input.TimeUtc, ReceivedUtc = now,
-                Latitude = input.Latitude, Longitude = input.Longitude, AccuracyMetres = input.AccuracyMetres,
-                SpeedMetresPerSecond = input.SpeedMetresPerSecond, X = metric.X, Y = metric.Y,
-                Inside = polygon.Contains(point) || edge.Distance(point) <= settings.EdgeBufferMetres,
-            });
-            accepted++;
+            accepted.Add(new StoredPing(input.Sequence, input.TimeUtc, input.Latitude, input.Longitude, input.AccuracyMetres,
+                input.SpeedMetresPerSecond, metric.X, metric.Y, state.Shape.MetresOutside(metric.X, metric.Y) <= settings.EdgeBufferMetres));
         }
+        await write.InsertPingsAsync(patrolId, accepted, now, cancellationToken);
 
-        if (accepted > 0)
+        if (history is not null)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            var all = await db.Pings.AsNoTracking().Where(p => p.PatrolId == patrolId)
-                .OrderBy(p => p.TimeUtc).ThenBy(p => p.Sequence).ToListAsync(cancellationToken);
-            patrol.PingCount = all.Count;
-            patrol.MinutesInside = Dosage.MinutesInside(all, settings.MaxGapSeconds);
-            patrol.LastInside = all[^1].Inside;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            history.AddRange(accepted.Select(p => p.Point));
+            history.Sort((a, b) => a.TimeUtc.CompareTo(b.TimeUtc));
+            foreach (var point in history) state.Deriver.Add(point);
         }
-        return new PingBatchResult(accepted, duplicates, rejected, patrol.LastInside, patrol.MinutesInside);
+        else
+        {
+            foreach (var ping in accepted) state.Deriver.Add(ping.Point);
+        }
+        if (session.EndedUtc is not null) state.Deriver.Finish();
+
+        var newest = accepted.Count == 0 ? session.LastPingUtc : Max(session.LastPingUtc, accepted.Max(p => p.TimeUtc));
+        state.PingCount = session.PingCount + accepted.Count;
+        var totals = derivations.Totals(state, newest);
+        if (accepted.Count > 0) await write.WriteDerivedAsync(state, totals, null, null, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+
+        state.TouchedUtc = now;
+        if (session.EndedUtc is null) cache.Put(state);
+        return new PingBatchResult(accepted.Count, duplicates, rejected, totals.Inside, totals.MinutesInside, session.EndedUtc is null);
     }
 
-    private string? Problem(PingInput ping, PatrolSession patrol, DateTime now)
+    private string? Problem(PingInput ping, DateTime now)
     {
         if (!new GeoPoint(ping.Latitude, ping.Longitude).IsValid) return "coordinates are out of range";
         if (ping.TimeUtc > now.AddSeconds(settings.MaxClockAheadSeconds)) return "time is in the future";
-        if (ping.TimeUtc < patrol.StartedUtc.AddMinutes(-1)) return "time is before the patrol started";
-        if (patrol.EndedUtc is { } ended && ping.TimeUtc > ended.AddMinutes(1)) return "time is after the patrol ended";
-        if (ping.AccuracyMetres is < 0) return "accuracy is negative";
+        if (ping.AccuracyMetres is < 0 || ping.AccuracyMetres is { } a && !double.IsFinite(a)) return "accuracy is negative or not a number";
+        if (ping.SpeedMetresPerSecond is { } s && (!double.IsFinite(s) || s < 0)) return "speed is negative or not a number";
+        if (ping.Sequence < 0) return "sequence number is negative";
         return null;
     }
+
+    /// <summary>
+    /// Each new ping against the accurate ping before it in time (stored or new): moving faster than any vehicle,
+    /// beyond both positions' accuracy, is impossible.
+    /// </summary>
+    private IEnumerable<(PingInput Ping, string? Reason)> CheckJumps(List<PingInput> fresh, List<TrackPoint>? history, TrackPoint? lastFix)
+    {
+        if (history is null)
+        {
+            var previous = lastFix;
+            foreach (var ping in fresh)
+            {
+                var point = Point(ping);
+                var reason = Jump(previous, point);
+                if (reason is null && Accurate(point)) previous = point;
+                yield return (ping, reason);
+            }
+            yield break;
+        }
+        var known = history.Where(Accurate).ToList();
+        var index = 0;
+        TrackPoint? before = null;
+        foreach (var ping in fresh)
+        {
+            var point = Point(ping);
+            while (index < known.Count && known[index].TimeUtc <= point.TimeUtc) before = Later(before, known[index++]);
+            var reason = Jump(before, point);
+            if (reason is null && Accurate(point)) before = Later(before, point);
+            yield return (ping, reason);
+        }
+    }
+
+    private TrackPoint Point(PingInput ping)
+    {
+        var metric = projection.Project(ping.Latitude, ping.Longitude);
+        return new TrackPoint(ping.TimeUtc, metric.X, metric.Y, ping.AccuracyMetres);
+    }
+
+    private bool Accurate(TrackPoint point) => !(point.AccuracyMetres > settings.MaxAccuracyMetres);
+
+    private string? Jump(TrackPoint? previous, TrackPoint point)
+    {
+        if (previous is not { } p) return null;
+        var metres = TrackTime.Metres(p.X, p.Y, point.X, point.Y);
+        var seconds = Math.Max(1, Math.Abs((point.TimeUtc - p.TimeUtc).TotalSeconds));
+        var speed = Math.Max(0, metres - (p.AccuracyMetres ?? 0) - (point.AccuracyMetres ?? 0)) / seconds;
+        return speed > settings.MaxSpeedMetresPerSecond
+            ? $"a jump of {metres:0} m in {seconds:0} s ({speed * 3.6:0} km/h) is faster than any vehicle"
+            : null;
+    }
+
+    private static TrackPoint Later(TrackPoint? a, TrackPoint b) => a is { } x && x.TimeUtc > b.TimeUtc ? x : b;
+
+    private static DateTime? Max(DateTime? a, DateTime b) => a is { } x && x > b ? x : b;
 }

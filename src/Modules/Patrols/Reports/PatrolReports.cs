@@ -1,12 +1,16 @@
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
 using HotSpots.Modules.Patrols.Sessions;
+using HotSpots.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Patrols.Reports;
 
-internal sealed class PatrolReports(PatrolsDbContext db)
+internal sealed class PatrolReports(PatrolsDbContext db, PatrolSettings settings, ForceOptions force, TimeProvider clock)
 {
+    /// <summary>Visits are never longer than this, so a visit overlapping a range began at most this long before it (index-friendly).</summary>
+    private static readonly TimeSpan LongestVisit = TimeSpan.FromDays(1);
+
     public async Task<IReadOnlyList<SpotMinutes>> BySpotAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
         var rows = await db.Patrols.AsNoTracking()
@@ -36,9 +40,43 @@ internal sealed class PatrolReports(PatrolsDbContext db)
         var rows = await db.Patrols.AsNoTracking()
             .Where(p => p.StartedUtc >= fromUtc && p.StartedUtc < toUtc)
             .GroupBy(p => p.OfficerId)
-            .Select(g => new { OfficerId = g.Key, Minutes = g.Sum(p => p.MinutesInside), Patrols = g.Count(), Activities = g.Sum(p => p.ActivityCount) })
+            .Select(g => new
+            {
+                OfficerId = g.Key, Minutes = g.Sum(p => p.MinutesInside), Patrols = g.Count(), Activities = g.Sum(p => p.ActivityCount),
+                Visits = g.Sum(p => p.VisitCount), Koper = g.Sum(p => p.KoperVisitCount),
+            })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new OfficerMinutes(r.OfficerId, r.Minutes, r.Patrols, r.Activities))
+        return rows.Select(r => new OfficerMinutes(r.OfficerId, r.Minutes, r.Patrols, r.Activities, r.Visits, r.Koper))
             .OrderByDescending(r => r.MinutesInside).ToList();
     }
+
+    public async Task<IReadOnlyList<SpotDayDosage>> DosageAsync(DateTime fromUtc, DateTime toUtc, PresenceSource source, CancellationToken cancellationToken)
+    {
+        var days = DosageCalculator.PoliceDays(fromUtc, toUtc, force);
+        if (days.Count == 0) return [];
+        var visits = await VisitsAsync(days[0].Start, days[^1].End, source, cancellationToken);
+        return DosageCalculator.PerSpotAndDay(visits, fromUtc, toUtc, clock.GetUtcNow().UtcDateTime, force, source);
+    }
+
+    public async Task<IReadOnlyList<VisitView>> VisitsAsync(DateTime fromUtc, DateTime toUtc, PresenceSource source, CancellationToken cancellationToken)
+    {
+        var earliest = fromUtc - LongestVisit;
+        var rows = await db.Visits.AsNoTracking()
+            .Where(v => v.Source == (int)source && v.EnteredUtc >= earliest && v.EnteredUtc < toUtc && v.ExitedUtc > fromUtc)
+            .OrderBy(v => v.EnteredUtc)
+            .ToListAsync(cancellationToken);
+        return rows.Select(View).ToList();
+    }
+
+    public async Task<IReadOnlyList<ActivityView>> ActivitiesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        await (from a in db.Activities.AsNoTracking()
+               join p in db.Patrols.AsNoTracking() on a.PatrolId equals p.Id
+               where a.TimeUtc >= fromUtc && a.TimeUtc < toUtc
+               orderby a.TimeUtc
+               select new ActivityView(a.PatrolId, p.OfficerId, p.HotspotId, a.TimeUtc, a.Kind, a.Text))
+            .ToListAsync(cancellationToken);
+
+    public VisitView View(Visit v) => new(
+        v.Id, (PresenceSource)v.Source, v.PatrolId, v.SubjectId, v.HotspotId, v.EnteredUtc, v.ExitedUtc,
+        v.Seconds / 60, (Movement)v.Mode, settings.IsKoper(v.Seconds), v.Open);
 }

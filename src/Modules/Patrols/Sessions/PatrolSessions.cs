@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Patrols.Sessions;
 
-internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspots, ITaskingModule tasking, TimeProvider clock)
+internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspots, ITaskingModule tasking, PatrolEnding ending, TimeProvider clock)
 {
     public async Task<PatrolView> StartAsync(string officerId, long hotspotId, CancellationToken cancellationToken)
     {
@@ -14,9 +14,9 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
         if (!permission.Allowed) throw new PatrolRefusedException(permission.Reason!);
         var detail = await hotspots.GetHotspotAsync(hotspotId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no hot spot {hotspotId}.");
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var running in await db.Patrols.Where(p => p.OfficerId == officerId && p.EndedUtc == null).ToListAsync(cancellationToken))
-            running.EndedUtc = now;
+        var running = await db.Patrols.AsNoTracking().Where(p => p.OfficerId == officerId && p.EndedUtc == null).Select(p => p.Id).ToListAsync(cancellationToken);
+        foreach (var id in running)
+            await ending.EndAsync(id, officerId, null, PatrolEnding.Replaced, cancellationToken);
         var patrol = new PatrolSession
         {
             OfficerId = officerId,
@@ -24,7 +24,7 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
             SetId = detail.Spot.SetId,
             HotspotName = detail.Spot.Name,
             PolygonWkb = detail.ProjectedPolygonWkb,
-            StartedUtc = now,
+            StartedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Patrols.Add(patrol);
         await db.SaveChangesAsync(cancellationToken);
@@ -37,13 +37,10 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
         return patrol is null ? null : View(patrol);
     }
 
-    public async Task<PatrolView> EndAsync(long patrolId, string officerId, CancellationToken cancellationToken)
+    public async Task<PatrolView> EndAsync(long patrolId, string officerId, DateTime? endedUtc, CancellationToken cancellationToken)
     {
-        var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId && p.OfficerId == officerId, cancellationToken)
-            ?? throw new PatrolNotFoundException(patrolId);
-        patrol.EndedUtc ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return View(patrol);
+        await ending.EndAsync(patrolId, officerId, endedUtc, PatrolEnding.ByOfficer, cancellationToken);
+        return await GetAsync(patrolId, officerId, cancellationToken) ?? throw new PatrolNotFoundException(patrolId);
     }
 
     public async Task LogActivityAsync(long patrolId, string officerId, ActivityInput input, CancellationToken cancellationToken)
@@ -54,6 +51,8 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
             throw new ArgumentException("Activity text is longer than 2000 characters.");
         var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId && p.OfficerId == officerId, cancellationToken)
             ?? throw new PatrolNotFoundException(patrolId);
+        if (input.TimeUtc > clock.GetUtcNow().UtcDateTime.AddMinutes(5) || input.TimeUtc < patrol.StartedUtc.AddMinutes(-1))
+            throw new ArgumentException("Activity time is outside the patrol.");
         if (await db.Activities.AnyAsync(a => a.PatrolId == patrolId && a.Sequence == input.Sequence, cancellationToken)) return;
         db.Activities.Add(new Activity
         {
@@ -61,9 +60,19 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
             Kind = ActivityKinds.All.First(k => k.Equals(input.Kind, StringComparison.OrdinalIgnoreCase)), Text = input.Text,
         });
         patrol.ActivityCount++;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same entry sent twice at once (a retry) is stored by the other request; anything else is a real failure.
+            db.ChangeTracker.Clear();
+            if (!await db.Activities.AsNoTracking().AnyAsync(a => a.PatrolId == patrolId && a.Sequence == input.Sequence, cancellationToken)) throw;
+        }
     }
 
     public static PatrolView View(PatrolSession p) => new(
-        p.Id, p.OfficerId, p.HotspotId, p.HotspotName, p.StartedUtc, p.EndedUtc, p.PingCount, p.MinutesInside, p.LastInside, p.ActivityCount);
+        p.Id, p.OfficerId, p.HotspotId, p.HotspotName, p.StartedUtc, p.EndedUtc, p.PingCount, p.MinutesInside, p.LastInside, p.ActivityCount,
+        p.VisitCount, p.KoperVisitCount, p.StopCount, p.FootMinutes, p.VehicleMinutes, p.EndReason);
 }

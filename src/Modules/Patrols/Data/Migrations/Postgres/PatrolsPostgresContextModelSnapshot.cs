@@ -50,6 +50,8 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TimeUtc");
+
                     b.HasIndex("PatrolId", "Sequence")
                         .IsUnique();
 
@@ -67,8 +69,15 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
                     b.Property<int>("ActivityCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime?>("EndedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("FootMinutes")
+                        .HasColumnType("double precision");
 
                     b.Property<long>("HotspotId")
                         .HasColumnType("bigint");
@@ -77,8 +86,14 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("KoperVisitCount")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("LastInside")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastPingUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<double>("MinutesInside")
                         .HasColumnType("double precision");
@@ -90,6 +105,9 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
                     b.Property<int>("PingCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("PingsPurgedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("PolygonWkb")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -100,7 +118,18 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
                     b.Property<DateTime>("StartedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("StopCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("VehicleMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("VisitCount")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("EndedUtc");
 
                     b.HasIndex("StartedUtc");
 
@@ -152,10 +181,136 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TimeUtc");
+
                     b.HasIndex("PatrolId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("patrols_pings", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Stop", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("InSpot")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PatrolId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("X")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatrolId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("patrols_stops", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Stretch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PatrolId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatrolId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("patrols_stretches", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Visit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("EnteredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExitedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PatrolId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatrolId", "Ordinal")
+                        .IsUnique();
+
+                    b.HasIndex("Source", "EnteredUtc");
+
+                    b.ToTable("patrols_visits", (string)null);
                 });
 
             modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Activity", b =>
@@ -174,6 +329,32 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
                         .HasForeignKey("PatrolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Stop", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Patrols.Data.PatrolSession", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Stretch", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Patrols.Data.PatrolSession", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Visit", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Patrols.Data.PatrolSession", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }

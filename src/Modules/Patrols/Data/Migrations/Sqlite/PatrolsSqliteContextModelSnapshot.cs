@@ -43,6 +43,8 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TimeUtc");
+
                     b.HasIndex("PatrolId", "Sequence")
                         .IsUnique();
 
@@ -58,8 +60,15 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
                     b.Property<int>("ActivityCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EndedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<double>("FootMinutes")
+                        .HasColumnType("REAL");
 
                     b.Property<long>("HotspotId")
                         .HasColumnType("INTEGER");
@@ -68,8 +77,14 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("KoperVisitCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LastInside")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastPingUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("MinutesInside")
                         .HasColumnType("REAL");
@@ -81,6 +96,9 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
                     b.Property<int>("PingCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PingsPurgedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("PolygonWkb")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -91,7 +109,18 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
                     b.Property<DateTime>("StartedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StopCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("VehicleMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("VisitCount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("EndedUtc");
 
                     b.HasIndex("StartedUtc");
 
@@ -141,10 +170,130 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TimeUtc");
+
                     b.HasIndex("PatrolId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("patrols_pings", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Stop", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PatrolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("X")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatrolId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("patrols_stops", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Stretch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PatrolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatrolId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("patrols_stretches", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Visit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExitedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PatrolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatrolId", "Ordinal")
+                        .IsUnique();
+
+                    b.HasIndex("Source", "EnteredUtc");
+
+                    b.ToTable("patrols_visits", (string)null);
                 });
 
             modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Activity", b =>
@@ -163,6 +312,32 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
                         .HasForeignKey("PatrolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Stop", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Patrols.Data.PatrolSession", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Stretch", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Patrols.Data.PatrolSession", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Visit", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Patrols.Data.PatrolSession", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }

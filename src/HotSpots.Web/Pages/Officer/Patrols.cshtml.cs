@@ -1,0 +1,25 @@
+using System.Globalization;
+using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Platform;
+using HotSpots.Web.Accounts;
+using HotSpots.Web.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HotSpots.Web.Pages.Officer;
+
+/// <summary>"My patrols": the signed-in officer's own patrols, newest first, each linking to its track.</summary>
+[Authorize(Policy = Policies.Patrol)]
+public sealed class PatrolsModel(IPatrolModule patrols, ForceOptions force) : PageModel
+{
+    public IReadOnlyList<PatrolView> Patrols { get; private set; } = [];
+    public PatrolPolicy? Policy { get; private set; }
+
+    public string Local(DateTime utc) => force.UtcToLocal(utc).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Patrols = await patrols.ListOwnPatrolsAsync(OfficerApi.OfficerId(User), 100, cancellationToken);
+        Policy = await patrols.GetPolicyAsync(cancellationToken);
+    }
+}

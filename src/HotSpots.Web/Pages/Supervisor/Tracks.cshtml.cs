@@ -1,0 +1,31 @@
+using System.Globalization;
+using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Platform;
+using HotSpots.Web.Accounts;
+using HotSpots.Web.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HotSpots.Web.Pages.Supervisor;
+
+/// <summary>A supervisor's team patrols (teams come from Tasking); each links to its track, whose viewing is audited.</summary>
+[Authorize(Policy = Policies.Supervise)]
+public sealed class TracksModel(IPatrolModule patrols, ITaskingModule tasking, ForceOptions force, TimeProvider clock) : PageModel
+{
+    public const int Days = 14;
+
+    /// <summary>Null when the supervisor is in no team.</summary>
+    public IReadOnlyList<TeamPatrol>? Patrols { get; private set; }
+
+    public string Local(DateTime utc) => force.UtcToLocal(utc).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var me = OfficerApi.OfficerId(User);
+        var officers = await tasking.ListOfficersAsync(cancellationToken);
+        if (officers.FirstOrDefault(o => o.OfficerId == me)?.TeamId is null) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        Patrols = await patrols.ListTeamPatrolsAsync(me, now.AddDays(-Days), now.AddMinutes(1), cancellationToken);
+    }
+}

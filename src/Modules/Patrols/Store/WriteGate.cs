@@ -1,0 +1,42 @@
+using HotSpots.Platform.Data;
+
+namespace HotSpots.Modules.Patrols.Store;
+
+/// <summary>
+/// SQLite allows one writer at a time, and a writer that finds the file locked sleeps in growing steps. Queueing this
+/// module's write transactions in the process instead keeps each ping batch's wait short and fair. PostgreSQL locks
+/// rows, so there it lets everyone through.
+/// </summary>
+internal sealed class WriteGate(DatabaseSettings database)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly bool _serialise = database.Provider == DatabaseProvider.Sqlite;
+
+    public bool LocksRows => !_serialise;
+
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        if (!_serialise) return Released.Instance;
+        await _gate.WaitAsync(cancellationToken);
+        return new Release(_gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) gate.Release();
+        }
+    }
+
+    private sealed class Released : IDisposable
+    {
+        public static readonly Released Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}
