@@ -37,6 +37,9 @@ internal static class Policies
     /// <summary>System administration: jobs, users, settings.</summary>
     public const string Admin = "Admin";
 
+    /// <summary>Prometheus scrapers: requests from this machine or from the networks in Metrics:AllowedNetworks.</summary>
+    public const string Metrics = "Metrics";
+
     public static void Configure(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -46,6 +49,7 @@ internal static class Policies
         options.AddPolicy(Trials, p => p.RequireRole(Roles.Evaluator, Roles.Admin));
         options.AddPolicy(DoseTargets, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Metrics, p => p.AddRequirements(new Operations.ScraperNetworkRequirement()));
         // Anything registered without a policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
