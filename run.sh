@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs HotSpots on this machine.
 #   ./run.sh                 the web app on http://127.0.0.1:5080 (--urls URL to change), demo force on first start
-#   ./run.sh VERB …          the app's command line: import, refresh, seed-demo, create-admin, create-client (./run.sh --help)
+#   ./run.sh VERB …          the app's command line: import, refresh, backtest, backup, restore, … (./run.sh --help)
 # HOTSPOTS_DATA_DIR moves the data (default: .data in this folder); HOTSPOTS_DEMO=false starts without the demo force.
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -35,8 +35,10 @@ echo "Building HotSpots …" >&2
 dotnet build src/HotSpots.Web -nologo -v quiet -clp:ErrorsOnly >&2
 
 case "${1:-}" in
-  import|refresh|backtest|seed-demo|create-admin|create-client|help|--help|-h)
+  -h|--help)  # what the command line offers
     exec dotnet run --no-build --project src/HotSpots.Web -- "$@" ;;
-  *)
+  ""|-*)      # no verb: the web app (options such as --urls are passed on)
     exec dotnet run --no-build --project src/HotSpots.Web -- --Demo:Enabled="${HOTSPOTS_DEMO:-true}" "$@" ;;
+  *)          # a verb of the app's command line
+    exec dotnet run --no-build --project src/HotSpots.Web -- "$@" ;;
 esac

@@ -22,6 +22,7 @@ public static class PlatformServices
         services.AddModuleDbContext<PlatformDbContext, PlatformSqliteContext, PlatformPostgresContext>(DatabaseSettings.From(configuration), PlatformDbContext.Module);
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<ISettingsStore, SettingsStore>();
+        services.AddSingleton<DatabaseBackup>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -22,13 +23,14 @@ internal sealed class SettingRecord
     public required string ChangedBy { get; set; }
 }
 
-/// <summary>The platform's own tables: the audit log and run-time settings.</summary>
-internal class PlatformDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>The platform's own tables: the audit log, run-time settings, and the data-protection keys every node shares.</summary>
+internal class PlatformDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string Module = "Platform";
 
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<SettingRecord> Settings => Set<SettingRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -44,6 +46,7 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options)
             e.Property(a => a.Subject).HasMaxLength(256);
             e.Property(a => a.Why).HasMaxLength(2000);
         });
+        model.Entity<DataProtectionKey>(e => e.ToTable("platform_data_protection_keys"));
         model.Entity<SettingRecord>(e =>
         {
             e.ToTable("platform_settings");

@@ -48,6 +48,9 @@ internal static class Policies
     /// <summary>The import API for automated feeds: a machine client's OAuth2 access token with the imports scope.</summary>
     public const string ImportApi = "ImportApi";
 
+    /// <summary>Prometheus scrapers: requests from this machine or from the networks in Metrics:AllowedNetworks.</summary>
+    public const string Metrics = "Metrics";
+
     public static void Configure(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -63,6 +66,7 @@ internal static class Policies
             .RequireAuthenticatedUser()
             .RequireAssertion(c => c.User.HasScope(MachineClients.ImportScope)));
         options.AddPolicy(Analyse, p => p.RequireRole(Roles.Analyst));
+        options.AddPolicy(Metrics, p => p.AddRequirements(new Operations.ScraperNetworkRequirement()));
         // Anything registered without a policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

@@ -38,14 +38,23 @@ internal static class CommandLine
         ["seed-demo"] = new("seed-demo",
             "Adds the demo force: a year of generated crimes, teams, the demo sign-ins (password Demo!2345) and published hot spots.",
             SeedDemoAsync),
+        ["backup"] = new("backup FOLDER",
+            "Takes a consistent online backup of the SQLite databases into a new or empty FOLDER, while the app keeps serving\n" +
+            "  (SQLite's backup API, checked with PRAGMA integrity_check, with a backup.json of checksums). On PostgreSQL use pg_dump.",
+            BackupAsync),
+        ["restore"] = new("restore FOLDER",
+            "Restores a backup made by 'backup' into the data directory. Stop the app first; the files it replaces are kept\n" +
+            "  in a before-restore-… folder of the data directory.",
+            RestoreAsync, Migrate: false),
         ["create-admin"] = new("create-admin EMAIL",
             "Creates an administrator account. The password is read from HOTSPOTS_ADMIN_PASSWORD or asked for (or read from standard input).\n" +
             "  Outside demo mode this is how the first account is made; there is no default password.",
             CreateAdminAsync),
     };
 
+    /// <summary>A first argument that is not an option is a verb (an unknown one gets the help, not the web app).</summary>
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "--help" or "-h" or "help");
+        args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h");
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -54,7 +63,12 @@ internal static class CommandLine
             PrintHelp(args.Length > 1 && Verbs.TryGetValue(args[0] is "help" ? args[1] : args[0], out var one) ? one : null);
             return 0;
         }
-        var verb = Verbs[args[0]];
+        if (!Verbs.TryGetValue(args[0], out var verb))
+        {
+            Console.Error.WriteLine($"hotspots: '{args[0]}' is not a verb.");
+            PrintHelp(null);
+            return 2;
+        }
         var options = args.Skip(1).ToList();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Where(o => o.StartsWith("--") && o.Contains('='))] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -62,9 +76,12 @@ internal static class CommandLine
         await using var app = builder.Build();
         try
         {
-            await DatabaseStartup.PrepareAsync(app.Services, app.Services.GetRequiredService<DatabaseSettings>(), CancellationToken.None);
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
+            if (verb.Migrate)
+            {
+                await DatabaseStartup.PrepareAsync(app.Services, app.Services.GetRequiredService<DatabaseSettings>(), CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
+            }
             return await verb.Run(scope.ServiceProvider, options.Where(o => !(o.StartsWith("--") && o.Contains('='))).ToList());
         }
         catch (Exception e) when (e is UsageException or InvalidOperationException or KeyNotFoundException)
@@ -213,6 +230,23 @@ internal static class CommandLine
         return 0;
     }
 
+    private static async Task<int> BackupAsync(IServiceProvider services, List<string> args)
+    {
+        if (args.Count != 1) throw new UsageException("give the FOLDER to write the backup into");
+        var manifest = await services.GetRequiredService<DatabaseBackup>().BackupAsync(CallerPath(args[0]), CancellationToken.None);
+        foreach (var file in manifest.Files) Console.WriteLine($"  {file.Name,-14} {file.Bytes,14:N0} bytes  sha256 {file.Sha256}");
+        Console.WriteLine($"Backup written to {CallerPath(args[0])} at {manifest.CreatedUtc:u}.");
+        return 0;
+    }
+
+    private static async Task<int> RestoreAsync(IServiceProvider services, List<string> args)
+    {
+        if (args.Count != 1) throw new UsageException("give the FOLDER of a backup");
+        var kept = await services.GetRequiredService<DatabaseBackup>().RestoreAsync(CallerPath(args[0]), CancellationToken.None);
+        Console.WriteLine($"Restored from {CallerPath(args[0])}. The files it replaced are in {kept}. Start the app to use the restored data.");
+        return 0;
+    }
+
     private static async Task<int> CreateAdminAsync(IServiceProvider services, List<string> args)
     {
         if (args.Count != 1 || !args[0].Contains('@')) throw new UsageException("give the administrator's EMAIL");
@@ -243,7 +277,8 @@ internal static class CommandLine
         return value;
     }
 
-    private sealed record Verb(string Usage, string Help, Func<IServiceProvider, List<string>, Task<int>> Run);
+    /// <param name="Migrate">Whether the database is migrated before the verb runs (not before a restore, which replaces it).</param>
+    private sealed record Verb(string Usage, string Help, Func<IServiceProvider, List<string>, Task<int>> Run, bool Migrate = true);
 
     private sealed class UsageException(string message) : Exception(message);
 }

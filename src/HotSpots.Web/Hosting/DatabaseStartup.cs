@@ -11,10 +11,13 @@ namespace HotSpots.Web.Hosting;
 /// newer than this build), roles created, and on a first start in demo mode the demo force seeded.
 /// </summary>
 internal sealed class DatabaseStartup(
-    IServiceProvider services, DatabaseSettings database, DemoOptions demo, ILogger<DatabaseStartup> log) : IHostedService
+    IServiceProvider services, DatabaseSettings database, DemoOptions demo, ILogger<DatabaseStartup> log) : IHostedService, IDisposable
 {
+    private DataDirectoryLock? _lock;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _lock = DataDirectoryLock.Acquire(database.DataDirectory, "start another HotSpots on it");
         await PrepareAsync(services, database, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
@@ -24,7 +27,17 @@ internal sealed class DatabaseStartup(
             log.LogInformation("Demo mode is off: no demo data or demo sign-ins.");
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _lock?.Dispose();
+        _lock = null;
+    }
 
     public static async Task PrepareAsync(IServiceProvider services, DatabaseSettings database, CancellationToken cancellationToken)
     {
@@ -36,6 +49,10 @@ internal sealed class DatabaseStartup(
             wal.CommandText = "PRAGMA journal_mode=WAL;";
             await wal.ExecuteNonQueryAsync(cancellationToken);
         }
+        // On PostgreSQL several nodes may start at once: one migrates at a time, under an advisory lock.
+        await using var migrationLock = database.Provider == DatabaseProvider.Postgres
+            ? await PostgresMigrationLock.AcquireAsync(database.ConnectionString, cancellationToken)
+            : null;
         var modules = services.GetServices<IModuleDatabase>().ToList();
         foreach (var module in modules)
         {

@@ -12,6 +12,7 @@ using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Demo;
+using HotSpots.Web.Operations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -55,8 +56,9 @@ internal static class HotSpotsServices
 
         services.AddDataProtection()
             .SetApplicationName("HotSpots")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
+            .PersistKeysToPlatformDatabase();
 
+        services.AddOperations(configuration);
         AddJobs(services, configuration, database, runJobServer);
     }
 

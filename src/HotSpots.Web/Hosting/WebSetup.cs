@@ -2,6 +2,8 @@ using Hangfire;
 using Hangfire.Dashboard;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Api;
+using HotSpots.Web.Operations;
+using Prometheus;
 
 namespace HotSpots.Web.Hosting;
 
@@ -43,15 +45,18 @@ internal static class WebSetup
 
     public static void UseHotSpotsWeb(this WebApplication app)
     {
+        app.UseProxyAndHttps();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Status/500");
         app.UseWhen(c => !IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseHttpMetrics();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapRazorPages();
+        app.MapOperations();
         app.MapOfficerApi();
         app.MapSupervisorApi();
         app.MapMachineClients();
