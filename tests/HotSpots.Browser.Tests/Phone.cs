@@ -31,6 +31,8 @@ internal sealed class Phone : IAsyncDisposable
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install it with 'apt-get install -y chromium' (./test.sh does).");
+        // A CI machine under load can take more than Playwright's 5 s default to render a page's first answer.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
         var device = playwright.Devices["Pixel 7"];

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Platform.Data;
 using HotSpots.Testing;
@@ -57,7 +58,7 @@ public sealed class OperationsTests
         acknowledged.Count.ShouldBeGreaterThan(before.Count); // pings kept coming while the backup ran
 
         using var restored = TestDatabase.Create("Sqlite");
-        var target = new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = restored.Folder.Path, ConnectionString = $"Data Source={restored.Folder.File("hotspots.db")}" };
+        var target = new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = restored.Folder.Path, SharedDirectory = restored.Folder.Path, ConnectionString = $"Data Source={restored.Folder.File("hotspots.db")}" };
         await new DatabaseBackup(target, TimeProvider.System).RestoreAsync(backupFolder, CancellationToken.None);
         await using var restoredApp = new HotSpotsApp(restored);
         await using var scope = restoredApp.Services.CreateAsyncScope();
@@ -83,7 +84,7 @@ public sealed class OperationsTests
                 (await Should.ThrowAsync<InvalidOperationException>(() => app.Service<DatabaseBackup>().BackupAsync(backupFolder, CancellationToken.None)))
                     .Message.ShouldContain("not empty");
             }
-            var settings = new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = database.Folder.Path, ConnectionString = $"Data Source={database.Folder.File("hotspots.db")}" };
+            var settings = new DatabaseSettings { Provider = DatabaseProvider.Sqlite, DataDirectory = database.Folder.Path, SharedDirectory = database.Folder.Path, ConnectionString = $"Data Source={database.Folder.File("hotspots.db")}" };
             var kept = await new DatabaseBackup(settings, TimeProvider.System).RestoreAsync(backupFolder, CancellationToken.None);
             File.Exists(Path.Combine(kept, "hotspots.db")).ShouldBeTrue();
             File.Exists(database.Folder.File("hotspots.db")).ShouldBeTrue();
@@ -123,17 +124,42 @@ public sealed class OperationsTests
     }
 
     [Fact]
-    public async Task Metrics_expose_request_latencies_and_job_counts_to_this_machine()
+    public async Task Metrics_expose_request_latencies_job_counts_pings_and_imports_to_this_machine()
     {
         using var database = TestDatabase.Create("Sqlite");
         await using var app = new HotSpotsApp(database);
+        var officer = await SignedInClient.SignInAsync(app, "officer@demo.hotspots");
+        var spot = app.Service<IHotspotSnapshot>().Current.Spots[0];
+        var home = await officer.GetStringAsync("/Officer");
+        var start = await officer.PostAsync("/Officer/Direct?handler=Start", SignedInClient.Form(home, ("hotspotId", spot.Id.ToString())));
+        var patrolUrl = start.Headers.Location!.ToString();
+        await officer.UseAntiforgeryFromAsync(patrolUrl);
         var client = app.CreateClient();
-        await client.GetAsync("/Account/SignIn");
+        var before = await client.GetStringAsync("/metrics");
+
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var pings = Enumerable.Range(1, 7).Select(i => new { seq = i, t = now - (7 - i) * 1000, lat = spot.Centre.Latitude, lon = spot.Centre.Longitude, acc = 5.0 });
+        (await officer.PostAsJsonAsync($"/api/patrols/{patrolUrl.Split('/').Last()}/pings", new { pings })).EnsureSuccessStatusCode();
+
+        var file = database.Folder.File("one-month.csv");
+        await File.WriteAllTextAsync(file, "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n" +
+            "metrics-1,2026-10,Demo Police,Demo Police,-0.9781,51.4543,On or near Broad Street,E01000001,Reading 001A,Violence and sexual offences,Under investigation,\n");
+        await app.Service<IIngestionModule>().ImportAsync(new ImportRequest(file), null, CancellationToken.None);
+
         var metrics = await client.GetStringAsync("/metrics");
         metrics.ShouldContain("http_request_duration_seconds_bucket");
         metrics.ShouldContain("hotspots_jobs_failed");
         metrics.ShouldContain("hotspots_jobs_succeeded");
+        // Counters are per process; the tests share one, so only this test's increase is checked.
+        (Counter(metrics, "hotspots_pings_ingested") - Counter(before, "hotspots_pings_ingested")).ShouldBeGreaterThanOrEqualTo(7);
+        (Counter(metrics, "hotspots_imports_finished") - Counter(before, "hotspots_imports_finished")).ShouldBeGreaterThanOrEqualTo(1);
+        (Counter(metrics, "hotspots_imported_rows") - Counter(before, "hotspots_imported_rows")).ShouldBeGreaterThanOrEqualTo(1);
     }
+
+    /// <summary>The sum of a counter's samples (all its label sets) in Prometheus text, 0 when it has none yet.</summary>
+    private static double Counter(string metrics, string name) =>
+        metrics.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal) && !l.StartsWith('#'))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
     private static async Task<string> OfficerIdAsync(HotSpotsApp app, string email)
     {

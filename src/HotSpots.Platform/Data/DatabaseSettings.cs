@@ -16,6 +16,12 @@ public sealed class DatabaseSettings
     /// <summary>Folder for runtime state: the SQLite files, keys, uploads. Git ignores it.</summary>
     public required string DataDirectory { get; init; }
 
+    /// <summary>
+    /// Folder for files every app node must read: uploads waiting to be imported and the token signing keys. The data
+    /// directory unless "SharedDirectory" (or HOTSPOTS_SHARED_DIR) names a folder every node mounts (several nodes).
+    /// </summary>
+    public required string SharedDirectory { get; init; }
+
     /// <summary>Connection string: for SQLite built from the data directory unless given.</summary>
     public required string ConnectionString { get; init; }
 
@@ -43,6 +49,7 @@ public sealed class DatabaseSettings
         {
             Provider = provider,
             DataDirectory = dataDirectory,
+            SharedDirectory = Path.GetFullPath(configuration["HOTSPOTS_SHARED_DIR"] ?? configuration["SharedDirectory"] ?? dataDirectory),
             ConnectionString = connectionString!,
         };
     }

@@ -27,12 +27,15 @@ internal static class MachineClients
 
     public static void AddMachineClients(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DatabaseSettings database)
     {
-        var keys = Path.Combine(database.DataDirectory, "keys");
+        var keys = Path.Combine(database.SharedDirectory, "keys");
         services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AccountsDbContext>())
             .AddServer(o =>
             {
                 o.SetTokenEndpointUris(TokenPath);
+                // Several nodes behind a load balancer must name one issuer (the public address), or a token from one node
+                // would not be valid on another when the nodes see different host names.
+                if (configuration["Api:Issuer"] is { Length: > 0 } issuer) o.SetIssuer(new Uri(issuer, UriKind.Absolute));
                 o.AllowClientCredentialsFlow();
                 o.RegisterScopes([.. Scopes]);
                 o.SetAccessTokenLifetime(TimeSpan.FromHours(1));
@@ -103,7 +106,7 @@ internal static class MachineClients
             return rsa;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + ".new";
+        var temporary = $"{file}.{Guid.NewGuid():N}.new";
         File.WriteAllText(temporary, rsa.ExportRSAPrivateKeyPem());
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         try { File.Move(temporary, file); }

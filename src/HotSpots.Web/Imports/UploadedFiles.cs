@@ -5,7 +5,7 @@ namespace HotSpots.Web.Imports;
 
 /// <summary>
 /// Files sent to be imported (a page upload, an API call): checked for size and type, then kept in the data
-/// directory's uploads/ folder, where the background import reads them.
+/// shared directory's uploads/ folder (the data directory on one server), where the background import reads them on any node.
 /// </summary>
 public sealed class UploadedFiles(DatabaseSettings database)
 {
@@ -20,7 +20,7 @@ public sealed class UploadedFiles(DatabaseSettings database)
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         if (string.IsNullOrWhiteSpace(name) || !Extensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             throw new UploadException($"'{name}' is not a file HotSpots imports: send .csv, .csv.gz, .zip or .jsonl.");
-        var folder = Path.Combine(database.DataDirectory, "uploads");
+        var folder = Path.Combine(database.SharedDirectory, "uploads");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}-{Safe(name)}");
         try

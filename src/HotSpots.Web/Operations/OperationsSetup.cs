@@ -70,8 +70,8 @@ internal sealed class JobMetrics(JobStorage storage) : IHostedService
     {
         // This app's own meter: several apps in one process (the tests) each report their own storage.
         _meter = new Meter(Telemetry.Meter.Name);
-        _meter.CreateObservableGauge("hotspots_jobs_failed", () => Statistics().Failed, description: "Background jobs that failed and were not retried");
-        _meter.CreateObservableGauge("hotspots_jobs_succeeded", () => Statistics().Succeeded, description: "Background jobs that succeeded");
+        _meter.CreateObservableGauge("jobs_failed", () => Statistics().Failed, description: "Background jobs that failed and were not retried");
+        _meter.CreateObservableGauge("jobs_succeeded", () => Statistics().Succeeded, description: "Background jobs that succeeded");
         return Task.CompletedTask;
     }
 

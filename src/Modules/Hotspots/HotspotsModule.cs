@@ -26,6 +26,7 @@ public static class HotspotsModule
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<IHotspotSnapshot>(sp => sp.GetRequiredService<SnapshotStore>());
         services.AddSingleton<IHostedService, SnapshotLoader>();
+        services.AddHostedService<SnapshotPoller>();
         services.AddScoped<SpotBuilder>();
         services.AddScoped<HotspotRefresh>();
         services.AddScoped<HotspotPublisher>();

@@ -42,6 +42,9 @@ internal sealed class HotspotSettings
     /// <summary>Publish each scheduled refresh at once instead of leaving a draft for review.</summary>
     public bool AutoPublish { get; set; } = true;
 
+    /// <summary>Seconds between checks for a set published (or a briefing edited) on another node; 0 turns the check off.</summary>
+    public int SnapshotPollSeconds { get; set; } = 5;
+
     public static HotspotSettings From(IConfiguration configuration)
     {
         var settings = configuration.GetSection("Hotspots").Get<HotspotSettings>() ?? new HotspotSettings();
@@ -51,6 +54,8 @@ internal sealed class HotspotSettings
             throw new InvalidOperationException($"Setting Hotspots:Count is {settings.Count}; it must be between 1 and 10000.");
         if (settings.MaxCellsPerSpot is < 1 or > 100)
             throw new InvalidOperationException($"Setting Hotspots:MaxCellsPerSpot is {settings.MaxCellsPerSpot}; it must be between 1 and 100.");
+        if (settings.SnapshotPollSeconds is < 0 or > 3600)
+            throw new InvalidOperationException($"Setting Hotspots:SnapshotPollSeconds is {settings.SnapshotPollSeconds}; it must be between 0 (off) and 3600.");
         if (settings.TrainingMonths is < 1 or > 60)
             throw new InvalidOperationException($"Setting Hotspots:TrainingMonths is {settings.TrainingMonths}; it must be between 1 and 60.");
         if (settings.HistoryMonths < settings.TrainingMonths || settings.HistoryMonths > 120)

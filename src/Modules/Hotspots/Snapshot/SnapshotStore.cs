@@ -11,6 +11,7 @@ namespace HotSpots.Modules.Hotspots.Snapshot;
 internal sealed class SnapshotStore(IServiceScopeFactory scopes, IMetricProjection projection) : IHotspotSnapshot
 {
     private volatile HotspotSnapshot? _current;
+    private volatile string? _loaded;
 
     public HotspotSnapshot Current => _current ?? HotspotSnapshot.Empty(projection);
 
@@ -22,12 +23,28 @@ internal sealed class SnapshotStore(IServiceScopeFactory scopes, IMetricProjecti
             .Where(s => s.Status == HotspotSetStatus.Published)
             .OrderByDescending(s => s.PublishedUtc)
             .FirstOrDefaultAsync(cancellationToken);
-        if (set is null)
+        _current = set is null ? HotspotSnapshot.Empty(projection) : Build(set, set.Spots);
+        _loaded = set is null ? "" : Fingerprint(set.Id, set.Spots.OrderBy(s => s.Id).Select(s => s.Briefing));
+    }
+
+    /// <summary>
+    /// Reloads when the database holds another published set, or other briefings, than the snapshot: what another node
+    /// published or edited. A few bytes per spot are read; the polygons only when something changed.
+    /// </summary>
+    public async Task<bool> ReloadIfChangedAsync(CancellationToken cancellationToken)
+    {
+        string now;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            _current = HotspotSnapshot.Empty(projection);
-            return;
+            var db = scope.ServiceProvider.GetRequiredService<HotspotsDbContext>();
+            var setId = await db.Sets.AsNoTracking().Where(s => s.Status == HotspotSetStatus.Published)
+                .OrderByDescending(s => s.PublishedUtc).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
+            now = setId is null ? "" : Fingerprint(setId.Value,
+                await db.Spots.AsNoTracking().Where(s => s.SetId == setId).OrderBy(s => s.Id).Select(s => s.Briefing).ToListAsync(cancellationToken));
         }
-        _current = Build(set, set.Spots);
+        if (now == _loaded) return false;
+        await ReloadAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>A snapshot of the given spots of a set, whatever its status.</summary>
@@ -39,4 +56,7 @@ internal sealed class SnapshotStore(IServiceScopeFactory scopes, IMetricProjecti
             .ToList();
         return new HotspotSnapshot(HotspotMapping.Summary(set), shapes, projection);
     }
+
+    private static string Fingerprint(long setId, IEnumerable<string> briefings) =>
+        setId + ":" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', briefings))));
 }

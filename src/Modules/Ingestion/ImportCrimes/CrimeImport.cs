@@ -140,8 +140,11 @@ internal sealed class CrimeImport(
         db.ChangeTracker.Clear();
     }
 
-    private Task FinishAsync(long importId, string status, string? error, BatchOutcome totals, long quarantined, ImportPipeline? pipeline, long rowsDone) =>
-        UpdateRunAsync(importId, r =>
+    private Task FinishAsync(long importId, string status, string? error, BatchOutcome totals, long quarantined, ImportPipeline? pipeline, long rowsDone)
+    {
+        Telemetry.ImportsFinished.Add(1, new KeyValuePair<string, object?>("outcome", status));
+        Telemetry.ImportedRows.Add(totals.Imported + totals.Updated);
+        return UpdateRunAsync(importId, r =>
         {
             r.Status = status;
             r.Error = error;
@@ -157,6 +160,7 @@ internal sealed class CrimeImport(
             r.FailedFiles = pipeline?.FailedFiles ?? 0;
             r.ReportJson = pipeline is null ? null : JsonSerializer.Serialize(new StoredReport(pipeline.Notes, pipeline.Problems.Where(p => p.Field == "(file)").ToList()));
         }, CancellationToken.None);
+    }
 }
 
 /// <summary>What an import's report keeps beyond its counts: notes and the files that could not be read.</summary>

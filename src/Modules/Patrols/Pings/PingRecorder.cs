@@ -2,6 +2,7 @@ using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
 using HotSpots.Modules.Patrols.Store;
 using HotSpots.Modules.Patrols.Tracks;
+using HotSpots.Platform;
 using HotSpots.Platform.Geography;
 
 namespace HotSpots.Modules.Patrols.Pings;
@@ -84,6 +85,8 @@ internal sealed class PingRecorder(
         var totals = derivations.Totals(state, newest);
         if (accepted.Count > 0) await write.WriteDerivedAsync(state, totals, null, null, cancellationToken);
         await write.CommitAsync(cancellationToken);
+        Telemetry.PingsIngested.Add(accepted.Count);
+        if (rejected.Count > 0) Telemetry.PingsRejected.Add(rejected.Count);
 
         state.TouchedUtc = now;
         if (session.EndedUtc is null) cache.Put(state);
