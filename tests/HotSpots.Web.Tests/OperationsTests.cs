@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using Hangfire;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
@@ -156,6 +157,27 @@ public sealed class OperationsTests
         (Counter(metrics, "hotspots_imported_rows") - Counter(before, "hotspots_imported_rows")).ShouldBeGreaterThanOrEqualTo(1);
     }
 
+    [Fact]
+    public async Task Admins_see_failed_jobs_the_last_imports_and_refreshes_and_no_one_else_does()
+    {
+        using var database = TestDatabase.Create("Sqlite");
+        await using var app = new HotSpotsApp(database);
+        var jobs = app.Service<IBackgroundJobClient>();
+        // A job whose retries are spent (none allowed), as a failed nightly job ends up.
+        jobs.Create(() => FailingJobs.NightlyExport(), new Hangfire.States.FailedState(new IOException("The export folder is full")));
+
+        var admin = await SignedInClient.SignInAsync(app, "admin@demo.hotspots");
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/Admin/Status"));
+        page.ShouldContain("The export folder is full");
+        page.ShouldContain("FailingJobs.NightlyExport");
+        page.ShouldContain("completed"); // the demo force's import
+        var set = (await app.Service<IHotspotModule>().ListSetsAsync(1, CancellationToken.None))[0];
+        page.ShouldContain($"<td>{set.Id}</td><td>Published</td>");
+
+        var analyst = await SignedInClient.SignInAsync(app, "analyst@demo.hotspots");
+        (await analyst.GetAsync("/Admin/Status")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
     /// <summary>The sum of a counter's samples (all its label sets) in Prometheus text, 0 when it has none yet.</summary>
     private static double Counter(string metrics, string name) =>
         metrics.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal) && !l.StartsWith('#'))
@@ -179,4 +201,11 @@ public sealed class OperationsTests
         while (reader.Read()) sequences.Add(reader.GetInt64(0));
         return sequences;
     }
+}
+
+/// <summary>A job that fails, with no retries left, for the status page.</summary>
+public static class FailingJobs
+{
+    [AutomaticRetry(Attempts = 0)]
+    public static void NightlyExport() => throw new IOException("The export folder is full");
 }
