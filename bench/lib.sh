@@ -3,7 +3,8 @@
 
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-publish_app() { # OUT
+publish_app() { # OUT — or copies BENCH_APP, a Release build published earlier, so that several benchmarks share one
+  if [ -n "${BENCH_APP:-}" ]; then cp -r "$BENCH_APP" "$1"; return; fi
   dotnet publish "$bench_root/src/HotSpots.Web" -c Release -o "$1" -nologo -v quiet -clp:ErrorsOnly >&2
 }
 

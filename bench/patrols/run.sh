@@ -11,8 +11,11 @@ work=$(mktemp -d /tmp/hotspots-bench-pings.XXXXXX)
 app="$work/app"; data="$work/data"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-echo "Publishing a Release build …" >&2
-dotnet publish "$root/src/HotSpots.Web" -c Release -o "$app" -nologo -v quiet >&2
+if [ -n "${BENCH_APP:-}" ]; then cp -r "$BENCH_APP" "$app"   # a Release build published earlier
+else
+  echo "Publishing a Release build …" >&2
+  dotnet publish "$root/src/HotSpots.Web" -c Release -o "$app" -nologo -v quiet >&2
+fi
 
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
