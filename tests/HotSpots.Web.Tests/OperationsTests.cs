@@ -178,6 +178,24 @@ public sealed class OperationsTests
         (await analyst.GetAsync("/Admin/Status")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task The_app_refuses_to_start_on_a_database_newer_than_its_code_and_says_why()
+    {
+        using var database = TestDatabase.Create("Sqlite");
+        await using (var app = new HotSpotsApp(database)) app.Service<IHotspotSnapshot>().Current.Spots.ShouldNotBeEmpty();
+        await using (var connection = new SqliteConnection($"Data Source={database.Folder.File("hotspots.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            // What a later version's migration leaves behind.
+            command.CommandText = "INSERT INTO __patrols_migrations (MigrationId, ProductVersion) VALUES ('29991231000000_FromALaterVersion', '10.0.0')";
+            await command.ExecuteNonQueryAsync();
+        }
+        await using var older = new HotSpotsApp(database);
+        var refused = Should.Throw<Exception>(() => older.Service<IHotspotSnapshot>());
+        refused.ToString().ShouldContain("The database is newer than this version of HotSpots: module Patrols has migrations this build does not know (29991231000000_FromALaterVersion)");
+    }
+
     /// <summary>The sum of a counter's samples (all its label sets) in Prometheus text, 0 when it has none yet.</summary>
     private static double Counter(string metrics, string name) =>
         metrics.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal) && !l.StartsWith('#'))
