@@ -2,6 +2,8 @@ using Hangfire;
 using Hangfire.Dashboard;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Api;
+using HotSpots.Web.Security;
+using Microsoft.AspNetCore.Identity;
 
 namespace HotSpots.Web.Hosting;
 
@@ -10,7 +12,10 @@ internal static class WebSetup
     public static void AddHotSpotsWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var security = SecurityOptions.From(builder.Configuration);
         services.AddAuthorization(Policies.Configure);
+        services.AddSignInLimits(security);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampCheckMinutes));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/SignIn";
@@ -20,7 +25,7 @@ internal static class WebSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
             // APIs answer with status codes; pages redirect to sign-in. Forbidden is always a real 403.
             o.Events.OnRedirectToLogin = context =>
             {
@@ -43,11 +48,14 @@ internal static class WebSetup
 
     public static void UseHotSpotsWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders(MapSettings.TileUrl(app.Configuration));
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Status/500");
         app.UseWhen(c => !IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTwoFactorGate(app.Services.GetRequiredService<SecurityOptions>());
         app.UseAuthorization();
         app.UseAntiforgery();
 
