@@ -20,15 +20,21 @@ internal static class SecurityHeaders
         var policy = ContentSecurityPolicy(tileUrl);
         return app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = policy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "geolocation=(self), screen-wake-lock=(self), camera=(), microphone=(), payment=(), usb=()";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Set when the response starts, so that the error handler's clearing of the response keeps them.
+            context.Response.OnStarting(() => Apply(context.Response.Headers, policy));
             return next(context);
         });
+    }
+
+    private static Task Apply(IHeaderDictionary headers, string policy)
+    {
+        headers.ContentSecurityPolicy = policy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "geolocation=(self), screen-wake-lock=(self), camera=(), microphone=(), payment=(), usb=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        return Task.CompletedTask;
     }
 
     /// <summary>The tile server's origin, with a wildcard where the URL template has a subdomain placeholder ({s}).</summary>

@@ -11,7 +11,7 @@ namespace HotSpots.Web.Pages.Account;
 
 /// <summary>Enrolment in two-factor sign-in with an authenticator app (TOTP), resetting it, and signing out everywhere.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class AuthenticatorModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, IAuditLog audit, SecurityOptions security) : PageModel
+public sealed class AuthenticatorModel(UserManager<IdentityUser> users, IUserStore<IdentityUser> store, SignInManager<IdentityUser> signIn, IAuditLog audit, SecurityOptions security) : PageModel
 {
     [BindProperty]
     public string Code { get; set; } = "";
@@ -69,11 +69,14 @@ public sealed class AuthenticatorModel(UserManager<IdentityUser> users, SignInMa
         Required = security.TwoFactorRoles.Any(User.IsInRole);
         if (Enabled) return user;
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        if (string.IsNullOrEmpty(key) && store is IUserAuthenticatorKeyStore<IdentityUser> keys)
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            // A first key, without changing the security stamp (that would sign the user out on their other devices).
+            key = users.GenerateNewAuthenticatorKey();
+            await keys.SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
         }
+        key ??= "";
         FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         OtpAuthUri = Totp.Uri("HotSpots", user.UserName!, key);
         return user;
