@@ -15,6 +15,7 @@ internal static class WebSetup
         var security = SecurityOptions.From(builder.Configuration);
         services.AddAuthorization(Policies.Configure);
         services.AddSignInLimits(security);
+        services.AddApiErrors();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampCheckMinutes));
         services.ConfigureApplicationCookie(o =>
         {
@@ -29,9 +30,13 @@ internal static class WebSetup
             // APIs answer with status codes; pages redirect to sign-in. Forbidden is always a real 403.
             o.Events.OnRedirectToLogin = context =>
             {
-                if (IsApi(context.Request)) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                else context.Response.Redirect(context.RedirectUri);
-                return Task.CompletedTask;
+                if (!IsApi(context.Request))
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                }
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return context.Response.WriteAsync("Not signed in: sign in first, or send a machine client's access token (Authorization: Bearer).");
             };
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -54,6 +59,7 @@ internal static class WebSetup
         app.UseStaticFiles();
         app.UseRateLimiter();
         app.UseRouting();
+        app.UseApiErrors();
         app.UseAuthentication();
         app.UseTwoFactorGate(app.Services.GetRequiredService<SecurityOptions>());
         app.UseAuthorization();

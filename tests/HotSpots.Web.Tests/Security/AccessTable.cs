@@ -57,6 +57,7 @@ internal static class AccessTable
         ["/openapi/{documentName}.json"] = Anonymous,
 
         ["/Admin/Audit"] = Policies.Admin,
+        ["/Admin/Retention"] = Policies.Admin,
         ["/hangfire/{**path}"] = Policies.Admin,
     };
 
