@@ -46,11 +46,11 @@ class Client:
         except urllib.error.HTTPError as e:
             return e.code, e.read(), e.headers
 
-    def form(self, path, fields):
-        page = self.send("GET", path)[1].decode()
+    def form(self, path, fields, page_path=None):
+        """Posts a form with the antiforgery token of the page it is on (the path itself unless given)."""
+        page = self.send("GET", page_path or path)[1].decode()
         fields = dict(fields, __RequestVerificationToken=re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1))
-        return self.send("POST", path.split("?")[0] + ("?" + path.split("?")[1] if "?" in path else ""), urllib.parse.urlencode(fields).encode(),
-                         {"Content-Type": "application/x-www-form-urlencoded"})
+        return self.send("POST", path, urllib.parse.urlencode(fields).encode(), {"Content-Type": "application/x-www-form-urlencoded"})
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -63,7 +63,7 @@ def patrol(email):
     c.form("/Account/SignIn", {"Email": email, "Password": "Demo-Patrol-2026"})
     status, body, _ = c.send("GET", "/api/hotspots/near?lat=51.4545&lon=-0.9730&count=1")
     spot = json.loads(body)[0]
-    status, _, headers = c.form("/Officer/Direct", {"lat": "51.4545", "lon": "-0.9730"})
+    status, _, headers = c.form("/Officer/Direct", {"lat": "51.4545", "lon": "-0.9730"}, "/Officer")
     direction = headers["Location"]
     page = c.send("GET", direction)[1].decode()
     spot_id = re.search(r'name="hotspotId" value="(\d+)"', page).group(1)
@@ -134,7 +134,11 @@ def feed():
 
 
 start_server()
-officers = [patrol("officer@demo.hotspots"), patrol("supervisor@demo.hotspots")]
+try:
+    officers = [patrol("officer@demo.hotspots"), patrol("supervisor@demo.hotspots")]
+except Exception:
+    server.kill()
+    raise
 threads = [threading.Thread(target=officer, args=o, daemon=True) for o in officers] + [threading.Thread(target=feed, daemon=True)]
 for t in threads:
     t.start()
@@ -153,7 +157,7 @@ for t in threads:
     t.join(timeout=60)
 
 # Imports acknowledged just before a kill run again when Hangfire hands their job out again.
-deadline = time.time() + int(os.environ.get("IMPORT_WAIT_SECONDS", "120"))
+deadline = time.time() + int(os.environ.get("IMPORT_WAIT_SECONDS", "360"))
 db = sqlite3.connect(os.path.join(data_dir, "hotspots.db"))
 wanted = {r for refs in acked["imports"].values() for r in refs}
 while time.time() < deadline:

@@ -20,6 +20,12 @@ public sealed class SecurityOptions
     /// <summary>Roles that must sign in with an authenticator app.</summary>
     public string[] TwoFactorRoles { get; set; } = [Roles.Analyst, Roles.Manager, Roles.Evaluator, Roles.Admin];
 
-    public static SecurityOptions From(IConfiguration configuration) =>
-        configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+    public static SecurityOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Security");
+        var options = section.Get<SecurityOptions>() ?? new SecurityOptions();
+        // The binder appends a configured list to the default one; a configured list replaces it.
+        if (section.GetSection(nameof(TwoFactorRoles)).Get<string[]>() is { } roles) options.TwoFactorRoles = roles;
+        return options;
+    }
 }

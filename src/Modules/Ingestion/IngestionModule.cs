@@ -40,6 +40,7 @@ public static class IngestionModule
         services.AddScoped<ImportJob>();
         services.AddScoped<WatchFolderJob>();
         services.AddScoped<RetentionJob>();
+        services.AddScoped<ResumeImportsJob>();
         services.AddSingleton<IRecurringJobs, IngestionJobs>();
         services.AddScoped<IIngestionModule, IngestionFacade>();
         return services;
@@ -52,6 +53,7 @@ internal sealed class IngestionJobs : IRecurringJobs
     {
         jobs.AddOrUpdate<WatchFolderJob>(WatchFolderJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
+        jobs.AddOrUpdate<ResumeImportsJob>(ResumeImportsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 }
 

@@ -45,6 +45,15 @@ internal sealed class CrimeImport(
     public async Task<ImportReport> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         await RunAsync(await CreateAsync(request, ImportStatus.Running, cancellationToken), request, progress, cancellationToken);
 
+    /// <summary>Whether a queued import still has to run: queued, interrupted, or running without a heartbeat (its process died).</summary>
+    public async Task<bool> IsWaitingAsync(long importId, CancellationToken cancellationToken)
+    {
+        var run = await db.Imports.AsNoTracking().Where(r => r.Id == importId).Select(r => new { r.Status, r.HeartbeatUtc }).SingleOrDefaultAsync(cancellationToken);
+        if (run is null) return false;
+        var alive = run.HeartbeatUtc >= clock.GetUtcNow().UtcDateTime - HeartbeatTimeout;
+        return run.Status is ImportStatus.Queued or ImportStatus.Interrupted || (run.Status == ImportStatus.Running && !alive);
+    }
+
     /// <summary>Runs (or, after a crash, runs again) an import already in the history, such as a queued upload.</summary>
     public async Task<ImportReport> RunQueuedAsync(long importId, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
