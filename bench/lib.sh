@@ -33,7 +33,7 @@ sign_in() { # PORT EMAIL JAR — signs in through the real form; the cookie land
   local token
   token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/Account/SignIn" \
     | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=Demo!2345" \
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=Demo-Patrol-2026" \
     --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Account/SignIn"
   grep -q hotspots.auth "$jar" || { echo "Sign-in of $email failed" >&2; return 1; }
 }

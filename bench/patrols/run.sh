@@ -35,7 +35,7 @@ patrol() {
   local email=$1 jar="$work/$1.jar" base="http://127.0.0.1:$port"
   local token
   token=$(curl -fs -c "$jar" -b "$jar" "$base/Account/SignIn" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=Demo!2345" \
+  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=Demo-Patrol-2026" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/Account/SignIn"
   local spot
   spot=$(curl -fs -b "$jar" "$base/api/hotspots/near?lat=51.4545&lon=-0.9730&count=1")

@@ -24,6 +24,9 @@ public sealed class HotSpotsApp : WebApplicationFactory<Program>
             ["Demo:CrimesPerYear"] = "4000",
             ["Jobs:PollSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests sign in many times a minute from one address; the limit's own test sets it low.
+            ["Security:SignInPerMinute"] = "100000",
+            ["Security:TokenPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;

@@ -8,11 +8,25 @@ namespace HotSpots.Testing;
 /// <summary>An HTTP client signed in through the real sign-in form, carrying the antiforgery token for API posts.</summary>
 public static partial class SignedInClient
 {
-    public const string DemoPassword = "Demo!2345";
+    public const string DemoPassword = HotSpots.Web.Demo.DemoOptions.Password;
 
-    public static async Task<HttpClient> SignInAsync(HotSpotsApp app, string email, string password = DemoPassword)
+    /// <summary>The demo accounts' current authenticator code (for roles that need two-factor sign-in).</summary>
+    public static string DemoCode(string? key = null) =>
+        HotSpots.Web.Security.Totp.Code(key ?? HotSpots.Web.Demo.DemoOptions.AuthenticatorKey, DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// Signs in through the real form; when the account uses an authenticator app, also through the code page, with the
+    /// code computed from <paramref name="authenticatorKey"/> (the demo accounts' key by default).
+    /// </summary>
+    public static async Task<HttpClient> SignInAsync(HotSpotsApp app, string email, string password = DemoPassword, string? authenticatorKey = null)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await PostSignInAsync(client, email, password, authenticatorKey);
+        return client;
+    }
+
+    private static async Task PostSignInAsync(HttpClient client, string email, string password, string? authenticatorKey)
+    {
         var form = await client.GetStringAsync("/Account/SignIn");
         var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -20,28 +34,25 @@ public static partial class SignedInClient
             ["Password"] = password,
             ["__RequestVerificationToken"] = FormToken(form),
         }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/TwoFactor", StringComparison.Ordinal))
+        {
+            var codePage = response.Headers.Location.OriginalString;
+            var codeForm = await client.GetStringAsync(codePage);
+            response = await client.PostAsync(codePage, Form(codeForm, ("Code", DemoCode(authenticatorKey))));
+        }
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location!.OriginalString.Contains("/Account/", StringComparison.Ordinal))
             throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}.");
-        return client;
     }
 
     /// <summary>A client of an app served elsewhere (<see cref="AppProcess"/>), signed in through the real form, with its own cookies.</summary>
-    public static async Task<HttpClient> SignInAsync(Uri address, string email, string password = DemoPassword)
+    public static async Task<HttpClient> SignInAsync(Uri address, string email, string password = DemoPassword, string? authenticatorKey = null)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var form = await client.GetStringAsync("/Account/SignIn");
-        var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = FormToken(form),
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}.");
+        await PostSignInAsync(client, email, password, authenticatorKey);
         return client;
     }
 

@@ -85,8 +85,8 @@ public sealed partial class PatrolPagesTests : IClassFixture<PatrolPagesTests.Ap
     {
         var (_, id) = await PatrolAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Accounts.UserAccounts>().EnsureUserAsync("other@test.hotspots", "Other!2345", Accounts.Roles.Officer);
-        var other = await SignedInClient.SignInAsync(_app, "other@test.hotspots", "Other!2345");
+            await scope.ServiceProvider.GetRequiredService<Accounts.UserAccounts>().EnsureUserAsync("other@test.hotspots", "Amber-Kettle-Road-2345", Accounts.Roles.Officer);
+        var other = await SignedInClient.SignInAsync(_app, "other@test.hotspots", "Amber-Kettle-Road-2345");
         (await other.GetAsync($"/Officer/Patrols/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await other.GetAsync("/Officer/Patrols/987654")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

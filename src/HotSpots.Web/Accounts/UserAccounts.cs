@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace HotSpots.Web.Accounts;
 
 /// <summary>Creates users with roles; used by create-admin and the demo seed.</summary>
-internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles)
+internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, IUserStore<IdentityUser> store)
 {
     public async Task EnsureRolesAsync()
     {
@@ -23,6 +23,18 @@ internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<
         Check(await users.AddToRolesAsync(user, userRoles), $"roles of {email}");
         return user;
     }
+
+    /// <summary>Sets the user's authenticator key and turns two-factor sign-in on (the demo's known key).</summary>
+    public async Task EnrolAuthenticatorAsync(IdentityUser user, string base32Key)
+    {
+        if (await users.GetTwoFactorEnabledAsync(user) && await users.GetAuthenticatorKeyAsync(user) == base32Key) return;
+        if (store is not IUserAuthenticatorKeyStore<IdentityUser> keys)
+            throw new InvalidOperationException("The user store cannot keep authenticator keys.");
+        await keys.SetAuthenticatorKeyAsync(user, base32Key, CancellationToken.None);
+        Check(await users.SetTwoFactorEnabledAsync(user, true), $"two-factor sign-in of {user.Email}");
+    }
+
+    public Task<IdentityUser?> FindAsync(string email) => users.FindByEmailAsync(email);
 
     public bool AnyUsers() => users.Users.Any();
 

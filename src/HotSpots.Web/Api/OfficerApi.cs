@@ -29,15 +29,19 @@ internal static class OfficerApi
 
         patrols.MapPost("/pings", async (long patrolId, PingBatch? batch, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
         {
-            if (batch?.Pings is not { Count: > 0 and <= 500 })
+            if (batch?.Pings is not { Count: > 0 and <= 500 } || batch.Pings.Any(p => p is null))
                 return Results.Problem("A batch holds 1 to 500 pings, as {\"pings\": [{\"seq\", \"t\", \"lat\", \"lon\", \"acc\", \"speed\"}]}.", statusCode: 400);
+            if (batch.Pings.FirstOrDefault(p => !IsUnixTime(p.T)) is { } bad)
+                return Results.Problem($"Ping {bad.Seq}: t must be a time in Unix milliseconds.", statusCode: 400);
             var inputs = batch.Pings.Select(p => new PingInput(p.Seq, DateTimeOffset.FromUnixTimeMilliseconds(p.T).UtcDateTime,
                 p.Lat, p.Lon, p.Acc, p.Speed)).ToList();
             return await Patrol(() => module.RecordPingsAsync(patrolId, OfficerId(user), inputs, ct));
         });
 
         patrols.MapPost("/activities", async (long patrolId, ActivityJson entry, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
-            await Patrol(async () =>
+            !IsUnixTime(entry.T) || entry.Kind is null
+                ? Results.Problem("An entry is {\"seq\", \"t\" (Unix milliseconds), \"kind\", \"text\"}.", statusCode: 400)
+                : await Patrol(async () =>
             {
                 await module.LogActivityAsync(patrolId, OfficerId(user),
                     new ActivityInput(entry.Seq, DateTimeOffset.FromUnixTimeMilliseconds(entry.T).UtcDateTime, entry.Kind, entry.Text), ct);
@@ -45,9 +49,13 @@ internal static class OfficerApi
             }));
 
         patrols.MapPost("/end", async (long patrolId, EndJson? end, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
-            await Patrol(() => module.EndAsync(patrolId, OfficerId(user),
+            end?.T is { } time && !IsUnixTime(time)
+                ? Results.Problem("t must be a time in Unix milliseconds.", statusCode: 400)
+                : await Patrol(() => module.EndAsync(patrolId, OfficerId(user),
                 end?.T is { } t ? DateTimeOffset.FromUnixTimeMilliseconds(t).UtcDateTime : null, ct)));
     }
+
+    private static bool IsUnixTime(long milliseconds) => milliseconds is >= 0 and <= 253_402_300_799_999;
 
     public static string OfficerId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Signed-in user without an id.");

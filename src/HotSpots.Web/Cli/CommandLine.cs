@@ -36,7 +36,7 @@ internal static class CommandLine
             "  --json prints, as its last line, one JSON object.",
             BacktestAsync),
         ["seed-demo"] = new("seed-demo",
-            "Adds the demo force: a year of generated crimes, teams, the demo sign-ins (password Demo!2345) and published hot spots.",
+            $"Adds the demo force: a year of generated crimes, teams, the demo sign-ins (password {DemoOptions.Password}) and published hot spots.",
             SeedDemoAsync),
         ["backup"] = new("backup FOLDER",
             "Takes a consistent online backup of the SQLite databases into a new or empty FOLDER, while the app keeps serving\n" +
@@ -46,6 +46,10 @@ internal static class CommandLine
             "Restores a backup made by 'backup' into the data directory. Stop the app first; the files it replaces are kept\n" +
             "  in a before-restore-… folder of the data directory.",
             RestoreAsync, Migrate: false),
+        ["demo-code"] = new("demo-code",
+            "Prints the current authenticator code of the demo accounts whose role needs two-factor sign-in (analyst, manager,\n" +
+            $"  evaluator, admin), and their key ({DemoOptions.AuthenticatorKey}) for an authenticator app. Demo accounts only.",
+            DemoCodeAsync),
         ["create-admin"] = new("create-admin EMAIL",
             "Creates an administrator account. The password is read from HOTSPOTS_ADMIN_PASSWORD or asked for (or read from standard input).\n" +
             "  Outside demo mode this is how the first account is made; there is no default password.",
@@ -247,13 +251,21 @@ internal static class CommandLine
         return 0;
     }
 
+    private static Task<int> DemoCodeAsync(IServiceProvider services, List<string> args)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var left = 30 - now.ToUnixTimeSeconds() % 30;
+        Console.WriteLine($"{Security.Totp.Code(DemoOptions.AuthenticatorKey, now)}  (valid for {left} more seconds; key {DemoOptions.AuthenticatorKey})");
+        return Task.FromResult(0);
+    }
+
     private static async Task<int> CreateAdminAsync(IServiceProvider services, List<string> args)
     {
         if (args.Count != 1 || !args[0].Contains('@')) throw new UsageException("give the administrator's EMAIL");
         var password = Environment.GetEnvironmentVariable("HOTSPOTS_ADMIN_PASSWORD");
         if (string.IsNullOrEmpty(password))
         {
-            if (!Console.IsInputRedirected) Console.Write("Password (at least 8 characters): ");
+            if (!Console.IsInputRedirected) Console.Write($"Password (at least {Security.PasswordPolicy.MinimumLength} characters, not a common one): ");
             password = Console.ReadLine() ?? "";
         }
         await services.GetRequiredService<UserAccounts>().EnsureUserAsync(args[0], password, Roles.Admin);

@@ -5,7 +5,13 @@ namespace HotSpots.Web.Demo;
 /// <summary>Settings section "Demo": a made-up force and sign-ins for trying HotSpots out. Never on in production.</summary>
 internal sealed class DemoOptions
 {
-    public const string Password = "Demo!2345";
+    public const string Password = "Demo-Patrol-2026";
+
+    /// <summary>
+    /// The authenticator key (base32) of the demo accounts whose role needs two-factor sign-in: add it to an
+    /// authenticator app, or print the current code with ./run.sh demo-code. Public, like the password: demo only.
+    /// </summary>
+    public const string AuthenticatorKey = "DEMOHOTSPOTSDEMOHOTSPOTSDEMOKEY2";
 
     public bool Enabled { get; set; }
 

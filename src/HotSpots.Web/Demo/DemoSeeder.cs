@@ -5,6 +5,7 @@ using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using HotSpots.Web.Accounts;
+using HotSpots.Web.Security;
 
 namespace HotSpots.Web.Demo;
 
@@ -14,7 +15,7 @@ namespace HotSpots.Web.Demo;
 /// </summary>
 internal sealed class DemoSeeder(
     UserAccounts accounts, IIngestionModule ingestion, IHotspotModule hotspots, ITaskingModule tasking,
-    DemoOptions options, DatabaseSettings database, ForceOptions force, TimeProvider clock, ILogger<DemoSeeder> log)
+    DemoOptions options, SecurityOptions security, DatabaseSettings database, ForceOptions force, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     /// <summary>Seeds on a first start only: once anyone can sign in, the data is the force's to keep.</summary>
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
@@ -22,6 +23,7 @@ internal sealed class DemoSeeder(
         if (accounts.AnyUsers())
         {
             log.LogInformation("Demo data already present: keeping it.");
+            await EnrolDemoAuthenticatorsAsync();
             return;
         }
         await SeedAsync(cancellationToken);
@@ -47,7 +49,16 @@ internal sealed class DemoSeeder(
                 await tasking.SaveOfficerAsync(user.Id, account.DisplayName, account.Team is { } t ? teams[t] : null, cancellationToken);
         }
 
+        await EnrolDemoAuthenticatorsAsync();
         var set = await hotspots.RefreshAsync(publish: true, "demo seed", cancellationToken);
         log.LogInformation("Demo force: hot spot set {SetId} published with {Spots} spots", set.Id, set.SpotCount);
+    }
+
+    /// <summary>The demo accounts whose role needs two-factor sign-in use the demo's known authenticator key.</summary>
+    private async Task EnrolDemoAuthenticatorsAsync()
+    {
+        foreach (var account in DemoOptions.Accounts.Where(a => security.TwoFactorRoles.Contains(a.Role)))
+            if (await accounts.FindAsync(account.Email) is { } user)
+                await accounts.EnrolAuthenticatorAsync(user, DemoOptions.AuthenticatorKey);
     }
 }

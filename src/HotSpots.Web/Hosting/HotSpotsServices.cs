@@ -13,6 +13,7 @@ using HotSpots.Platform.Data;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Demo;
 using HotSpots.Web.Operations;
+using HotSpots.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -41,16 +42,23 @@ internal static class HotSpotsServices
         services.AddModuleDbContext<AccountsDbContext, AccountsSqliteContext, AccountsPostgresContext>(database, AccountsDbContext.Module);
         services.AddIdentity<IdentityUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 8;
+                // Length and a deny list (Security/PasswordPolicy), not character classes.
+                o.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicy>();
         services.AddMachineClients(configuration, builder.Environment, database);
         services.AddScoped<UserAccounts>();
+        services.AddSingleton(SecurityOptions.From(configuration));
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(DemoOptions.From(configuration));
 

@@ -24,7 +24,10 @@ internal static class StartBanner
         if (demo.Enabled)
         {
             lines.Add($"  Demo sign-ins (password {DemoOptions.Password}):");
-            lines.AddRange(DemoOptions.Accounts.Select(a => $"    {a.Email,-28} {a.Role}"));
+            var security = app.Services.GetRequiredService<Security.SecurityOptions>();
+            lines.AddRange(DemoOptions.Accounts.Select(a => $"    {a.Email,-28} {a.Role}{(security.TwoFactorRoles.Contains(a.Role) ? " + authenticator code" : "")}"));
+            lines.Add($"  Authenticator key of the demo accounts: {DemoOptions.AuthenticatorKey}");
+            lines.Add("    (add it to an authenticator app, or print the current code with ./run.sh demo-code)");
         }
         lines.Add("  Stop with Ctrl+C.");
         lines.Add("");

@@ -4,6 +4,8 @@ using HotSpots.Web.Accounts;
 using HotSpots.Web.Api;
 using HotSpots.Web.Operations;
 using Prometheus;
+using HotSpots.Web.Security;
+using Microsoft.AspNetCore.Identity;
 
 namespace HotSpots.Web.Hosting;
 
@@ -12,7 +14,11 @@ internal static class WebSetup
     public static void AddHotSpotsWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var security = SecurityOptions.From(builder.Configuration);
         services.AddAuthorization(Policies.Configure);
+        services.AddSignInLimits(security);
+        services.AddApiErrors();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampCheckMinutes));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/SignIn";
@@ -22,13 +28,17 @@ internal static class WebSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
             // APIs answer with status codes; pages redirect to sign-in. Forbidden is always a real 403.
             o.Events.OnRedirectToLogin = context =>
             {
-                if (IsApi(context.Request)) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                else context.Response.Redirect(context.RedirectUri);
-                return Task.CompletedTask;
+                if (!IsApi(context.Request))
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                }
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return context.Response.WriteAsync("Not signed in: sign in first, or send a machine client's access token (Authorization: Bearer).");
             };
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -46,12 +56,16 @@ internal static class WebSetup
     public static void UseHotSpotsWeb(this WebApplication app)
     {
         app.UseProxyAndHttps();
+        app.UseSecurityHeaders(MapSettings.TileUrl(app.Configuration));
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Status/500");
         app.UseWhen(c => !IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseHttpMetrics();
+        app.UseApiErrors();
         app.UseAuthentication();
+        app.UseTwoFactorGate(app.Services.GetRequiredService<SecurityOptions>());
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -65,7 +65,12 @@ public sealed class UploadedFiles(DatabaseSettings database)
             throw new UploadException($"'{name}' is not text (it holds NUL bytes: binary data, or UTF-16 text); save it as UTF-8 CSV.");
     }
 
-    private static string Safe(string name) => new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
+    /// <summary>The name as a safe file name, cut to 100 characters from its end (the extension stays) so that no file system refuses it.</summary>
+    private static string Safe(string name)
+    {
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
+        return safe.Length <= 100 ? safe : safe[^100..];
+    }
 
     /// <summary>The formats an analyst or a client may name, as text.</summary>
     public static bool TryFormat(string? text, out CrimeFileFormat format, out string? profile)

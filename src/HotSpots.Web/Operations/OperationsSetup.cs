@@ -45,9 +45,11 @@ internal static class OperationsSetup
 
     public static void MapOperations(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteJson }).AllowAnonymous();
-        app.MapMetrics("/metrics").RequireAuthorization(Policies.Metrics);
+        // Read-only endpoints: GET only, so that the access table (docs/security.md) can say so.
+        var get = new HttpMethodMetadata(["GET"]);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson }).AllowAnonymous().WithMetadata(get);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteJson }).AllowAnonymous().WithMetadata(get);
+        app.MapMetrics("/metrics").RequireAuthorization(Policies.Metrics).WithMetadata(get);
     }
 
     private static Task WriteJson(HttpContext context, HealthReport report)

@@ -39,6 +39,8 @@ public static class IngestionModule
         services.AddScoped<FilePoints>();
         services.AddScoped<ImportJob>();
         services.AddScoped<WatchFolderJob>();
+        services.AddScoped<RetentionJob>();
+        services.AddScoped<ResumeImportsJob>();
         services.AddSingleton<IRecurringJobs, IngestionJobs>();
         services.AddScoped<IIngestionModule, IngestionFacade>();
         return services;
@@ -47,14 +49,25 @@ public static class IngestionModule
 
 internal sealed class IngestionJobs : IRecurringJobs
 {
-    public void Register(IRecurringJobManager jobs) =>
+    public void Register(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<WatchFolderJob>(WatchFolderJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
+        jobs.AddOrUpdate<ResumeImportsJob>(ResumeImportsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
 }
 
 internal sealed class IngestionFacade(
     IServiceProvider services, CrimeImport import, ImportHistory history, QuarantineService quarantine, ProfileStore profiles,
-    HarmSettings harm, IngestionSettingsStore settings, CrimeQueries queries, FilePoints files, CrimeTableQuery table) : IIngestionModule
+    HarmSettings harm, IngestionSettingsStore settings, CrimeQueries queries, FilePoints files, CrimeTableQuery table, RetentionJob retention) : IIngestionModule
 {
+    public Task<IngestionRetention> GetRetentionAsync(CancellationToken cancellationToken) => retention.GetAsync(cancellationToken);
+
+    public Task SetRetentionAsync(IngestionRetention value, string changedBy, CancellationToken cancellationToken) =>
+        retention.SetAsync(value, changedBy, cancellationToken);
+
+    public Task<RetentionPurge> PurgeExpiredAsync(CancellationToken cancellationToken) => retention.RunAsync(cancellationToken);
+
     public Task<CrimeTable> GetCrimeTableAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         table.ReadAsync(fromUtc, toUtc, cancellationToken);
 

@@ -34,6 +34,8 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Account/TwoFactor", new { ReturnUrl });
         Error = result.IsLockedOut
             ? "This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator."
             : "The email address or password is not right.";

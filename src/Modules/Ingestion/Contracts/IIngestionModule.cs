@@ -72,6 +72,15 @@ public interface IIngestionModule
     /// <summary>Positions of police units from location feeds in [from, to), in time order per unit.</summary>
     Task<IReadOnlyList<UnitPosition>> GetUnitPositionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 
+    /// <summary>How long people links and import history are kept.</summary>
+    Task<IngestionRetention> GetRetentionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Changes the retention periods (each change audited); throws <see cref="ArgumentException"/> for a period under a day.</summary>
+    Task SetRetentionAsync(IngestionRetention retention, string changedBy, CancellationToken cancellationToken);
+
+    /// <summary>Erases what is past its retention now (the daily job purge-ingestion-retention does the same) and audits it.</summary>
+    Task<RetentionPurge> PurgeExpiredAsync(CancellationToken cancellationToken);
+
     /// <summary>Total crimes held.</summary>
     Task<long> CountCrimesAsync(CancellationToken cancellationToken);
 }

@@ -9,6 +9,7 @@ using HotSpots.Modules.Ingestion.ImportUnitPositions;
 using HotSpots.Modules.Ingestion.Profiles;
 using HotSpots.Modules.Ingestion.Storage;
 using HotSpots.Platform;
+using HotSpots.Platform.Audit;
 using HotSpots.Platform.Geography;
 using HotSpots.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ namespace HotSpots.Modules.Ingestion.ImportCrimes;
 /// </summary>
 internal sealed class CrimeImport(
     IngestionDbContext db, UnitPositionWriter unitWriter, ProfileStore profiles, ForceBoundary boundary, ISettingsStore settings,
-    ForceOptions force, IMetricProjection projection, TimeProvider clock)
+    ForceOptions force, IMetricProjection projection, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>A running import with no heartbeat for this long was interrupted (its process died).</summary>
     public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromMinutes(5);
@@ -43,6 +44,15 @@ internal sealed class CrimeImport(
 
     public async Task<ImportReport> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         await RunAsync(await CreateAsync(request, ImportStatus.Running, cancellationToken), request, progress, cancellationToken);
+
+    /// <summary>Whether a queued import still has to run: queued, interrupted, or running without a heartbeat (its process died).</summary>
+    public async Task<bool> IsWaitingAsync(long importId, CancellationToken cancellationToken)
+    {
+        var run = await db.Imports.AsNoTracking().Where(r => r.Id == importId).Select(r => new { r.Status, r.HeartbeatUtc }).SingleOrDefaultAsync(cancellationToken);
+        if (run is null) return false;
+        var alive = run.HeartbeatUtc >= clock.GetUtcNow().UtcDateTime - HeartbeatTimeout;
+        return run.Status is ImportStatus.Queued or ImportStatus.Interrupted || (run.Status == ImportStatus.Running && !alive);
+    }
 
     /// <summary>Runs (or, after a crash, runs again) an import already in the history, such as a queued upload.</summary>
     public async Task<ImportReport> RunQueuedAsync(long importId, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -101,6 +111,7 @@ internal sealed class CrimeImport(
             }
             var status = pipeline.FailedFiles > 0 && pipeline.FailedFiles == entries.Count ? ImportStatus.Failed : ImportStatus.Completed;
             await FinishAsync(importId, status, null, totals, errors, pipeline, rowsDone);
+            await AuditPeopleAsync(importId, request, cancellationToken);
             return new ImportReport(importId, totals.Imported, totals.Updated, totals.Unchanged, errors, totals.Unmappable, totals.OutOfArea,
                 watch.Elapsed.TotalSeconds, pipeline.Problems, pipeline.Notes, pipeline.FailedFiles);
         }
@@ -114,6 +125,18 @@ internal sealed class CrimeImport(
             await FinishAsync(importId, ImportStatus.Failed, e.Message, totals, errors, pipeline, rowsDone);
             throw;
         }
+    }
+
+    /// <summary>Collection of records about people (DPA 2018 s.62): who imported how many people links, from what.</summary>
+    private async Task AuditPeopleAsync(long importId, ImportRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Format is CrimeFileFormat.PoliceUkStreet or CrimeFileFormat.PoliceLocationFeed) return;
+        var links = db.PersonLinks.Where(l => db.Crimes.Any(c => c.Id == l.CrimeId && c.ImportId == importId));
+        var count = await links.LongCountAsync(cancellationToken);
+        if (count == 0) return;
+        var people = await links.Select(l => l.PersonId).Distinct().LongCountAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(request.RequestedBy, "people-links.collect", $"import {importId} ({request.DisplayName ?? Path.GetFileName(request.Path)})",
+            "crime records import", $"{count} links to {people} pseudonymised people"), cancellationToken);
     }
 
     private async Task<NetTopologySuite.Geometries.Prepared.IPreparedGeometry?> AreaAsync(CancellationToken cancellationToken)

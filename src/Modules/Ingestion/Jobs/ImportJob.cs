@@ -15,6 +15,11 @@ internal sealed class ImportJob(CrimeImport import, ILogger<ImportJob> log)
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(long importId, CancellationToken cancellationToken)
     {
+        if (!await import.IsWaitingAsync(importId, cancellationToken))
+        {
+            log.LogInformation("Import {ImportId} has already run (or is running): nothing to do.", importId);
+            return;
+        }
         try
         {
             var report = await import.RunQueuedAsync(importId, null, cancellationToken);

@@ -1,0 +1,54 @@
+using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HotSpots.Web.Pages.Admin;
+
+/// <summary>How long each kind of data is kept: raw patrol positions, people links, import history and quarantine. Changes are audited.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class RetentionModel(IIngestionModule ingestion, IPatrolModule patrols) : PageModel
+{
+    [BindProperty] public double PingDays { get; set; }
+    [BindProperty] public int PeopleLinkDays { get; set; }
+    [BindProperty] public int ImportHistoryDays { get; set; }
+
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || PingDays < 1 || PeopleLinkDays < 1 || ImportHistoryDays < 1)
+        {
+            Error = "Each period is a whole number of days, at least 1.";
+            return Page();
+        }
+        var who = User.Identity!.Name!;
+        var policy = await patrols.GetPolicyAsync(cancellationToken);
+        if (policy.PingRetentionDays != PingDays)
+            await patrols.SetPolicyAsync(policy with { PingRetentionDays = PingDays }, who, cancellationToken);
+        await ingestion.SetRetentionAsync(new IngestionRetention(PeopleLinkDays, ImportHistoryDays), who, cancellationToken);
+        Message = "Saved. The daily purge jobs use the new periods.";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPurgeAsync(CancellationToken cancellationToken)
+    {
+        var purge = await ingestion.PurgeExpiredAsync(cancellationToken);
+        Message = $"Erased {purge.PeopleLinks:N0} people links, {purge.Imports:N0} imports and {purge.QuarantinedRows:N0} quarantined rows (recorded in the audit log).";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        PingDays = (await patrols.GetPolicyAsync(cancellationToken)).PingRetentionDays;
+        var retention = await ingestion.GetRetentionAsync(cancellationToken);
+        (PeopleLinkDays, ImportHistoryDays) = (retention.PeopleLinkDays, retention.ImportHistoryDays);
+    }
+}

@@ -1,0 +1,48 @@
+namespace HotSpots.Web.Security;
+
+/// <summary>
+/// The headers every response carries: a content security policy that allows scripts only from the app's own
+/// files (no inline script, no eval), no framing, no MIME sniffing, no referrer outside the app, and the
+/// browser features the officer pages need (geolocation and wake lock from the app itself only).
+/// </summary>
+internal static class SecurityHeaders
+{
+    public static string ContentSecurityPolicy(string tileUrl) =>
+        "default-src 'self'; script-src 'self'; " +
+        // Leaflet positions map panes with inline styles; styles cannot run code.
+        "style-src 'self' 'unsafe-inline'; " +
+        $"img-src 'self' data: blob: {TileSource(tileUrl)}; " +
+        "connect-src 'self'; worker-src 'self'; manifest-src 'self'; font-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string tileUrl)
+    {
+        var policy = ContentSecurityPolicy(tileUrl);
+        return app.Use((context, next) =>
+        {
+            // Set when the response starts, so that the error handler's clearing of the response keeps them.
+            context.Response.OnStarting(() => Apply(context.Response.Headers, policy));
+            return next(context);
+        });
+    }
+
+    private static Task Apply(IHeaderDictionary headers, string policy)
+    {
+        headers.ContentSecurityPolicy = policy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "geolocation=(self), screen-wake-lock=(self), camera=(), microphone=(), payment=(), usb=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The tile server's origin, with a wildcard where the URL template has a subdomain placeholder ({s}).</summary>
+    internal static string TileSource(string tileUrl)
+    {
+        if (!Uri.TryCreate(tileUrl.Replace("{s}", "tiles"), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            return "";
+        var host = tileUrl.Contains("{s}.", StringComparison.Ordinal) ? "*." + uri.Host[(uri.Host.IndexOf('.') + 1)..] : uri.Host;
+        return $"{uri.Scheme}://{host}{(uri.IsDefaultPort ? "" : ":" + uri.Port)}";
+    }
+}

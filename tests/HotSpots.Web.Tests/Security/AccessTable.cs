@@ -1,0 +1,88 @@
+using HotSpots.Web.Accounts;
+
+namespace HotSpots.Web.Tests.Security;
+
+/// <summary>
+/// Who may reach each route the app registers: the code form of the table in docs/security.md. A new endpoint
+/// without a row here fails <see cref="AccessTableTests"/>; so does a row that disagrees with the doc.
+/// </summary>
+internal static class AccessTable
+{
+    /// <summary>Reachable without signing in.</summary>
+    public const string Anonymous = "Anonymous";
+
+    /// <summary>Route (as registered, "/Index" dropped) → the policy its page or endpoint names.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Rules = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/"] = Policies.SignedIn,
+        ["/Account/SignIn"] = Anonymous,
+        ["/Account/TwoFactor"] = Anonymous,
+        ["/Account/SignOut"] = Anonymous,
+        ["/Account/Authenticator"] = Policies.SignedIn,
+        ["/Status/{code:int}"] = Anonymous,
+
+        ["/Officer"] = Policies.Patrol,
+        ["/Officer/Direct/{directionId:long?}"] = Policies.Patrol,
+        ["/Officer/Patrol/{patrolId:long}"] = Policies.Patrol,
+        ["/Officer/Patrols"] = Policies.Patrol,
+        ["/Officer/Patrols/{patrolId:long}"] = Policies.Patrol,
+        ["/api/hotspots/near"] = Policies.Patrol,
+        ["/api/patrols/{patrolId:long}"] = Policies.Patrol,
+        ["/api/patrols/{patrolId:long}/pings"] = Policies.Patrol,
+        ["/api/patrols/{patrolId:long}/activities"] = Policies.Patrol,
+        ["/api/patrols/{patrolId:long}/end"] = Policies.Patrol,
+
+        ["/Supervisor"] = Policies.Supervise,
+        ["/Supervisor/Tracks"] = Policies.Supervise,
+        ["/api/supervisor/live"] = Policies.Supervise,
+
+        ["/Manager"] = Policies.Dashboard,
+        ["/Settings/Dose"] = Policies.DoseTargets,
+        ["/Trials"] = Policies.Trials,
+        ["/Trials/Details/{trialId:long}"] = Policies.Trials,
+
+        ["/Analyst"] = Policies.Analyse,
+        ["/Analyst/Set/{setId:long}"] = Policies.Analyse,
+        ["/Analyst/Exclusions"] = Policies.Analyse,
+        ["/Analyst/Backtest/{runId:long?}"] = Policies.Analyse,
+
+        ["/Imports"] = Policies.Import,
+        ["/Imports/{id:long}"] = Policies.Import,
+        ["/Imports/Profiles"] = Policies.Import,
+        ["/Imports/Quarantine"] = Policies.Import,
+        ["/Imports/Settings"] = Policies.Import,
+        ["/api/v1/imports"] = Policies.ImportApi,
+        ["/api/v1/imports/{importId:long}"] = Policies.ImportApi,
+        ["/connect/token"] = Anonymous,
+        ["/openapi/{documentName}.json"] = Anonymous,
+
+        ["/Admin/Audit"] = Policies.Admin,
+        ["/Admin/Retention"] = Policies.Admin,
+        ["/Admin/Status"] = Policies.Admin,
+        ["/hangfire/{**path}"] = Policies.Admin,
+
+        ["/health/live"] = Anonymous,
+        ["/health/ready"] = Anonymous,
+        ["/metrics"] = Policies.Metrics,
+    };
+
+    /// <summary>Policies that admit by where the request comes from, not by role: from this machine (and the in-process tests), anyone.</summary>
+    public static readonly IReadOnlySet<string> ByNetwork = new HashSet<string> { Policies.Metrics };
+
+    /// <summary>The roles each policy lets in (checked against the real policies by the test). ImportApi admits machine clients only.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> PolicyRoles = new Dictionary<string, string[]>
+    {
+        [Anonymous] = [.. Roles.All],
+        [Policies.SignedIn] = [.. Roles.All],
+        [Policies.Patrol] = [Roles.Officer, Roles.Supervisor],
+        [Policies.Supervise] = [Roles.Supervisor],
+        [Policies.Dashboard] = [Roles.Supervisor, Roles.Analyst, Roles.Manager],
+        [Policies.DoseTargets] = [Roles.Manager, Roles.Admin],
+        [Policies.Trials] = [Roles.Evaluator, Roles.Admin],
+        [Policies.Analyse] = [Roles.Analyst],
+        [Policies.Import] = [Roles.Analyst, Roles.Admin],
+        [Policies.ImportApi] = [],
+        [Policies.Admin] = [Roles.Admin],
+        [Policies.Metrics] = [.. Roles.All],
+    };
+}
