@@ -48,6 +48,12 @@ internal static class Policies
     /// <summary>The import API for automated feeds: a machine client's OAuth2 access token with the imports scope.</summary>
     public const string ImportApi = "ImportApi";
 
+    /// <summary>The pseudonymised people linked to crimes: analysts, and managers when an administrator allows it (a run-time setting).</summary>
+    public const string People = "People";
+
+    /// <summary>The Power BI feed (OData): a machine client's own credentials, HTTP Basic over HTTPS; never a person's sign-in.</summary>
+    public const string Feed = "Feed";
+
     public static void Configure(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -63,6 +69,8 @@ internal static class Policies
             .RequireAuthenticatedUser()
             .RequireAssertion(c => c.User.HasScope(MachineClients.ImportScope)));
         options.AddPolicy(Analyse, p => p.RequireRole(Roles.Analyst));
+        options.AddPolicy(People, p => p.RequireRole(Roles.Analyst, Roles.Manager).AddRequirements(new PeopleRequirement()));
+        options.AddPolicy(Feed, p => p.AddAuthenticationSchemes(FeedAuthentication.SchemeName).RequireAuthenticatedUser().RequireClaim(FeedAuthentication.ClientClaim));
         // Anything registered without a policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

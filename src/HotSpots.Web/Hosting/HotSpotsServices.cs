@@ -51,6 +51,7 @@ internal static class HotSpotsServices
         services.AddMachineClients(configuration, builder.Environment, database);
         services.AddScoped<UserAccounts>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoPatrols>();
         services.AddSingleton(DemoOptions.From(configuration));
 
         services.AddDataProtection()

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Api;
+using HotSpots.Web.Feed;
 
 namespace HotSpots.Web.Hosting;
 
@@ -11,6 +12,9 @@ internal static class WebSetup
     {
         var services = builder.Services;
         services.AddAuthorization(Policies.Configure);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PeopleRequirementHandler>();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, FeedAuthentication>(FeedAuthentication.SchemeName, null);
+        services.AddFeed();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/SignIn";
@@ -56,6 +60,7 @@ internal static class WebSetup
         app.MapSupervisorApi();
         app.MapMachineClients();
         app.MapImportApi();
+        app.MapControllers();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminOnly()],
@@ -64,7 +69,7 @@ internal static class WebSetup
         }).RequireAuthorization(Policies.Admin);
     }
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/" + FeedModel.Route);
 
     /// <summary>Hangfire's own check, behind the endpoint's Admin policy.</summary>
     private sealed class AdminOnly : IDashboardAuthorizationFilter

@@ -72,6 +72,12 @@ public interface IIngestionModule
     /// <summary>Positions of police units from location feeds in [from, to), in time order per unit.</summary>
     Task<IReadOnlyList<UnitPosition>> GetUnitPositionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The links between pseudonymised people and crimes that occurred in [from, to); only one person's when
+    /// <paramref name="personId"/> is given. Oldest first.
+    /// </summary>
+    Task<IReadOnlyList<PersonCrimeLink>> GetPersonLinksAsync(DateTime fromUtc, DateTime toUtc, string? personId, CancellationToken cancellationToken);
+
     /// <summary>Total crimes held.</summary>
     Task<long> CountCrimesAsync(CancellationToken cancellationToken);
 }
