@@ -13,7 +13,7 @@ public sealed class HotspotsController(IDashboardModule dashboard) : ODataContro
 {
     [EnableQuery(PageSize = FeedModel.PageSize)]
     public async Task<IQueryable<HotspotRow>> Get(CancellationToken cancellationToken) =>
-        (await dashboard.GetFeedAsync(cancellationToken)).Hotspots.AsQueryable();
+        (await dashboard.GetFeedAsync<HotspotRow>(cancellationToken)).AsQueryable();
 }
 
 [Authorize(Policy = Policies.Feed)]
@@ -21,7 +21,7 @@ public sealed class VisitsController(IDashboardModule dashboard) : ODataControll
 {
     [EnableQuery(PageSize = FeedModel.PageSize)]
     public async Task<IQueryable<VisitRow>> Get(CancellationToken cancellationToken) =>
-        (await dashboard.GetFeedAsync(cancellationToken)).Visits.AsQueryable();
+        (await dashboard.GetFeedAsync<VisitRow>(cancellationToken)).AsQueryable();
 }
 
 [Authorize(Policy = Policies.Feed)]
@@ -29,7 +29,7 @@ public sealed class ActivitiesController(IDashboardModule dashboard) : ODataCont
 {
     [EnableQuery(PageSize = FeedModel.PageSize)]
     public async Task<IQueryable<ActivityRow>> Get(CancellationToken cancellationToken) =>
-        (await dashboard.GetFeedAsync(cancellationToken)).Activities.AsQueryable();
+        (await dashboard.GetFeedAsync<ActivityRow>(cancellationToken)).AsQueryable();
 }
 
 [Authorize(Policy = Policies.Feed)]
@@ -37,5 +37,5 @@ public sealed class CrimesController(IDashboardModule dashboard) : ODataControll
 {
     [EnableQuery(PageSize = FeedModel.PageSize)]
     public async Task<IQueryable<CrimeRow>> Get(CancellationToken cancellationToken) =>
-        (await dashboard.GetFeedAsync(cancellationToken)).Crimes.AsQueryable();
+        (await dashboard.GetFeedAsync<CrimeRow>(cancellationToken)).AsQueryable();
 }

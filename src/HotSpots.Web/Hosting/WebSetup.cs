@@ -60,7 +60,7 @@ internal static class WebSetup
         app.MapSupervisorApi();
         app.MapMachineClients();
         app.MapImportApi();
-        app.MapControllers();
+        app.MapControllers().RequireAuthorization(Policies.Feed);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminOnly()],

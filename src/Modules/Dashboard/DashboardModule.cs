@@ -66,5 +66,12 @@ internal sealed class DashboardFacade(
     public Task<string> ExportAsync(ExportRequest request, string exportedBy, CancellationToken cancellationToken) =>
         exporter.ExportAsync(request, exportedBy, cancellationToken);
 
-    public Task<FeedSource> GetFeedAsync(CancellationToken cancellationToken) => feed.GetAsync(cancellationToken);
+    public async Task<IEnumerable<T>> GetFeedAsync<T>(CancellationToken cancellationToken) where T : class => typeof(T) switch
+    {
+        var t when t == typeof(HotspotRow) => (IEnumerable<T>)feed.Hotspots(),
+        var t when t == typeof(VisitRow) => (IEnumerable<T>)await feed.VisitsAsync(cancellationToken),
+        var t when t == typeof(ActivityRow) => (IEnumerable<T>)await feed.ActivitiesAsync(cancellationToken),
+        var t when t == typeof(CrimeRow) => (IEnumerable<T>)await feed.CrimesAsync(cancellationToken),
+        _ => throw new ArgumentException($"The feed has no set of {typeof(T).Name}."),
+    };
 }

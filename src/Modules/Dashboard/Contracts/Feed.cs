@@ -1,9 +1,6 @@
 namespace HotSpots.Modules.Dashboard.Contracts;
 
-/// <summary>The OData feed's entity sets. Crimes carry no reference, no people and a position rounded to the crime's 100 m cell.</summary>
-public sealed record FeedSource(
-    IEnumerable<HotspotRow> Hotspots, IEnumerable<VisitRow> Visits, IEnumerable<ActivityRow> Activities, IEnumerable<CrimeRow> Crimes);
-
+/// <summary>A published hot spot in the OData feed.</summary>
 public sealed class HotspotRow
 {
     public long Id { get; init; }
@@ -17,6 +14,7 @@ public sealed class HotspotRow
     public double Harm { get; init; }
 }
 
+/// <summary>A visit by a tasked patrol (no officer).</summary>
 public sealed class VisitRow
 {
     public long Id { get; init; }
@@ -29,6 +27,7 @@ public sealed class VisitRow
     public bool Koper { get; init; }
 }
 
+/// <summary>An activity logged on patrol: its kind only, no notes and no officer.</summary>
 public sealed class ActivityRow
 {
     public long Id { get; init; }
@@ -37,6 +36,7 @@ public sealed class ActivityRow
     public string Kind { get; init; } = "";
 }
 
+/// <summary>A crime in the OData feed, pseudonymised: no reference, no people, no place name, placed at the centre of its 100 m square.</summary>
 public sealed class CrimeRow
 {
     public long Id { get; init; }

@@ -42,8 +42,8 @@ public interface IDashboardModule
     /// <summary>An export as CSV (formula-safe) or GeoJSON; audited.</summary>
     Task<string> ExportAsync(ExportRequest request, string exportedBy, CancellationToken cancellationToken);
 
-    /// <summary>Rows for the OData feed, produced lazily from memory: spots, visits, activities and pseudonymised crimes.</summary>
-    Task<FeedSource> GetFeedAsync(CancellationToken cancellationToken);
+    /// <summary>Rows of one of the OData feed's sets (<see cref="HotspotRow"/>, <see cref="VisitRow"/>, <see cref="ActivityRow"/>, <see cref="CrimeRow"/>); crimes produced lazily from memory.</summary>
+    Task<IEnumerable<T>> GetFeedAsync<T>(CancellationToken cancellationToken) where T : class;
 }
 
 /// <param name="InterventionDay">Before and after are the <paramref name="WindowDays"/> before and from this day; default: the running or last trial's first day, else the published set's, else 8 weeks before the latest crime.</param>

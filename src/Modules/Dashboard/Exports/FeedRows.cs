@@ -14,26 +14,33 @@ internal sealed class FeedRows(CrimeCache cache, SpotAreas areas, IHotspotSnapsh
 {
     private const double Square = 100;
 
-    public async Task<FeedSource> GetAsync(CancellationToken cancellationToken)
-    {
-        var crimes = await cache.GetAsync(cancellationToken);
-        var spots = hotspots.Current.Spots;
-        var membership = await areas.GetAsync(crimes, spots.Select(s => s.Id).ToList(), 0, cancellationToken);
-        var hotspotRows = spots.Select(s => new HotspotRow
+    /// <summary>The feed starts at 2000: nothing HotSpots holds is older, and DateTime.MinValue cannot be shifted to police days.</summary>
+    private static readonly DateTime Start = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public IEnumerable<HotspotRow> Hotspots() => hotspots.Current.Spots.Select(s => new HotspotRow
         {
             Id = s.Id, SetId = s.SetId, Rank = s.Rank, Name = s.Name, Latitude = s.Centre.Latitude, Longitude = s.Centre.Longitude,
             AreaSquareMetres = Math.Round(s.AreaSquareMetres), CrimeCount = s.CrimeCount, Harm = Math.Round(s.Harm, 1),
         }).ToList();
-        var visits = (await patrols.ListVisitsAsync(DateTime.MinValue, DateTime.MaxValue, PresenceSource.Patrols, cancellationToken))
+
+    public async Task<IEnumerable<VisitRow>> VisitsAsync(CancellationToken cancellationToken) =>
+        (await patrols.ListVisitsAsync(Start, End, PresenceSource.Patrols, cancellationToken))
             .Select(v => new VisitRow
             {
                 Id = v.Id, HotspotId = v.HotspotId, Source = v.Source.ToString(), Entered = Utc(v.EnteredUtc), Exited = Utc(v.ExitedUtc),
                 Minutes = Math.Round(v.Minutes, 1), Mode = v.Mode.ToString(), Koper = v.Koper,
             }).ToList();
-        var activities = (await patrols.ListActivitiesAsync(DateTime.MinValue, DateTime.MaxValue, cancellationToken))
+
+    public async Task<IEnumerable<ActivityRow>> ActivitiesAsync(CancellationToken cancellationToken) =>
+        (await patrols.ListActivitiesAsync(Start, End, cancellationToken))
             .Select((a, i) => new ActivityRow { Id = i + 1, HotspotId = a.HotspotId, Time = Utc(a.TimeUtc), Kind = a.Kind }).ToList();
+
+    public async Task<IEnumerable<CrimeRow>> CrimesAsync(CancellationToken cancellationToken)
+    {
+        var crimes = await cache.GetAsync(cancellationToken);
+        var membership = await areas.GetAsync(crimes, hotspots.Current.Spots.Select(s => s.Id).ToList(), 0, cancellationToken);
         var table = crimes.Table;
-        var crimeRows = Enumerable.Range(0, crimes.Count).Select(i =>
+        return Enumerable.Range(0, crimes.Count).Select(i =>
         {
             var centre = projection.Unproject(Math.Floor(table.X[i] / Square) * Square + Square / 2, Math.Floor(table.Y[i] / Square) * Square + Square / 2);
             var occurred = new DateTime(table.OccurredUtcTicks[i], DateTimeKind.Utc);
@@ -46,8 +53,9 @@ internal sealed class FeedRows(CrimeCache cache, SpotAreas areas, IHotspotSnapsh
                 HotspotId = membership.Spot[i] >= 0 ? membership.SpotIds[membership.Spot[i]] : null,
             };
         });
-        return new FeedSource(hotspotRows, visits, activities, crimeRows);
     }
+
+    private static DateTime End => DateTime.UtcNow.AddDays(2);
 
     private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 }
