@@ -5,6 +5,7 @@ using HotSpots.Modules.Dashboard.Exports;
 using HotSpots.Modules.Dashboard.Impact;
 using HotSpots.Modules.Dashboard.Leaderboards;
 using HotSpots.Modules.Dashboard.Manager;
+using HotSpots.Modules.Dashboard.Pdf;
 using HotSpots.Modules.Dashboard.People;
 using HotSpots.Modules.Dashboard.Settings;
 using HotSpots.Modules.Dashboard.Trials;
@@ -29,6 +30,8 @@ public static class DashboardModule
         services.AddScoped<DashboardSettingsStore>();
         services.AddScoped<Exporter>();
         services.AddScoped<FeedRows>();
+        services.AddScoped<BriefingPdf>();
+        services.AddScoped<MonthlyReportPdf>();
         services.AddScoped<IDashboardModule, DashboardFacade>();
         return services;
     }
@@ -36,7 +39,8 @@ public static class DashboardModule
 
 internal sealed class DashboardFacade(
     ManagerDashboardQuery manager, TrialOutcomes trialOutcomes, CrimeExplorerQuery crimes, PeopleQuery people, ComplianceQuery compliance,
-    ImpactQuery impact, LeaderboardQuery leaderboards, DashboardSettingsStore settings, Exporter exporter, FeedRows feed) : IDashboardModule
+    ImpactQuery impact, LeaderboardQuery leaderboards, DashboardSettingsStore settings, Exporter exporter, FeedRows feed,
+    BriefingPdf briefing, MonthlyReportPdf monthly) : IDashboardModule
 {
     public Task<ManagerDashboard> GetManagerDashboardAsync(CancellationToken cancellationToken) => manager.GetAsync(cancellationToken);
 
@@ -62,6 +66,10 @@ internal sealed class DashboardFacade(
 
     public Task SetSettingsAsync(DashboardSettings value, string changedBy, CancellationToken cancellationToken) =>
         settings.SetAsync(value, changedBy, cancellationToken);
+
+    public Task<byte[]?> BriefingPdfAsync(long hotspotId, CancellationToken cancellationToken) => briefing.RenderAsync(hotspotId, cancellationToken);
+
+    public Task<byte[]> MonthlyReportPdfAsync(int year, int month, CancellationToken cancellationToken) => monthly.RenderAsync(year, month, cancellationToken);
 
     public Task<string> ExportAsync(ExportRequest request, string exportedBy, CancellationToken cancellationToken) =>
         exporter.ExportAsync(request, exportedBy, cancellationToken);

@@ -39,6 +39,12 @@ public interface IDashboardModule
     /// <summary>Changes the dashboard's run-time settings (audited).</summary>
     Task SetSettingsAsync(DashboardSettings settings, string changedBy, CancellationToken cancellationToken);
 
+    /// <summary>A one-page patrol briefing of a published spot as PDF; null when there is no such spot.</summary>
+    Task<byte[]?> BriefingPdfAsync(long hotspotId, CancellationToken cancellationToken);
+
+    /// <summary>The monthly management report (compliance, impact, leaderboard, charts) of a calendar month as PDF.</summary>
+    Task<byte[]> MonthlyReportPdfAsync(int year, int month, CancellationToken cancellationToken);
+
     /// <summary>An export as CSV (formula-safe) or GeoJSON; audited.</summary>
     Task<string> ExportAsync(ExportRequest request, string exportedBy, CancellationToken cancellationToken);
 
