@@ -27,7 +27,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _app = new HotSpotsApp(_database, new Dictionary<string, string?> { ["Demo:PatrolHistoryDays"] = "14", ["Demo:CrimesPerYear"] = "8000" });
+        _app = new HotSpotsApp(_database, new Dictionary<string, string?> { ["Demo:PatrolHistoryDays"] = "7" });
         _address = _app.StartOnRealPort();
         return Task.CompletedTask;
     }

@@ -79,6 +79,7 @@ internal static class HotSpotsServices
             .UseRecommendedSerializerSettings());
         if (!runJobServer) return;
         services.AddHostedService<RecurringJobsStartup>();
+        services.AddHostedService<DashboardWarmUp>();
         if (configuration.GetValue("Jobs:Server", true))
             services.AddHangfireServer((provider, o) =>
             {
