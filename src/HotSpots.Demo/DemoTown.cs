@@ -48,9 +48,21 @@ public static class DemoTown
             {
                 Reference = $"DEMO/{crime.OccurredFrom.Year}/{i + 1:000000}",
                 People = people.For(crime.Category),
+                AreaCode = Neighbourhood(crime.Latitude, crime.Longitude),
             };
         }
     }
+
+    /// <summary>Reading's neighbourhoods (named after its wards), each the area nearest its centre.</summary>
+    internal static readonly (string Name, double Latitude, double Longitude)[] Neighbourhoods =
+    [
+        ("Abbey", 51.4560, -0.9710), ("Battle", 51.4610, -0.9930), ("Katesgrove", 51.4440, -0.9710), ("Redlands", 51.4470, -0.9530),
+        ("Park", 51.4540, -0.9450), ("Minster", 51.4450, -0.9900), ("Caversham", 51.4700, -0.9750), ("Whitley", 51.4300, -0.9650),
+        ("Norcot", 51.4640, -1.0150), ("Southcote", 51.4450, -1.0150),
+    ];
+
+    public static string Neighbourhood(double latitude, double longitude) =>
+        Neighbourhoods.MinBy(n => Math.Pow(n.Latitude - latitude, 2) + Math.Pow((n.Longitude - longitude) * 0.62, 2)).Name;
 
     private static DemoCrime ClusterCrime(Random random, DateOnly day)
     {
@@ -142,4 +154,4 @@ public static class DemoTown
 /// <summary>One generated crime, in the terms of the force records format.</summary>
 public sealed record DemoCrime(
     string Reference, string Category, string OffenceCode, DateTime OccurredFrom, double Latitude, double Longitude, string Location,
-    IReadOnlyList<(string PersonId, string Role)> People);
+    IReadOnlyList<(string PersonId, string Role)> People, string? AreaCode = null);

@@ -5,7 +5,7 @@ namespace HotSpots.Demo;
 /// <summary>Writes crimes in the HotSpots force records CSV format (docs/data-formats.md).</summary>
 public static class ForceRecordsCsv
 {
-    public const string Header = "reference,offence_code,category,occurred_from,occurred_to,latitude,longitude,easting,northing,location,people";
+    public const string Header = "reference,offence_code,category,occurred_from,occurred_to,latitude,longitude,easting,northing,location,people,area_code";
 
     public static void Write(TextWriter writer, IEnumerable<DemoCrime> crimes)
     {
@@ -16,7 +16,7 @@ public static class ForceRecordsCsv
             writer.Write(string.Join(',',
                 c.Reference, c.OffenceCode, Quote(c.Category), c.OccurredFrom.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), "",
                 c.Latitude.ToString("0.000000", CultureInfo.InvariantCulture), c.Longitude.ToString("0.000000", CultureInfo.InvariantCulture),
-                "", "", Quote(c.Location), string.Join(';', c.People.Select(p => $"{p.PersonId}:{p.Role}"))));
+                "", "", Quote(c.Location), string.Join(';', c.People.Select(p => $"{p.PersonId}:{p.Role}")), Quote(c.AreaCode ?? "")));
             writer.Write('\n');
         }
     }

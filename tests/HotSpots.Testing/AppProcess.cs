@@ -62,6 +62,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["HOTSPOTS_DATA_DIR"] = DataDirectory;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // No demo patrol history unless a test asks for it, as in HotSpotsApp: it would only slow the start.
+        start.Environment["Demo__PatrolHistoryDays"] = "0";
         foreach (var (key, value) in _settings) start.Environment[key.Replace(":", "__")] = value;
 
         var process = new Process { StartInfo = start };

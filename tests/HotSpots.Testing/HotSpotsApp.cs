@@ -22,6 +22,8 @@ public sealed class HotSpotsApp : WebApplicationFactory<Program>
         {
             ["Demo:Enabled"] = "true",
             ["Demo:CrimesPerYear"] = "4000",
+            // No patrol history unless a test asks for it (Demo:PatrolHistoryDays), so that patrol tests start from none.
+            ["Demo:PatrolHistoryDays"] = "0",
             ["Jobs:PollSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests sign in many times a minute from one address; the limit's own test sets it low.

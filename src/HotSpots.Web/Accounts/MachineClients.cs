@@ -22,8 +22,11 @@ internal static class MachineClients
     /// <summary>Lets a client import files through /api/v1/imports.</summary>
     public const string ImportScope = "imports";
 
+    /// <summary>Lets a client (Power BI) read the OData feed at /odata, with HTTP Basic (its id and secret).</summary>
+    public const string FeedScope = "feed";
+
     /// <summary>Every scope a client may be given (and ask for).</summary>
-    public static readonly IReadOnlyList<string> Scopes = [ImportScope];
+    public static readonly IReadOnlyList<string> Scopes = [ImportScope, FeedScope];
 
     public static void AddMachineClients(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DatabaseSettings database)
     {

@@ -51,6 +51,12 @@ internal static class Policies
     /// <summary>Prometheus scrapers: requests from this machine or from the networks in Metrics:AllowedNetworks.</summary>
     public const string Metrics = "Metrics";
 
+    /// <summary>The pseudonymised people linked to crimes: analysts, and managers when an administrator allows it (a run-time setting).</summary>
+    public const string People = "People";
+
+    /// <summary>The Power BI feed (OData): a machine client's own credentials, HTTP Basic over HTTPS; never a person's sign-in.</summary>
+    public const string Feed = "Feed";
+
     public static void Configure(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -67,6 +73,8 @@ internal static class Policies
             .RequireAssertion(c => c.User.HasScope(MachineClients.ImportScope)));
         options.AddPolicy(Analyse, p => p.RequireRole(Roles.Analyst));
         options.AddPolicy(Metrics, p => p.AddRequirements(new Operations.ScraperNetworkRequirement()));
+        options.AddPolicy(People, p => p.RequireRole(Roles.Analyst, Roles.Manager).AddRequirements(new PeopleRequirement()));
+        options.AddPolicy(Feed, p => p.AddAuthenticationSchemes(FeedAuthentication.SchemeName).RequireAuthenticatedUser().RequireClaim(FeedAuthentication.ClientClaim));
         // Anything registered without a policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

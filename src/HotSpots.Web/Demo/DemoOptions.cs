@@ -21,6 +21,9 @@ internal sealed class DemoOptions
     /// <summary>Crimes a year in the demo town.</summary>
     public int CrimesPerYear { get; set; } = 15_000;
 
+    /// <summary>Police days of patrol history before today (0: none), so that compliance and leaderboards have something to show.</summary>
+    public int PatrolHistoryDays { get; set; } = 28;
+
     public static DemoOptions From(IConfiguration configuration) =>
         configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
 

@@ -14,7 +14,7 @@ namespace HotSpots.Web.Demo;
 /// way, teams, the demo sign-ins, and a published hot spot set.
 /// </summary>
 internal sealed class DemoSeeder(
-    UserAccounts accounts, IIngestionModule ingestion, IHotspotModule hotspots, ITaskingModule tasking,
+    UserAccounts accounts, IIngestionModule ingestion, IHotspotModule hotspots, ITaskingModule tasking, DemoPatrols patrols,
     DemoOptions options, SecurityOptions security, DatabaseSettings database, ForceOptions force, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     /// <summary>Seeds on a first start only: once anyone can sign in, the data is the force's to keep.</summary>
@@ -42,16 +42,23 @@ internal sealed class DemoSeeder(
         var teams = new Dictionary<string, long>();
         foreach (var name in DemoOptions.Teams)
             teams[name] = (await tasking.CreateTeamAsync(name, cancellationToken)).Id;
+        var patrollers = new List<string>();
         foreach (var account in DemoOptions.Accounts)
         {
             var user = await accounts.EnsureUserAsync(account.Email, DemoOptions.Password, account.Role);
             if (account.Role is Roles.Officer or Roles.Supervisor)
+            {
                 await tasking.SaveOfficerAsync(user.Id, account.DisplayName, account.Team is { } t ? teams[t] : null, cancellationToken);
+                patrollers.Add(user.Id);
+            }
         }
+        await patrols.AddRosterAsync(teams, cancellationToken);
 
         await EnrolDemoAuthenticatorsAsync();
         var set = await hotspots.RefreshAsync(publish: true, "demo seed", cancellationToken);
         log.LogInformation("Demo force: hot spot set {SetId} published with {Spots} spots", set.Id, set.SpotCount);
+        await patrols.SeedAsync(options.Seed, options.PatrolHistoryDays, [.. patrollers, .. DemoPatrols.Roster.Select(r => r.Id)], cancellationToken);
+        log.LogInformation("Demo force: {Days} days of patrol history", options.PatrolHistoryDays);
     }
 
     /// <summary>The demo accounts whose role needs two-factor sign-in use the demo's known authenticator key.</summary>

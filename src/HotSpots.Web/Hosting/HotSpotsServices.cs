@@ -60,6 +60,7 @@ internal static class HotSpotsServices
         services.AddScoped<UserAccounts>();
         services.AddSingleton(SecurityOptions.From(configuration));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoPatrols>();
         services.AddSingleton(DemoOptions.From(configuration));
 
         services.AddDataProtection()
@@ -88,6 +89,7 @@ internal static class HotSpotsServices
             .UseRecommendedSerializerSettings());
         if (!runJobServer) return;
         services.AddHostedService<RecurringJobsStartup>();
+        services.AddHostedService<DashboardWarmUp>();
         if (configuration.GetValue("Jobs:Server", true))
             services.AddHangfireServer((provider, o) =>
             {

@@ -6,6 +6,7 @@ using HotSpots.Web.Operations;
 using Prometheus;
 using HotSpots.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using HotSpots.Web.Feed;
 
 namespace HotSpots.Web.Hosting;
 
@@ -19,6 +20,9 @@ internal static class WebSetup
         services.AddSignInLimits(security);
         services.AddApiErrors();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampCheckMinutes));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PeopleRequirementHandler>();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, FeedAuthentication>(FeedAuthentication.SchemeName, null);
+        services.AddFeed();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/SignIn";
@@ -75,6 +79,7 @@ internal static class WebSetup
         app.MapSupervisorApi();
         app.MapMachineClients();
         app.MapImportApi();
+        app.MapControllers().RequireAuthorization(Policies.Feed);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminOnly()],
@@ -83,7 +88,7 @@ internal static class WebSetup
         }).RequireAuthorization(Policies.Admin);
     }
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/" + FeedModel.Route);
 
     /// <summary>Hangfire's own check, behind the endpoint's Admin policy.</summary>
     private sealed class AdminOnly : IDashboardAuthorizationFilter

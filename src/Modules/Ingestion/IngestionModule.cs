@@ -131,5 +131,8 @@ internal sealed class IngestionFacade(
     public Task<IReadOnlyList<UnitPosition>> GetUnitPositionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         queries.UnitPositionsAsync(fromUtc, toUtc, cancellationToken);
 
+    public Task<IReadOnlyList<PersonCrimeLink>> GetPersonLinksAsync(DateTime fromUtc, DateTime toUtc, string? personId, CancellationToken cancellationToken) =>
+        queries.PersonLinksAsync(fromUtc, toUtc, personId, cancellationToken);
+
     public Task<long> CountCrimesAsync(CancellationToken cancellationToken) => queries.CountAsync(cancellationToken);
 }

@@ -36,6 +36,7 @@ public static class PatrolsModule
         services.AddScoped<BaselinePresenceJob>();
         services.AddScoped<IPatrolModule, PatrolsFacade>();
         services.AddScoped<IDoseSource, PatrolDoseSource>();
+        services.AddScoped<IPatrolHistorySeed, PatrolHistorySeed>();
         services.AddSingleton<IRecurringJobs, PatrolJobs>();
         return services;
     }
@@ -49,6 +50,12 @@ internal sealed class PatrolJobs(PatrolSettings settings) : IRecurringJobs
         jobs.AddOrUpdate<PurgePingsJob>(PurgePingsJob.Id, j => j.RunAsync(CancellationToken.None), settings.PurgeCron);
         jobs.AddOrUpdate<BaselinePresenceJob>(BaselinePresenceJob.Id, j => j.RunAsync(CancellationToken.None), settings.BaselineCron);
     }
+}
+
+internal sealed class PatrolHistorySeed(PatrolSessions sessions) : IPatrolHistorySeed
+{
+    public Task<PatrolView> StartPastAsync(string officerId, long hotspotId, DateTime startedUtc, CancellationToken cancellationToken) =>
+        sessions.StartPastAsync(officerId, hotspotId, startedUtc, cancellationToken);
 }
 
 internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings, PatrolReports reports, TrackViews tracks, RuntimeSettings settings) : IPatrolModule

@@ -3,7 +3,7 @@ using HotSpots.Modules.Patrols.Contracts;
 
 namespace HotSpots.Modules.Dashboard.Contracts;
 
-/// <summary>Reporting across the modules, read only.</summary>
+/// <summary>Reporting across the modules, read only (apart from its own settings and the audit of what is viewed).</summary>
 public interface IDashboardModule
 {
     Task<ManagerDashboard> GetManagerDashboardAsync(CancellationToken cancellationToken);
@@ -13,7 +13,70 @@ public interface IDashboardModule
     /// arm, crimes, serious violence, harm, tasked officer-minutes and patrols. Audited.
     /// </summary>
     Task<string> TrialOutcomesCsvAsync(long trialId, string exportedBy, CancellationToken cancellationToken);
+
+    /// <summary>Crimes by type, month, week, day-of-week × hour and place, for a filter. Answered from memory.</summary>
+    Task<CrimeExplorer> GetCrimesAsync(CrimeFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>The people linked to crimes in each published spot over the last <paramref name="months"/> months (pseudonyms only).</summary>
+    Task<PeopleInSpots> GetPeopleInSpotsAsync(int months, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A person's history. Refused with <see cref="JustificationRequiredException"/> without a justification; otherwise
+    /// who, what and why are written to the audit log before anything is returned.
+    /// </summary>
+    Task<PersonHistory> OpenPersonAsync(string personId, string viewer, string? justification, CancellationToken cancellationToken);
+
+    /// <summary>Dose against target over police days [from, to] (default: the last 28 days up to today).</summary>
+    Task<ComplianceReport> GetComplianceAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
+
+    Task<ImpactReport> GetImpactAsync(ImpactRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Leaderboards; <paramref name="viewerOfficerId"/> decides whose team's names are shown in full.</summary>
+    Task<Leaderboards> GetLeaderboardsAsync(LeaderboardPeriod period, string? viewerOfficerId, CancellationToken cancellationToken);
+
+    Task<DashboardSettings> GetSettingsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Changes the dashboard's run-time settings (audited).</summary>
+    Task SetSettingsAsync(DashboardSettings settings, string changedBy, CancellationToken cancellationToken);
+
+    /// <summary>A one-page patrol briefing of a published spot as PDF; null when there is no such spot.</summary>
+    Task<byte[]?> BriefingPdfAsync(long hotspotId, CancellationToken cancellationToken);
+
+    /// <summary>The monthly management report (compliance, impact, leaderboard, charts) of a calendar month as PDF.</summary>
+    Task<byte[]> MonthlyReportPdfAsync(int year, int month, CancellationToken cancellationToken);
+
+    /// <summary>An export as CSV (formula-safe) or GeoJSON; audited.</summary>
+    Task<string> ExportAsync(ExportRequest request, string exportedBy, CancellationToken cancellationToken);
+
+    /// <summary>Rows of one of the OData feed's sets (<see cref="HotspotRow"/>, <see cref="VisitRow"/>, <see cref="ActivityRow"/>, <see cref="CrimeRow"/>); crimes produced lazily from memory.</summary>
+    Task<IEnumerable<T>> GetFeedAsync<T>(CancellationToken cancellationToken) where T : class;
 }
+
+/// <param name="InterventionDay">Before and after are the <paramref name="WindowDays"/> before and from this day; default: the running or last trial's first day, else the published set's, else 8 weeks before the latest crime.</param>
+public sealed record ImpactRequest(DateOnly? InterventionDay = null, int WindowDays = 56, bool SeriousViolenceOnly = true, double BufferMetres = 200);
+
+/// <param name="ManagersSeePeople">Managers may open the people pages (analysts always may).</param>
+/// <param name="InitialsOutsideTeam">Leaderboards show only initials for officers outside the viewer's own team.</param>
+public sealed record DashboardSettings(bool ManagersSeePeople, bool InitialsOutsideTeam)
+{
+    public static readonly DashboardSettings Default = new(false, true);
+}
+
+public enum ExportKind
+{
+    Hotspots,
+    Visits,
+    Activities,
+}
+
+public enum ExportFormat
+{
+    Csv,
+    GeoJson,
+}
+
+/// <param name="From">First police day (visits and activities); default 28 days ago.</param>
+public sealed record ExportRequest(ExportKind Kind, ExportFormat Format, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>The manager's first view: crime trend, top spots, today's patrol minutes, the leaderboard.</summary>
 public sealed record ManagerDashboard(

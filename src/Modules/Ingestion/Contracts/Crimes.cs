@@ -40,7 +40,8 @@ public static class CrimeCategories
 /// </summary>
 public sealed class CrimeTable(
     double[] x, double[] y, long[] occurredUtcTicks, bool[] hasTimeOfDay, int[] category, int[] place,
-    IReadOnlyList<string> categories, IReadOnlyList<double> categoryHarm, IReadOnlyList<string> places)
+    IReadOnlyList<string> categories, IReadOnlyList<double> categoryHarm, IReadOnlyList<string> places,
+    int[]? area = null, IReadOnlyList<string>? areas = null)
 {
     public int Count => X.Length;
 
@@ -68,4 +69,17 @@ public sealed class CrimeTable(
 
     /// <summary>The place names ("On or near …") the records give.</summary>
     public IReadOnlyList<string> Places { get; } = places;
+
+    /// <summary>Index into <see cref="Areas"/>, or -1 when the record names no area (LSOA, beat).</summary>
+    public int[] Area { get; } = area ?? Enumerable.Repeat(-1, x.Length).ToArray();
+
+    /// <summary>The area codes the records give.</summary>
+    public IReadOnlyList<string> Areas { get; } = areas ?? [];
 }
+
+/// <summary>A pseudonymised person's link to a crime, with the crime as dashboards need it.</summary>
+/// <param name="Role">suspect, offender, victim or witness.</param>
+/// <param name="X">Projected easting in metres; null when the crime has no position.</param>
+public sealed record PersonCrimeLink(
+    string PersonId, string Role, long CrimeId, string? Reference, string Category, DateTime OccurredUtc, bool HasTimeOfDay,
+    double Harm, double? X, double? Y, string? Location);

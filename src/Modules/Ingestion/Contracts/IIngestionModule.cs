@@ -81,6 +81,12 @@ public interface IIngestionModule
     /// <summary>Erases what is past its retention now (the daily job purge-ingestion-retention does the same) and audits it.</summary>
     Task<RetentionPurge> PurgeExpiredAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The links between pseudonymised people and crimes that occurred in [from, to); only one person's when
+    /// <paramref name="personId"/> is given. Oldest first.
+    /// </summary>
+    Task<IReadOnlyList<PersonCrimeLink>> GetPersonLinksAsync(DateTime fromUtc, DateTime toUtc, string? personId, CancellationToken cancellationToken);
+
     /// <summary>Total crimes held.</summary>
     Task<long> CountCrimesAsync(CancellationToken cancellationToken);
 }

@@ -44,6 +44,20 @@ internal sealed class CrimeQueries(IngestionDbContext db, HarmSettings harm)
             .Select(p => new UnitPosition(p.UnitId, p.UnitType, p.TimeUtc, p.Latitude, p.Longitude, p.AccuracyMetres, p.X, p.Y))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<PersonCrimeLink>> PersonLinksAsync(DateTime fromUtc, DateTime toUtc, string? personId, CancellationToken cancellationToken)
+    {
+        var weights = await harm.WeightsAsync(cancellationToken);
+        var links = db.PersonLinks.AsNoTracking().AsQueryable();
+        if (personId is not null) links = links.Where(p => p.PersonId == personId);
+        var rows = await links
+            .Join(db.Crimes.Where(c => c.OccurredFromUtc >= fromUtc && c.OccurredFromUtc < toUtc), p => p.CrimeId, c => c.Id,
+                (p, c) => new { p.PersonId, p.Role, c.Id, c.Reference, c.Category, c.OffenceCode, c.OccurredFromUtc, c.HasTimeOfDay, c.X, c.Y, c.Location })
+            .OrderBy(r => r.OccurredFromUtc).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new PersonCrimeLink(r.PersonId, r.Role, r.Id, r.Reference, r.Category, r.OccurredFromUtc, r.HasTimeOfDay,
+            weights.DaysFor(r.Category, r.OffenceCode), r.X, r.Y, r.Location)).ToList();
+    }
+
     public async Task<DateTime?> LatestAsync(CancellationToken cancellationToken) =>
         await db.Crimes.AsNoTracking().MaxAsync(c => (DateTime?)c.OccurredFromUtc, cancellationToken);
 

@@ -16,13 +16,15 @@ internal sealed partial class CrimeTableQuery(IngestionDbContext db, HarmSetting
     {
         var query = db.Crimes.AsNoTracking()
             .Where(c => !c.Unmappable && c.OccurredFromUtc >= fromUtc && c.OccurredFromUtc < toUtc)
-            .Select(c => new { c.X, c.Y, c.OccurredFromUtc, c.HasTimeOfDay, c.Category, c.Location });
+            .Select(c => new { c.X, c.Y, c.OccurredFromUtc, c.HasTimeOfDay, c.Category, c.Location, c.AreaCode });
         var x = new List<double>();
         var y = new List<double>();
         var ticks = new List<long>();
         var timed = new List<bool>();
         var category = new List<int>();
         var place = new List<int>();
+        var area = new List<int>();
+        var areas = new Dictionary<string, int>(StringComparer.Ordinal);
         var categories = new Dictionary<string, int>(StringComparer.Ordinal);
         var places = new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -42,6 +44,7 @@ internal sealed partial class CrimeTableQuery(IngestionDbContext db, HarmSetting
                 timed.Add(reader.GetBoolean(3));
                 category.Add(Index(categories, reader.GetString(4)));
                 place.Add(reader.IsDBNull(5) ? -1 : Index(places, reader.GetString(5)));
+                area.Add(reader.IsDBNull(6) ? -1 : Index(areas, reader.GetString(6)));
             }
         }
         finally
@@ -52,7 +55,7 @@ internal sealed partial class CrimeTableQuery(IngestionDbContext db, HarmSetting
         // Harm per category, with the analyst's overrides (a refresh weighs by category; offence-code weights apply to single crimes).
         var weights = await harm.WeightsAsync(cancellationToken);
         return new CrimeTable([.. x], [.. y], [.. ticks], [.. timed], [.. category], [.. place],
-            categoryNames, categoryNames.Select(c => weights.DaysFor(c)).ToList(), Names(places));
+            categoryNames, categoryNames.Select(c => weights.DaysFor(c)).ToList(), Names(places), [.. area], Names(areas));
     }
 
     /// <summary>

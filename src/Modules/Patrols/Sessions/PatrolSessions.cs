@@ -12,6 +12,18 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
     {
         var permission = await tasking.CheckPatrolAsync(officerId, hotspotId, cancellationToken);
         if (!permission.Allowed) throw new PatrolRefusedException(permission.Reason!);
+        return await CreateAsync(officerId, hotspotId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>A patrol that began in the past (the demo's history): no tasking check, since today's board says nothing of then.</summary>
+    public async Task<PatrolView> StartPastAsync(string officerId, long hotspotId, DateTime startedUtc, CancellationToken cancellationToken)
+    {
+        if (startedUtc > clock.GetUtcNow().UtcDateTime) throw new ArgumentException("A past patrol cannot start in the future.", nameof(startedUtc));
+        return await CreateAsync(officerId, hotspotId, startedUtc, cancellationToken);
+    }
+
+    private async Task<PatrolView> CreateAsync(string officerId, long hotspotId, DateTime startedUtc, CancellationToken cancellationToken)
+    {
         var detail = await hotspots.GetHotspotAsync(hotspotId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no hot spot {hotspotId}.");
         var running = await db.Patrols.AsNoTracking().Where(p => p.OfficerId == officerId && p.EndedUtc == null).Select(p => p.Id).ToListAsync(cancellationToken);
@@ -24,7 +36,7 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
             SetId = detail.Spot.SetId,
             HotspotName = detail.Spot.Name,
             PolygonWkb = detail.ProjectedPolygonWkb,
-            StartedUtc = clock.GetUtcNow().UtcDateTime,
+            StartedUtc = startedUtc,
         };
         db.Patrols.Add(patrol);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,22 @@
+using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HotSpots.Web.Pages.Dashboard;
+
+/// <summary>Dose delivered against target per spot, team, shift and day.</summary>
+[Authorize(Policy = Policies.Dashboard)]
+public sealed class ComplianceModel(IDashboardModule dashboard) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    public ComplianceReport? Report { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Report = await dashboard.GetComplianceAsync(From, To, cancellationToken);
+}
+
+/// <summary>A table of dose lines on the compliance page.</summary>
+public sealed record DoseTable(string Id, string First, IReadOnlyList<DoseLine> Lines, bool Targets);

@@ -1,0 +1,38 @@
+using System.Text;
+using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HotSpots.Web.Pages.Dashboard;
+
+/// <summary>Exports (CSV, GeoJSON), the patrol briefings and the monthly report as PDF, and how to connect Power BI.</summary>
+[Authorize(Policy = Policies.Dashboard)]
+public sealed class ReportsModel(IDashboardModule dashboard, IHotspotSnapshot hotspots) : PageModel
+{
+    public IReadOnlyList<PublishedHotspot> Spots { get; private set; } = [];
+
+    public void OnGet() => Spots = hotspots.Current.Spots;
+
+    public DateOnly LastMonth { get; } = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1);
+
+    public async Task<IActionResult> OnGetBriefingAsync(long id, CancellationToken cancellationToken) =>
+        await dashboard.BriefingPdfAsync(id, cancellationToken) is { } pdf
+            ? File(pdf, "application/pdf", $"briefing-spot-{id}.pdf")
+            : NotFound($"Hot spot {id} is not in the published set.");
+
+    public async Task<IActionResult> OnGetMonthlyAsync(int year, int month, CancellationToken cancellationToken)
+    {
+        if (year is < 2000 or > 2100 || month is < 1 or > 12) return BadRequest("Give a month as year=YYYY&month=1..12.");
+        return File(await dashboard.MonthlyReportPdfAsync(year, month, cancellationToken), "application/pdf", $"hotspots-report-{year}-{month:00}.pdf");
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(ExportKind kind, ExportFormat format, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var text = await dashboard.ExportAsync(new ExportRequest(kind, format, from, to), User.Identity!.Name!, cancellationToken);
+        var (type, extension) = format == ExportFormat.Csv ? ("text/csv", "csv") : ("application/geo+json", "geojson");
+        return File(Encoding.UTF8.GetBytes(text), type, $"{kind.ToString().ToLowerInvariant()}.{extension}");
+    }
+}

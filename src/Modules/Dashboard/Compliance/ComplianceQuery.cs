@@ -1,0 +1,106 @@
+using System.Globalization;
+using HotSpots.Modules.Dashboard.Charts;
+using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Platform;
+
+namespace HotSpots.Modules.Dashboard.Compliance;
+
+/// <summary>
+/// Dose against target. Assigned place-days are a sealed trial's treatment place-days when a trial covers the period,
+/// otherwise every spot of the published set on every police day of the period. Minutes are tasked officer-minutes (derived
+/// visits of patrols); control spots' presence comes from the location feed and is shown apart.
+/// </summary>
+internal sealed class ComplianceQuery(IPatrolModule patrols, ITaskingModule tasking, ITrials trials, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
+{
+    public async Task<ComplianceReport> GetAsync(DateOnly? fromDay, DateOnly? toDay, CancellationToken cancellationToken)
+    {
+        var today = force.PoliceDay(clock.GetUtcNow().UtcDateTime);
+        var to = toDay is { } t && t < today ? t : today;
+        var from = fromDay ?? to.AddDays(-27);
+        if (from > to) from = to;
+        var targets = await tasking.GetDoseTargetsAsync(cancellationToken);
+        var daily = targets.DailyTargetMinutes;
+
+        var trial = (await trials.ListAsync(cancellationToken)).Where(x => x.Sealed && x.FirstDay <= to && x.LastDay >= from).MaxBy(x => x.FirstDay);
+        var names = hotspots.Current.Spots.ToDictionary(s => s.Id, s => s.Name);
+        List<(long Spot, DateOnly Day)> assigned;
+        List<(long Spot, DateOnly Day)> controlDays = [];
+        string assignment;
+        if (trial is not null)
+        {
+            var days = (await trials.PlaceDaysAsync(trial.Id, cancellationToken)).Where(p => p.PoliceDay >= from && p.PoliceDay <= to).ToList();
+            assigned = days.Where(p => p.Arm == TrialArm.Treatment).Select(p => (p.HotspotId, p.PoliceDay)).ToList();
+            controlDays = days.Where(p => p.Arm == TrialArm.Control).Select(p => (p.HotspotId, p.PoliceDay)).ToList();
+            foreach (var s in trial.Spots) names.TryAdd(s.HotspotId, s.Name);
+            assignment = $"the treatment place-days of trial “{trial.Name}”";
+        }
+        else
+        {
+            assigned = [.. hotspots.Current.Spots.SelectMany(s => Days(from, to).Select(d => (s.Id, d)))];
+            assignment = "no trial covers the period, so every spot of the published set on every police day";
+        }
+
+        var (fromUtc, toUtc) = (force.PoliceDayStartUtc(from), force.PoliceDayStartUtc(to.AddDays(1)));
+        var dosage = (await patrols.GetDosageAsync(fromUtc, toUtc, PresenceSource.Patrols, cancellationToken))
+            .ToDictionary(d => (d.HotspotId, force.PoliceDay(d.PoliceDayStartUtc)));
+        var assignedSet = assigned.ToHashSet();
+        SpotDayDosage? Dose(long spot, DateOnly day) => dosage.GetValueOrDefault((spot, day));
+
+        var bySpot = assigned.GroupBy(a => a.Spot).Select(g => Line(names.GetValueOrDefault(g.Key) ?? $"Spot {g.Key}", g.Count() * daily,
+                g.Select(a => Dose(a.Spot, a.Day)), g.Count()))
+            .OrderBy(l => l.Share ?? 0).ToList();
+        var byDay = Days(from, to).Select(d =>
+        {
+            var spots = assigned.Where(a => a.Day == d).ToList();
+            return Line(d.ToString("ddd d MMM", CultureInfo.InvariantCulture), spots.Count * daily, spots.Select(a => Dose(a.Spot, a.Day)), spots.Count);
+        }).ToList();
+
+        var visits = (await patrols.ListVisitsAsync(fromUtc, toUtc, PresenceSource.Patrols, cancellationToken))
+            .Where(v => assignedSet.Contains((v.HotspotId, force.PoliceDay(v.EnteredUtc)))).ToList();
+        var officers = (await tasking.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
+        var shifts = (await tasking.TodayAsync(cancellationToken)).Shifts;
+        var byTeam = visits.GroupBy(v => officers.GetValueOrDefault(v.SubjectId)?.TeamName ?? "No team")
+            .Select(g => VisitLine(g.Key, g)).OrderByDescending(l => l.Minutes).ToList();
+        var byShift = visits.GroupBy(v => ShiftOf(shifts, force.UtcToLocal(v.EnteredUtc).Hour))
+            .Select(g => VisitLine(g.Key, g)).OrderBy(l => shifts.ToList().FindIndex(s => s.Name == l.Name)).ToList();
+
+        var feed = controlDays.Count == 0 ? [] : await patrols.GetDosageAsync(fromUtc, toUtc, PresenceSource.LocationFeed, cancellationToken);
+        var controls = controlDays.GroupBy(c => c.Spot).Select(g =>
+        {
+            var days = g.Select(c => c.Day).ToHashSet();
+            var presence = feed.Where(f => f.HotspotId == g.Key && days.Contains(force.PoliceDay(f.PoliceDayStartUtc))).ToList();
+            var code = trial!.Spots.FirstOrDefault(s => s.HotspotId == g.Key)?.Code ?? "";
+            return new ControlPresence($"{code} {names.GetValueOrDefault(g.Key)}".Trim(), presence.Sum(p => p.OfficerMinutes), presence.Sum(p => p.Visits), days.Count,
+                g.Sum(c => Dose(c.Spot, c.Day)?.OfficerMinutes ?? 0));
+        }).ToList();
+
+        var patrolled = assigned.Count(a => Dose(a.Spot, a.Day) is { Visits: > 0 });
+        var dosed = assigned.Count(a => Dose(a.Spot, a.Day) is { } d && d.OfficerMinutes >= daily);
+        var chart = Bars.Render("Tasked officer-minutes in assigned spots per police day", "minutes",
+            byDay.Select(d => (d.Name, d.Minutes)).ToList(), target: byDay.Count == 0 ? null : byDay.Average(d => d.TargetMinutes));
+        return new ComplianceReport(from, to, targets, assignment, assigned.Count, patrolled, dosed, bySpot, byTeam, byShift, byDay, controls, chart.ToChart());
+    }
+
+    private static DoseLine Line(string name, double target, IEnumerable<SpotDayDosage?> doses, int placeDays)
+    {
+        var list = doses.OfType<SpotDayDosage>().ToList();
+        return new DoseLine(name, target, list.Sum(d => d.OfficerMinutes), list.Sum(d => d.Visits), list.Sum(d => d.KoperVisits), placeDays);
+    }
+
+    private static DoseLine VisitLine(string name, IEnumerable<VisitView> visits)
+    {
+        var list = visits.ToList();
+        return new DoseLine(name, 0, list.Sum(v => v.Minutes), list.Count, list.Count(v => v.Koper), list.Select(v => (v.HotspotId, v.EnteredUtc.Date)).Distinct().Count());
+    }
+
+    private static string ShiftOf(IReadOnlyList<Shift> shifts, int hour) =>
+        shifts.FirstOrDefault(s => s.StartHour <= s.EndHour ? hour >= s.StartHour && hour < s.EndHour : hour >= s.StartHour || hour < s.EndHour)?.Name ?? "Other";
+
+    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
+    {
+        for (var d = from; d <= to; d = d.AddDays(1)) yield return d;
+    }
+}

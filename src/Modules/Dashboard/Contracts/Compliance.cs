@@ -1,0 +1,37 @@
+using HotSpots.Modules.Tasking.Contracts;
+
+namespace HotSpots.Modules.Dashboard.Contracts;
+
+public enum Rag
+{
+    Green,
+    Amber,
+    Red,
+}
+
+/// <summary>
+/// Dose delivered against target over police days [From, To]: per spot, team, shift and day, with the share of assigned
+/// place-days that got a patrol, and the background presence (location feed) in control spots.
+/// </summary>
+/// <param name="Assignment">How place-days were counted as assigned: a trial's treatment place-days, or every published spot every day.</param>
+public sealed record ComplianceReport(
+    DateOnly From, DateOnly To, DoseTargets Targets, string Assignment,
+    int AssignedPlaceDays, int PatrolledPlaceDays, int DosedPlaceDays,
+    IReadOnlyList<DoseLine> BySpot, IReadOnlyList<DoseLine> ByTeam, IReadOnlyList<DoseLine> ByShift, IReadOnlyList<DoseLine> ByDay,
+    IReadOnlyList<ControlPresence> Controls, Chart DailyChart)
+{
+    public double? PatrolledShare => AssignedPlaceDays == 0 ? null : (double)PatrolledPlaceDays / AssignedPlaceDays;
+}
+
+/// <param name="TargetMinutes">The officer-minutes owed (daily target × assigned place-days in the group).</param>
+/// <param name="Minutes">Officer-minutes delivered in the spots by tasked patrols.</param>
+public sealed record DoseLine(string Name, double TargetMinutes, double Minutes, int Visits, int KoperVisits, int PlaceDays)
+{
+    public double? Share => TargetMinutes <= 0 ? null : Minutes / TargetMinutes;
+
+    /// <summary>Green at 90 % of the target or more, amber from 50 %, red below; none without a target.</summary>
+    public Rag? Status => Share switch { null => null, >= 0.9 => Rag.Green, >= 0.5 => Rag.Amber, _ => Rag.Red };
+}
+
+/// <summary>Police presence in a control spot from the location feed (not tasked patrols), kept apart.</summary>
+public sealed record ControlPresence(string Spot, double FeedMinutes, int Visits, int Days, double TaskedMinutes);

@@ -1,0 +1,53 @@
+namespace HotSpots.Modules.Dashboard.Contracts;
+
+/// <summary>A published hot spot in the OData feed.</summary>
+public sealed class HotspotRow
+{
+    public long Id { get; init; }
+    public long SetId { get; init; }
+    public int Rank { get; init; }
+    public string Name { get; init; } = "";
+    public double Latitude { get; init; }
+    public double Longitude { get; init; }
+    public double AreaSquareMetres { get; init; }
+    public int CrimeCount { get; init; }
+    public double Harm { get; init; }
+}
+
+/// <summary>A visit by a tasked patrol (no officer).</summary>
+public sealed class VisitRow
+{
+    public long Id { get; init; }
+    public long HotspotId { get; init; }
+    public string Source { get; init; } = "";
+    public DateTimeOffset Entered { get; init; }
+    public DateTimeOffset Exited { get; init; }
+    public double Minutes { get; init; }
+    public string Mode { get; init; } = "";
+    public bool Koper { get; init; }
+}
+
+/// <summary>An activity logged on patrol: its kind only, no notes and no officer.</summary>
+public sealed class ActivityRow
+{
+    public long Id { get; init; }
+    public long HotspotId { get; init; }
+    public DateTimeOffset Time { get; init; }
+    public string Kind { get; init; } = "";
+}
+
+/// <summary>A crime in the OData feed, pseudonymised: no reference, no people, no place name, placed at the centre of its 100 m square.</summary>
+public sealed class CrimeRow
+{
+    public long Id { get; init; }
+    public string Category { get; init; } = "";
+    public DateTimeOffset Occurred { get; init; }
+    public bool HasTimeOfDay { get; init; }
+    public int Year { get; init; }
+    public int Month { get; init; }
+    public double Harm { get; init; }
+    public string? Area { get; init; }
+    public double Latitude { get; init; }
+    public double Longitude { get; init; }
+    public long? HotspotId { get; init; }
+}
