@@ -29,8 +29,11 @@ internal sealed class ResumeImportsJob(IngestionDbContext db, IBackgroundJobClie
             .Select(r => r.Id).ToListAsync(cancellationToken);
         foreach (var id in stalled)
         {
-            // The heartbeat marks it as handed out again, so that the next run does not queue it twice.
-            await db.Imports.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatUtc, now), cancellationToken);
+            // The heartbeat marks it as handed out again, so that the next run does not queue it twice; a running one
+            // whose process died is interrupted, so that the new job runs it.
+            await db.Imports.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.HeartbeatUtc, now)
+                .SetProperty(r => r.Status, r => r.Status == ImportStatus.Running ? ImportStatus.Interrupted : r.Status), cancellationToken);
             jobs.Enqueue<ImportJob>(j => j.RunAsync(id, CancellationToken.None));
             log.LogWarning("Import {ImportId} had stalled (its job was lost, e.g. in a restart): queued again.", id);
         }
