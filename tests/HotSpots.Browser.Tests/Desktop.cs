@@ -32,6 +32,8 @@ internal sealed class Desktop : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Phone.ChromiumPath, Headless = true, Args = ChromiumArgs });
         var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        // The test machine runs every test assembly at once: pages may take longer than Playwright's 30 s default to load.
+        context.SetDefaultTimeout(90_000);
         return new Desktop(playwright, browser, context, await context.NewPageAsync());
     }
 

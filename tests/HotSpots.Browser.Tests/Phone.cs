@@ -40,6 +40,7 @@ internal sealed class Phone : IAsyncDisposable
         device.Geolocation = new Geolocation { Latitude = (float)latitude, Longitude = (float)longitude, Accuracy = 8 };
         device.Permissions = ["geolocation"];
         var context = await browser.NewContextAsync(device);
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         return new Phone(playwright, browser, context, page);
     }
