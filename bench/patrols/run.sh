@@ -21,7 +21,7 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p "$data"
-(cd "$app" && HOTSPOTS_DATA_DIR="$data" Demo__Enabled=true Demo__CrimesPerYear=4000 Logging__LogLevel__Default=Warning \
+(cd "$app" && HOTSPOTS_DATA_DIR="$data" Demo__Enabled=true Demo__CrimesPerYear=4000 Demo__PatrolHistoryDays=0 Logging__LogLevel__Default=Warning \
   ASPNETCORE_ENVIRONMENT=Production exec ./HotSpots.Web --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 240); do
@@ -61,7 +61,7 @@ echo "wrk: $threads threads, $connections connections, ${seconds}s, 50 pings a b
 out=$(flock /tmp/hotspots-bench.lock wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$root/bench/patrols/pings.lua" \
   "http://127.0.0.1:$port" -- "$a" "$b")
 echo "$out"
-stored=$(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute("select count(*) from patrols_pings").fetchone()[0])' "$data/hotspots.db")
+stored=$(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute("select count(*) from patrols_pings where PatrolId in (?, ?)", (sys.argv[2], sys.argv[3])).fetchone()[0])' "$data/hotspots.db" "${a%%|*}" "${b%%|*}")
 duration_us=$(sed -n 's/.*duration_us=\([0-9]*\).*/\1/p' <<<"$out")
 requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' <<<"$out")
 python3 - "$stored" "$duration_us" "$requests" <<'PY'
