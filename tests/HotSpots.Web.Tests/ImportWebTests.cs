@@ -113,7 +113,7 @@ public sealed partial class ImportWebTests(ImportWebTests.App fixture) : IClassF
         {
             await Task.Delay(300);
             status = await http.GetFromJsonAsync<JsonElement>(statusUrl);
-        } while (status.GetProperty("status").GetString() is "queued" or "running" && watch.Elapsed < TimeSpan.FromSeconds(60));
+        } while (status.GetProperty("status").GetString() is "queued" or "running" && watch.Elapsed < TimeSpan.FromSeconds(180));
         status.GetProperty("status").GetString().ShouldBe("completed");
         status.GetProperty("imported").GetInt64().ShouldBe(2);
 
@@ -156,7 +156,7 @@ public sealed partial class ImportWebTests(ImportWebTests.App fixture) : IClassF
         while (true)
         {
             var progress = await client.GetFromJsonAsync<JsonElement>($"/Imports/{id}?handler=Progress");
-            if (!progress.GetProperty("active").GetBoolean() || watch.Elapsed > TimeSpan.FromSeconds(60)) return progress;
+            if (!progress.GetProperty("active").GetBoolean() || watch.Elapsed > TimeSpan.FromSeconds(180)) return progress;
             await Task.Delay(300);
         }
     }
