@@ -27,7 +27,7 @@ public sealed class AuditLogModel(IAuditLog audit) : PageModel
         var csv = new StringBuilder("at_utc,actor,action,subject,why,details\n");
         foreach (var e in entries)
             csv.Append(string.Join(',', e.AtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-                SafeCsv.Cell(e.Actor), SafeCsv.Cell(e.Action), SafeCsv.Cell(e.Subject), SafeCsv.Cell(e.Why), SafeCsv.Cell(e.Details))).Append('\n');
+                HotSpots.Platform.Text.CsvCell.Text(e.Actor), HotSpots.Platform.Text.CsvCell.Text(e.Action), HotSpots.Platform.Text.CsvCell.Text(e.Subject), HotSpots.Platform.Text.CsvCell.Text(e.Why), HotSpots.Platform.Text.CsvCell.Text(e.Details))).Append('\n');
         await audit.RecordAsync(new AuditEntry(User.Identity!.Name!, "audit.export", "audit log", Details: $"{entries.Count} entries"), cancellationToken);
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "audit-log.csv");
     }
