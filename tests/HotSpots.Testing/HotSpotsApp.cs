@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HotSpots.Testing;
 
@@ -36,6 +37,9 @@ public sealed class HotSpotsApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>What the app logged as errors, for a failure message.</summary>
+    public ServerErrors Errors { get; } = new();
+
     /// <summary>Serves on 127.0.0.1 on a free port and returns the base address.</summary>
     public Uri StartOnRealPort()
     {
@@ -51,6 +55,7 @@ public sealed class HotSpotsApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.UseEnvironment("Production");
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         if (_clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
     }

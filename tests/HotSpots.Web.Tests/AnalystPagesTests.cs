@@ -29,7 +29,7 @@ public sealed partial class AnalystPagesTests
         var client = await SignedInClient.SignInAsync(app, email);
         var setId = app.Service<IHotspotSnapshot>().Current.Set!.Id;
         foreach (var page in new[] { "/Analyst", $"/Analyst/Set/{setId}", "/Analyst/Exclusions", "/Analyst/Backtest" })
-            (await client.GetAsync(page)).StatusCode.ShouldBe(expected, page);
+            (await client.GetAsync(page)).StatusCode.ShouldBe(expected, $"{page}; the server logged:\n{app.Errors.Summary()}");
     }
 
     [Theory]

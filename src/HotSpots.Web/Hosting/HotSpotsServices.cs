@@ -83,7 +83,8 @@ internal static class HotSpotsServices
             var options = new PostgreSqlStorageOptions { QueuePollInterval = poll, SchemaName = "hangfire" };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options, null), options);
         });
-        services.AddHangfire(config => config
+        services.AddHangfire((provider, config) => config
+            .UseLogProvider(new HangfireLogs(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

@@ -68,7 +68,7 @@ public sealed partial class FuzzTests
         (await officer.GetAsync("/Officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var after = await officer.PostAsync($"/api/patrols/{patrolId}/pings", Json(ping.Replace("\"seq\":1", "\"seq\":999999")));
         after.StatusCode.ShouldBe(HttpStatusCode.OK, await after.Content.ReadAsStringAsync());
-        _failures.ShouldBeEmpty($"{_failures.Count} of {_requests} requests");
+        _failures.ShouldBeEmpty($"{_failures.Count} of {_requests} requests; the server logged:\n{app.Errors.Summary()}");
         _requests.ShouldBeGreaterThan(600);
     }
 
