@@ -24,6 +24,16 @@ internal sealed class DemoOptions
     /// <summary>Police days of patrol history before today (0: none), so that compliance and leaderboards have something to show.</summary>
     public int PatrolHistoryDays { get; set; } = 28;
 
+    /// <summary>
+    /// More officer sign-ins, officer001@demo.hotspots … (same password, teams in turn), for load and soak tests that
+    /// need many officers each on a patrol of their own. None unless asked for.
+    /// </summary>
+    public int ExtraOfficers { get; set; }
+
+    /// <summary>The demo accounts with the extra officers asked for.</summary>
+    public IEnumerable<DemoAccount> AllAccounts() => Accounts.Concat(Enumerable.Range(1, Math.Max(0, ExtraOfficers)).Select(i =>
+        new DemoAccount($"officer{i:000}@demo.hotspots", Roles.Officer, $"PC Officer {i:000}", Teams[i % Teams.Count])));
+
     public static DemoOptions From(IConfiguration configuration) =>
         configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
 

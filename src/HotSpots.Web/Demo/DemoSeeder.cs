@@ -43,13 +43,13 @@ internal sealed class DemoSeeder(
         foreach (var name in DemoOptions.Teams)
             teams[name] = (await tasking.CreateTeamAsync(name, cancellationToken)).Id;
         var patrollers = new List<string>();
-        foreach (var account in DemoOptions.Accounts)
+        foreach (var account in options.AllAccounts())
         {
             var user = await accounts.EnsureUserAsync(account.Email, DemoOptions.Password, account.Role);
             if (account.Role is Roles.Officer or Roles.Supervisor)
             {
                 await tasking.SaveOfficerAsync(user.Id, account.DisplayName, account.Team is { } t ? teams[t] : null, cancellationToken);
-                patrollers.Add(user.Id);
+                if (DemoOptions.Accounts.Contains(account)) patrollers.Add(user.Id); // history for the named demo officers only
             }
         }
         await patrols.AddRosterAsync(teams, cancellationToken);
