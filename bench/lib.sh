@@ -35,7 +35,17 @@ sign_in() { # PORT EMAIL JAR — signs in through the real form; the cookie land
     | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=Demo-Patrol-2026" \
     --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Account/SignIn"
+  if ! grep -q hotspots.auth "$jar"; then # the role needs a second factor: the demo accounts' authenticator key
+    token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/Account/TwoFactor" \
+      | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')
+    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Code=$(demo_code)" --data-urlencode "__RequestVerificationToken=$token" \
+      "http://127.0.0.1:$port/Account/TwoFactor"
+  fi
   grep -q hotspots.auth "$jar" || { echo "Sign-in of $email failed" >&2; return 1; }
+}
+
+demo_code() { # the current authenticator code of the demo key (RFC 6238: 30 s steps, 6 digits, HMAC-SHA1)
+  python3 -c 'import base64,hmac,struct,time; k=base64.b32decode("DEMOHOTSPOTSDEMOHOTSPOTSDEMOKEY2"); h=hmac.digest(k, struct.pack(">Q", int(time.time())//30), "sha1"); o=h[-1]&15; print("%06d" % ((struct.unpack(">I", h[o:o+4])[0]&0x7fffffff)%1000000))'
 }
 
 cookie_header() { # JAR — the Cookie header wrk should send

@@ -28,7 +28,7 @@ started=$(date +%s)
 echo "Imported in $(( $(date +%s) - started )) s" >&2
 start_app "$work/app" "$port" "$work/data" "${settings[@]}"
 started=$(date +%s)
-until grep -q "crimes held in memory" "$work/data/app.log"; do sleep 1; done
+until grep -q "pages drawn once" "$work/data/app.log"; do sleep 1; done
 echo "Crimes read into memory $(( $(date +%s) - started )) s after the start: $(grep -o 'held in memory in [0-9.]* s' "$work/data/app.log")" >&2
 sign_in "$port" manager@demo.hotspots "$work/manager.jar"
 sign_in "$port" analyst@demo.hotspots "$work/analyst.jar"

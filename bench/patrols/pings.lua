@@ -1,36 +1,42 @@
--- wrk script: each thread posts batches of 50 pings to its own patrol, with increasing client sequence numbers.
--- Arguments (after --): for each patrol "id,started-ms,lat,lon,cookie-file-line,csrf" separated by spaces; see run.sh.
-local threads = {}
+-- wrk script: batches of 50 pings to many running patrols, one patrol after another (round robin within each thread),
+-- each patrol with increasing client sequence numbers and times, as its phone would send them.
+-- Arguments (after --): the number of threads, then one "id|started-ms|lat|lon|cookie|csrf" per patrol; see run.sh. Thread k takes every
+-- THREADS-th patrol; with many more patrols than connections, a patrol's next batch leaves after its last one came back.
 local count = 0
 
 function setup(thread)
   count = count + 1
   thread:set("index", count)
-  table.insert(threads, thread)
 end
 
 function init(args)
-  local spec = args[((index - 1) % #args) + 1]
-  local fields = {}
-  for field in string.gmatch(spec, "([^|]+)") do table.insert(fields, field) end
-  patrol, started, lat, lon, cookie, csrf = fields[1], tonumber(fields[2]), tonumber(fields[3]), tonumber(fields[4]), fields[5], fields[6]
-  -- Threads sharing a patrol take disjoint sequence ranges.
-  seq = index * 100000000
-  path = "/api/patrols/" .. patrol .. "/pings"
-  headers = { ["Content-Type"] = "application/json", ["Cookie"] = cookie, ["X-CSRF-TOKEN"] = csrf }
-  base = started - 50000
-  sent = 0
+  patrols = {}
+  local threads = tonumber(args[1])
+  for k = 2, #args do
+    local spec = args[k]
+    if (k - 2) % threads == index - 1 then
+      local f = {}
+      for field in string.gmatch(spec, "([^|]+)") do table.insert(f, field) end
+      table.insert(patrols, { path = "/api/patrols/" .. f[1] .. "/pings", base = tonumber(f[2]) - 50000, lat = tonumber(f[3]),
+        lon = tonumber(f[4]), headers = { ["Content-Type"] = "application/json", ["Cookie"] = f[5], ["X-CSRF-TOKEN"] = f[6] },
+        seq = 0, sent = 0 })
+    end
+  end
+  if #patrols == 0 then error("thread " .. index .. " has no patrol: give at least as many patrols as threads") end
+  next_patrol = 0
 end
 
 function request()
+  next_patrol = next_patrol % #patrols + 1
+  local p = patrols[next_patrol]
   local parts = {}
   for i = 1, 50 do
-    seq = seq + 1
-    sent = sent + 1
-    parts[i] = string.format('{"seq":%d,"t":%d,"lat":%.6f,"lon":%.6f,"acc":6}', seq, base + sent,
-      lat + (sent % 7) * 0.000001, lon + (sent % 5) * 0.000001)
+    p.seq = p.seq + 1
+    p.sent = p.sent + 1
+    parts[i] = string.format('{"seq":%d,"t":%d,"lat":%.6f,"lon":%.6f,"acc":6}', p.seq, p.base + p.sent,
+      p.lat + (p.sent % 7) * 0.000001, p.lon + (p.sent % 5) * 0.000001)
   end
-  return wrk.format("POST", path, headers, '{"pings":[' .. table.concat(parts, ",") .. ']}')
+  return wrk.format("POST", p.path, p.headers, '{"pings":[' .. table.concat(parts, ",") .. ']}')
 end
 
 function done(summary, latency, requests)

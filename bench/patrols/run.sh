@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Load test of the ping path (issue 6): wrk on 127.0.0.1 posts batches of 50 pings to running patrols of the demo
-# force, on SQLite, for a bounded time; then the stored rows are counted. Run by hand, never by ./test.sh.
-#   bench/patrols/run.sh [SECONDS] [CONNECTIONS] [THREADS]
+# Load test of the ping path (issue 6): wrk on 127.0.0.1 posts batches of 50 pings to PATROLS running patrols of the
+# demo force (64 by default: demo officers officer001 …, one patrol each, each sending one batch at a time as a phone
+# does), on SQLite, for a bounded time; then the stored rows are counted. Run by hand, never by ./test.sh.
+#   [PATROLS=64] bench/patrols/run.sh [SECONDS] [CONNECTIONS] [THREADS]
 # Needs wrk (apt-get install -y wrk) and python3. Takes the shared benchmark lock so that no two benchmarks overlap.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-seconds=${1:-30}; connections=${2:-16}; threads=${3:-2}
+seconds=${1:-30}; connections=${2:-16}; threads=${3:-2}; patrols=${PATROLS:-64}
 port=${BENCH_PORT:-5186}
 work=$(mktemp -d /tmp/hotspots-bench-pings.XXXXXX)
 app="$work/app"; data="$work/data"
@@ -21,7 +22,7 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p "$data"
-(cd "$app" && HOTSPOTS_DATA_DIR="$data" Demo__Enabled=true Demo__CrimesPerYear=4000 Demo__PatrolHistoryDays=0 Logging__LogLevel__Default=Warning \
+(cd "$app" && HOTSPOTS_DATA_DIR="$data" Demo__Enabled=true Demo__CrimesPerYear=4000 Demo__PatrolHistoryDays=0 Demo__ExtraOfficers="$patrols" Security__SignInPerMinute=100000 Logging__LogLevel__Default=Warning \
   ASPNETCORE_ENVIRONMENT=Production exec ./HotSpots.Web --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 240); do
@@ -54,14 +55,15 @@ patrol() {
   cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar")
   echo "${location##*/}|$started|$lat|$lon|$cookie|$csrf"
 }
-a=$(patrol officer@demo.hotspots)
-b=$(patrol supervisor@demo.hotspots)
+specs=()
+for i in $(seq 1 "$patrols"); do specs+=("$(patrol "$(printf 'officer%03d@demo.hotspots' "$i")")"); done
+ids=$(printf '%s\n' "${specs[@]}" | cut -d'|' -f1 | paste -sd,)
 
-echo "wrk: $threads threads, $connections connections, ${seconds}s, 50 pings a batch, patrols ${a%%|*} and ${b%%|*}" >&2
+echo "wrk: $threads threads, $connections connections, ${seconds}s, 50 pings a batch, $patrols patrols ($ids)" >&2
 out=$(flock /tmp/hotspots-bench.lock wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$root/bench/patrols/pings.lua" \
-  "http://127.0.0.1:$port" -- "$a" "$b")
+  "http://127.0.0.1:$port" -- "$threads" "${specs[@]}")
 echo "$out"
-stored=$(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute("select count(*) from patrols_pings where PatrolId in (?, ?)", (sys.argv[2], sys.argv[3])).fetchone()[0])' "$data/hotspots.db" "${a%%|*}" "${b%%|*}")
+stored=$(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute("select count(*) from patrols_pings where PatrolId in (%s)" % sys.argv[2]).fetchone()[0])' "$data/hotspots.db" "$ids")
 duration_us=$(sed -n 's/.*duration_us=\([0-9]*\).*/\1/p' <<<"$out")
 requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' <<<"$out")
 python3 - "$stored" "$duration_us" "$requests" <<'PY'
