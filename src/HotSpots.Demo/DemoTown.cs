@@ -44,6 +44,8 @@ public static class DemoTown
             var day = firstDay.AddDays(random.Next(days));
             var inCluster = random.NextDouble() < 0.38;
             var crime = inCluster ? ClusterCrime(random, day) : BackgroundCrime(random, day);
+            // Moving a crime to its weekend night can carry it past the last day: a week earlier keeps the night, not the future.
+            while (DateOnly.FromDateTime(crime.OccurredFrom) > lastDay) crime = crime with { OccurredFrom = crime.OccurredFrom.AddDays(-7) };
             yield return crime with
             {
                 Reference = $"DEMO/{crime.OccurredFrom.Year}/{i + 1:000000}",
