@@ -3,7 +3,8 @@
 killed with SIGKILL three times at random moments and started again on the same data. Clients behave like the
 phone's outbox: a request that got no answer is sent again, unchanged. Afterwards every acknowledged ping, activity
 and import row must be in the database exactly once. Run through faults.sh, never by ./test.sh."""
-import http.cookiejar, json, os, random, re, signal, sqlite3, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
+import json, os, random, signal, sqlite3, subprocess, sys, threading, time, urllib.parse, urllib.request
+from officer_client import Client, start_patrol
 
 app_dir, data_dir, port, secret = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 kills = int(os.environ.get("KILLS", "3"))
@@ -32,48 +33,10 @@ def start_server():
     raise SystemExit("the server did not start")
 
 
-class Client:
-    def __init__(self):
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
-        self.csrf = None
-
-    def send(self, method, path, body=None, headers=None):
-        request = urllib.request.Request(base + path, data=body, method=method, headers=headers or {})
-        try:
-            with self.opener.open(request, timeout=30) as response:
-                return response.status, response.read(), response.headers
-        except urllib.error.HTTPError as e:
-            return e.code, e.read(), e.headers
-
-    def form(self, path, fields, page_path=None):
-        """Posts a form with the antiforgery token of the page it is on (the path itself unless given)."""
-        page = self.send("GET", page_path or path)[1].decode()
-        fields = dict(fields, __RequestVerificationToken=re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1))
-        return self.send("POST", path, urllib.parse.urlencode(fields).encode(), {"Content-Type": "application/x-www-form-urlencoded"})
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args):
-        return None
-
-
 def patrol(email):
-    c = Client()
-    c.form("/Account/SignIn", {"Email": email, "Password": "Demo-Patrol-2026"})
-    status, body, _ = c.send("GET", "/api/hotspots/near?lat=51.4545&lon=-0.9730&count=1")
-    spot = json.loads(body)[0]
-    status, _, headers = c.form("/Officer/Direct", {"lat": "51.4545", "lon": "-0.9730"}, "/Officer")
-    direction = headers["Location"]
-    page = c.send("GET", direction)[1].decode()
-    spot_id = re.search(r'name="hotspotId" value="(\d+)"', page).group(1)
-    token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1)
-    status, _, headers = c.send("POST", direction + "?handler=Start", urllib.parse.urlencode({"hotspotId": spot_id, "__RequestVerificationToken": token}).encode(),
-                                {"Content-Type": "application/x-www-form-urlencoded"})
-    patrol_url = headers["Location"]
-    page = c.send("GET", patrol_url)[1].decode()
-    c.csrf = re.search(r'<meta name="csrf-token" content="([^"]+)"', page).group(1)
-    return c, int(patrol_url.rsplit("/", 1)[1]), spot
+    c, patrol_id = start_patrol(base, email)
+    spot = json.loads(c.send("GET", "/api/hotspots/near?lat=51.4545&lon=-0.9730&count=1")[1])[0]
+    return c, patrol_id, spot
 
 
 def until_answered(send):
@@ -114,7 +77,7 @@ def officer(c, patrol_id, spot):
 
 
 def feed():
-    c = Client()
+    c = Client(base)
     status, body, _ = until_answered(lambda: c.send("POST", "/connect/token", urllib.parse.urlencode(
         {"grant_type": "client_credentials", "client_id": "fault-feed", "client_secret": secret, "scope": "imports"}).encode(),
         {"Content-Type": "application/x-www-form-urlencoded"}))

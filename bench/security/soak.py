@@ -3,7 +3,8 @@
 5 s, as the phone's outbox does) and ask "near me" every 30 s, for a bounded time, while a feed sends a large
 import through the import API and a hot spot refresh runs from the command line on the same data. Afterwards every
 acknowledged ping must be in the database. Prints one JSON line with the figures. Run through soak.sh, never by ./test.sh."""
-import http.cookiejar, json, os, random, re, sqlite3, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
+import json, os, random, sqlite3, subprocess, sys, threading, time, urllib.parse
+from officer_client import Client, start_patrol
 
 app_dir, data_dir, port, secret = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 officers_wanted = int(os.environ.get("OFFICERS", "300"))
@@ -24,30 +25,6 @@ def note(text):
     print(text, file=sys.stderr, flush=True)
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args):
-        return None
-
-
-class Client:
-    def __init__(self):
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect())
-        self.csrf = None
-
-    def send(self, method, path, body=None, headers=None, timeout=30):
-        request = urllib.request.Request(base + path, data=body, method=method, headers=headers or {})
-        try:
-            with self.opener.open(request, timeout=timeout) as response:
-                return response.status, response.read(), response.headers
-        except urllib.error.HTTPError as e:
-            return e.code, e.read(), e.headers
-
-    def form(self, path, fields, page_path=None):
-        page = self.send("GET", page_path or path)[1].decode()
-        fields = dict(fields, __RequestVerificationToken=re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1))
-        return self.send("POST", path, urllib.parse.urlencode(fields).encode(), {"Content-Type": "application/x-www-form-urlencoded"})
-
-
 def timed(kind, send):
     t0 = time.perf_counter()
     try:
@@ -61,22 +38,6 @@ def timed(kind, send):
         latencies[kind].append(elapsed)
         statuses[f"{kind} {status}"] = statuses.get(f"{kind} {status}", 0) + 1
     return status, body
-
-
-def start_patrol(email):
-    c = Client()
-    c.form("/Account/SignIn", {"Email": email, "Password": "Demo-Patrol-2026"})
-    status, _, headers = c.form("/Officer/Direct", {"lat": "51.4545", "lon": "-0.9730"}, "/Officer")
-    direction = headers["Location"]
-    page = c.send("GET", direction)[1].decode()
-    spot_id = re.search(r'name="hotspotId" value="(\d+)"', page).group(1)
-    token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1)
-    _, _, headers = c.send("POST", direction + "?handler=Start", urllib.parse.urlencode({"hotspotId": spot_id, "__RequestVerificationToken": token}).encode(),
-                           {"Content-Type": "application/x-www-form-urlencoded"})
-    patrol_url = headers["Location"]
-    page = c.send("GET", patrol_url)[1].decode()
-    c.csrf = re.search(r'<meta name="csrf-token" content="([^"]+)"', page).group(1)
-    return c, int(patrol_url.rsplit("/", 1)[1])
 
 
 def officer(c, patrol_id, rng):
@@ -114,7 +75,7 @@ def big_import():
             day = rng.randrange(1, 365)
             f.write(f"SOAK/{k},{categories[k % 5]},{time.strftime('%Y-%m-%d', time.gmtime(time.time() - day * 86400))} "
                     f"{rng.randrange(24):02d}:{rng.randrange(60):02d},{51.4545 + rng.gauss(0, 0.008):.6f},{-0.9730 + rng.gauss(0, 0.012):.6f}\n")
-    c = Client()
+    c = Client(base)
     _, body, _ = c.send("POST", "/connect/token", urllib.parse.urlencode(
         {"grant_type": "client_credentials", "client_id": "soak-feed", "client_secret": secret, "scope": "imports"}).encode(),
         {"Content-Type": "application/x-www-form-urlencoded"})
@@ -157,7 +118,7 @@ setup_lock = threading.Lock()
 
 def setup(chunk):
     for email in chunk:
-        p = start_patrol(email)
+        p = start_patrol(base, email)
         with setup_lock:
             patrols.append(p)
 
