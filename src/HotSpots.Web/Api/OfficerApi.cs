@@ -3,10 +3,7 @@ using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Platform.Geography;
 using HotSpots.Web.Accounts;
-using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace HotSpots.Web.Api;
 
@@ -18,13 +15,13 @@ internal static class OfficerApi
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Patrol);
 
         api.MapGet("/hotspots/near", async (double lat, double lon, int? count, ClaimsPrincipal user, ITaskingModule tasking,
-            IOptions<JsonOptions> json, CancellationToken ct) =>
+            HttpResponse response, CancellationToken ct) =>
         {
             var position = new GeoPoint(lat, lon);
             if (!position.IsValid) return Results.Problem("lat must be in -90..90 and lon in -180..180.", statusCode: 400);
             var spots = await tasking.NearMeAsync(OfficerId(user), position, Math.Clamp(count ?? 10, 1, 50), ct);
-            // Written in one go: the lazy, resumable path of an async serialiser was a large share of the request.
-            return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(spots.Select(NearbySpotJson.From).ToArray(), json.Value.SerializerOptions), "application/json");
+            await NearMeJson.WriteAsync(response, spots, ct);
+            return Results.Empty;
         });
 
         var patrols = api.MapGroup("/patrols/{patrolId:long}").AddEndpointFilter(ValidateAntiforgery);
@@ -103,13 +100,3 @@ internal sealed record PingJson(long Seq, long T, double Lat, double Lon, double
 internal sealed record EndJson(long? T);
 
 internal sealed record ActivityJson(long Seq, long T, string Kind, string? Text);
-
-internal sealed record NearbySpotJson(
-    long Id, int Rank, string Name, double DistanceMetres, double Lat, double Lon, string Why, OutlineJson Outline,
-    bool Assigned, double OwedMinutes, bool PeakNow, DateTime? LastVisitUtc)
-{
-    public static NearbySpotJson From(NearbySpot n) => new(
-        n.Spot.Id, n.Spot.Rank, n.Spot.Name, Math.Round(n.DistanceMetres), n.Spot.Centre.Latitude, n.Spot.Centre.Longitude, n.Spot.Why.Summary,
-        OutlineJson.Of(n.Spot),
-        n.AssignedToYourTeam, Math.Round(n.Need.OwedMinutes), n.Need.PeakNow, n.Need.LastVisitUtc);
-}

@@ -44,20 +44,18 @@ internal static class WebSetup
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return context.Response.WriteAsync("Not signed in: sign in first, or send a machine client's access token (Authorization: Bearer).");
             };
-            // Identity's check of the security stamp (sign-out everywhere, a changed role) builds the whole user store on
-            // every request before it looks whether a check is due; look first, so that most requests build nothing.
+            // Identity's check of the security stamp builds the whole user store and reads the database; see StampChecks.
             var checkStamp = o.Events.OnValidatePrincipal;
-            var interval = TimeSpan.FromMinutes(security.SecurityStampCheckMinutes);
-            o.Events.OnValidatePrincipal = context =>
-                context.Properties.IssuedUtc is { } issued && context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - issued <= interval
-                    ? Task.CompletedTask
-                    : checkStamp(context);
+            var stamps = new StampChecks(TimeSpan.FromMinutes(security.SecurityStampCheckMinutes));
+            o.Events.OnValidatePrincipal = context => stamps.ValidateAsync(context, checkStamp);
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
         });
+        RememberedTickets.Use(services);
+        OfficerApiAuthentication.Use(services);
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.AddRazorPages();
         services.AddImportApi(builder.Configuration);
