@@ -193,6 +193,20 @@ public sealed partial class SignInTests
     }
 
     [Fact]
+    public async Task A_two_factor_session_keeps_its_second_factor_when_the_security_stamp_is_checked()
+    {
+        using var database = TestDatabase.Create("Sqlite");
+        // Checked on every request: each one rebuilds the session's claims from the account.
+        await using var app = new HotSpotsApp(database, new Dictionary<string, string?> { ["Security:SecurityStampCheckMinutes"] = "0" });
+        var manager = await SignedInClient.SignInAsync(app, "manager@demo.hotspots");
+        for (var i = 0; i < 3; i++)
+        {
+            var dashboard = await manager.GetAsync("/Manager");
+            dashboard.StatusCode.ShouldBe(HttpStatusCode.OK, $"request {i + 1}: {dashboard.Headers.Location}");
+        }
+    }
+
+    [Fact]
     public async Task A_session_ends_after_the_idle_timeout_but_not_while_it_is_used()
     {
         using var database = TestDatabase.Create("Sqlite");
