@@ -25,7 +25,10 @@ internal static class WebSetup
             o.OnRefreshingPrincipal = TwoFactorGate.KeepSignInMethod;
         });
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PeopleRequirementHandler>();
-        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, FeedAuthentication>(FeedAuthentication.SchemeName, null);
+        var authentication = services.AddAuthentication();
+        authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, FeedAuthentication>(FeedAuthentication.SchemeName, null);
+        authentication.AddOpenIdConnectSignIn(security.OpenIdConnect);
+        services.AddScoped<ForceSignIn>();
         services.AddFeed();
         services.ConfigureApplicationCookie(o =>
         {

@@ -49,5 +49,6 @@ internal static class TwoFactorGate
         path.StartsWithSegments(EnrolPath, StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/Account/SignOut", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/Account/SignIn", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/Account/External", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/Status", StringComparison.OrdinalIgnoreCase);
 }
