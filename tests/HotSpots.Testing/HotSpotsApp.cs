@@ -1,3 +1,5 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -44,6 +46,14 @@ public sealed class HotSpotsApp : WebApplicationFactory<Program>
     public Uri StartOnRealPort()
     {
         UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    /// <summary>Serves on https://127.0.0.1 on a free port with the given certificate and returns the base address.</summary>
+    public Uri StartOnRealHttpsPort(X509Certificate2 certificate)
+    {
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         StartServer();
         return ClientOptions.BaseAddress;
     }

@@ -19,9 +19,16 @@ internal static class WebSetup
         services.AddAuthorization(Policies.Configure);
         services.AddSignInLimits(security);
         services.AddApiErrors();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampCheckMinutes));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampCheckMinutes);
+            o.OnRefreshingPrincipal = TwoFactorGate.KeepSignInMethod;
+        });
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PeopleRequirementHandler>();
-        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, FeedAuthentication>(FeedAuthentication.SchemeName, null);
+        var authentication = services.AddAuthentication();
+        authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, FeedAuthentication>(FeedAuthentication.SchemeName, null);
+        authentication.AddOpenIdConnectSignIn(security.OpenIdConnect);
+        services.AddScoped<ForceSignIn>();
         services.AddFeed();
         services.ConfigureApplicationCookie(o =>
         {

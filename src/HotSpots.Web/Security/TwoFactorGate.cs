@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 
 namespace HotSpots.Web.Security;
 
@@ -18,6 +19,19 @@ internal static class TwoFactorGate
         && options.TwoFactorRoles.Any(user.IsInRole)
         && !user.HasClaim(MethodClaim, MultiFactor);
 
+    /// <summary>
+    /// Identity rebuilds a session's claims from the account at each security-stamp check, and would drop how the person
+    /// signed in: carry the second factor ("amr") and the sign-in method over, or a two-factor session would be sent to
+    /// enrolment at its first check. A session whose stamp no longer matches is ended before this runs.
+    /// </summary>
+    public static Task KeepSignInMethod(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.NewPrincipal?.Identity is not ClaimsIdentity fresh || context.CurrentPrincipal is not { } current) return Task.CompletedTask;
+        foreach (var claim in current.FindAll(c => c.Type is MethodClaim or ClaimTypes.AuthenticationMethod))
+            if (!fresh.HasClaim(claim.Type, claim.Value)) fresh.AddClaim(new Claim(claim.Type, claim.Value));
+        return Task.CompletedTask;
+    }
+
     public static IApplicationBuilder UseTwoFactorGate(this IApplicationBuilder app, SecurityOptions options) =>
         app.Use((context, next) =>
         {
@@ -35,5 +49,6 @@ internal static class TwoFactorGate
         path.StartsWithSegments(EnrolPath, StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/Account/SignOut", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/Account/SignIn", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/Account/External", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/Status", StringComparison.OrdinalIgnoreCase);
 }

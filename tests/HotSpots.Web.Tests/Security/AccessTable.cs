@@ -17,6 +17,7 @@ internal static class AccessTable
         ["/"] = Policies.SignedIn,
         ["/Account/SignIn"] = Anonymous,
         ["/Account/TwoFactor"] = Anonymous,
+        ["/Account/External"] = Anonymous,
         ["/Account/SignOut"] = Anonymous,
         ["/Account/Authenticator"] = Policies.SignedIn,
         ["/Status/{code:int}"] = Anonymous,

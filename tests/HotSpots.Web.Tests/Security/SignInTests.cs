@@ -52,6 +52,34 @@ public sealed partial class SignInTests
         (await again.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task The_enrolment_page_draws_the_users_otpauth_address_as_a_QR_code_and_still_runs_no_inline_script()
+    {
+        using var database = TestDatabase.Create("Sqlite");
+        await using var app = new HotSpotsApp(database);
+        const string email = "new-manager@test.hotspots";
+        await CreateUserAsync(app, email, Roles.Manager);
+        var client = await SignedInClient.SignInAsync(app, email, Password);
+
+        var response = await client.GetAsync("/Account/Authenticator");
+        var page = await response.Content.ReadAsStringAsync();
+        var uri = WebUtility.HtmlDecode(OtpUri().Match(page).Value);
+        uri.ShouldStartWith($"otpauth://totp/HotSpots:{Uri.EscapeDataString(email)}?secret=");
+        var qr = AuthenticatorQrCode.Svg(uri);
+        qr.ShouldStartWith("<svg");
+        page.ShouldContain(qr);
+        page.ShouldContain("id=\"authenticator-qr\"");
+        AuthenticatorQrCode.Svg(uri.Replace("secret=", "secret=A", StringComparison.Ordinal)).ShouldNotBe(qr);
+        // The key stays readable as text for apps that cannot scan.
+        page.ShouldContain("id=\"authenticator-key\"");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        var scripts = csp.Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        scripts.ShouldBe("script-src 'self'");
+        Regex.IsMatch(page, @"<script(?![^>]*\bsrc=)[^>]*>", RegexOptions.IgnoreCase).ShouldBeFalse();
+        qr.ShouldNotContain("<script", Case.Insensitive);
+    }
+
     [Theory]
     [InlineData(Roles.Officer, "/Officer")]
     [InlineData(Roles.Supervisor, "/Supervisor")]
@@ -162,6 +190,20 @@ public sealed partial class SignInTests
         (await other.GetAsync("/Officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var audit = await app.Service<HotSpots.Platform.Audit.IAuditLog>().SearchAsync(new(Action: "account.sign-out-everywhere"), CancellationToken.None);
         audit.ShouldHaveSingleItem().Actor.ShouldBe("officer@demo.hotspots");
+    }
+
+    [Fact]
+    public async Task A_two_factor_session_keeps_its_second_factor_when_the_security_stamp_is_checked()
+    {
+        using var database = TestDatabase.Create("Sqlite");
+        // Checked on every request: each one rebuilds the session's claims from the account.
+        await using var app = new HotSpotsApp(database, new Dictionary<string, string?> { ["Security:SecurityStampCheckMinutes"] = "0" });
+        var manager = await SignedInClient.SignInAsync(app, "manager@demo.hotspots");
+        for (var i = 0; i < 3; i++)
+        {
+            var dashboard = await manager.GetAsync("/Manager");
+            dashboard.StatusCode.ShouldBe(HttpStatusCode.OK, $"request {i + 1}: {dashboard.Headers.Location}");
+        }
     }
 
     [Fact]

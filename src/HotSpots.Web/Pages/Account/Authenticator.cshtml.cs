@@ -20,6 +20,7 @@ public sealed class AuthenticatorModel(UserManager<IdentityUser> users, IUserSto
     public bool Required { get; private set; }
     public string FormattedKey { get; private set; } = "";
     public string OtpAuthUri { get; private set; } = "";
+    public string QrCodeSvg { get; private set; } = "";
     public string? Error { get; private set; }
     public string? Message { get; private set; }
 
@@ -79,6 +80,7 @@ public sealed class AuthenticatorModel(UserManager<IdentityUser> users, IUserSto
         key ??= "";
         FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         OtpAuthUri = Totp.Uri("HotSpots", user.UserName!, key);
+        QrCodeSvg = AuthenticatorQrCode.Svg(OtpAuthUri);
         return user;
     }
 }

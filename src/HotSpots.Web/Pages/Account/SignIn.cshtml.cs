@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HotSpots.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HotSpots.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, SecurityOptions security) : PageModel
 {
     [BindProperty, Required, EmailAddress]
     public string Email { get; set; } = "";
@@ -19,6 +20,9 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
     public string? ReturnUrl { get; set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The text of the link that signs in with the force's identity provider; null while none is configured.</summary>
+    public string? ProviderButton => security.OpenIdConnect.Enabled ? security.OpenIdConnect.DisplayName : null;
 
     public void OnGet()
     {
