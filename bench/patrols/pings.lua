@@ -2,7 +2,10 @@
 -- each patrol with increasing client sequence numbers and times, as its phone would send them.
 -- Arguments (after --): the number of threads, then one "id|started-ms|lat|lon|cookie|csrf" per patrol; see run.sh. Thread k takes every
 -- THREADS-th patrol; with many more patrols than connections, a patrol's next batch leaves after its last one came back.
+-- PINGS_ROUND (environment, default 0): a second run over the same patrols (after a warm-up run) sets 1, so that its
+-- sequence numbers (from 1,000,000) and times (60 s later) follow the first run's instead of repeating them.
 local count = 0
+local round = tonumber(os.getenv("PINGS_ROUND") or "0")
 
 function setup(thread)
   count = count + 1
@@ -17,9 +20,9 @@ function init(args)
     if (k - 2) % threads == index - 1 then
       local f = {}
       for field in string.gmatch(spec, "([^|]+)") do table.insert(f, field) end
-      table.insert(patrols, { path = "/api/patrols/" .. f[1] .. "/pings", base = tonumber(f[2]) - 50000, lat = tonumber(f[3]),
+      table.insert(patrols, { path = "/api/patrols/" .. f[1] .. "/pings", base = tonumber(f[2]) - 50000 + round * 60000, lat = tonumber(f[3]),
         lon = tonumber(f[4]), headers = { ["Content-Type"] = "application/json", ["Cookie"] = f[5], ["X-CSRF-TOKEN"] = f[6] },
-        seq = 0, sent = 0 })
+        seq = round * 1000000, sent = 0 })
     end
   end
   if #patrols == 0 then error("thread " .. index .. " has no patrol: give at least as many patrols as threads") end

@@ -64,6 +64,7 @@ internal static class WebSetup
         RememberedTickets.Use(services);
         OfficerApiAuthentication.Use(services);
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddSingleton<AntiforgeryChecks>();
         services.AddRazorPages();
         services.AddImportApi(builder.Configuration);
         services.AddProblemDetails();
