@@ -75,6 +75,44 @@ public sealed class PingRecordingTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_stored_ping_reads_back_exactly_as_it_was_sent(string provider)
+    {
+        await using var world = await PatrolWorld.CreateAsync(provider);
+        var patrol = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
+        var track = Walk(patrol.StartedUtc);
+        world.Clock.Advance(TimeSpan.FromSeconds(track.Clock + 1));
+        var sent = world.Pings(track.Points.Take(40)).Select((p, i) => p with
+        {
+            TimeUtc = p.TimeUtc.AddTicks(1_234_567 + i),
+            AccuracyMetres = i % 3 == 0 ? null : p.AccuracyMetres + i / 7.0,
+            SpeedMetresPerSecond = i % 4 == 0 ? null : 1.0 / (i + 3),
+        }).ToList();
+
+        var result = await world.Patrols(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, sent, CancellationToken.None));
+        result.Accepted.ShouldBe(sent.Count);
+
+        using var scope = world.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<PatrolsDbContext>().Pings.AsNoTracking()
+            .Where(p => p.PatrolId == patrol.Id).OrderBy(p => p.Sequence).ToListAsync();
+        stored.Count.ShouldBe(sent.Count);
+        var shape = SpotShapeOf(world);
+        var points = world.Projected(track.Points.Take(40));
+        foreach (var (ping, (input, point)) in stored.Zip(sent.Zip(points)))
+        {
+            ping.Sequence.ShouldBe(input.Sequence);
+            ping.TimeUtc.Ticks.ShouldBe(provider == "Postgres" ? input.TimeUtc.Ticks / 10 * 10 : input.TimeUtc.Ticks); // PostgreSQL keeps microseconds
+            ping.Latitude.ShouldBe(input.Latitude);
+            ping.Longitude.ShouldBe(input.Longitude);
+            ping.AccuracyMetres.ShouldBe(input.AccuracyMetres);
+            ping.SpeedMetresPerSecond.ShouldBe(input.SpeedMetresPerSecond);
+            ping.X.ShouldBe(point.X, 0.05); // projected back from latitude and longitude
+            ping.Y.ShouldBe(point.Y, 0.05);
+            ping.Inside.ShouldBe(shape.MetresOutside(ping.X, ping.Y) <= new PatrolSettings().EdgeBufferMetres);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Impossible_pings_are_rejected_one_by_one_with_a_reason_and_the_rest_are_kept(string provider)
     {
         await using var world = await PatrolWorld.CreateAsync(provider);

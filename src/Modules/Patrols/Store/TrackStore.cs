@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
 using HotSpots.Modules.Patrols.Tracks;
@@ -92,10 +95,21 @@ internal sealed class TrackWrite : IAsyncDisposable
     {
         if (pings.Count == 0) return;
         await using var command = Command("");
-        var sql = new StringBuilder(
-            """INSERT INTO patrols_pings ("PatrolId", "Sequence", "TimeUtc", "ReceivedUtc", "Latitude", "Longitude", "AccuracyMetres", "SpeedMetresPerSecond", "X", "Y", "Inside") VALUES """);
         Add(command, "@p", patrolId);
         Add(command, "@r", receivedUtc);
+        command.CommandText = _db.Database.IsSqlite() ? JsonInsert(command, pings) : ValuesInsert(command, pings);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private const string PingColumns =
+        """INSERT INTO patrols_pings ("PatrolId", "Sequence", "TimeUtc", "ReceivedUtc", "Latitude", "Longitude", "AccuracyMetres", "SpeedMetresPerSecond", "X", "Y", "Inside") """;
+
+    private const string SkipStored = """ ON CONFLICT ("PatrolId", "Sequence") DO NOTHING""";
+
+    /// <summary>PostgreSQL: one multi-row VALUES insert (its parameters are bound by position).</summary>
+    private static string ValuesInsert(DbCommand command, IReadOnlyList<StoredPing> pings)
+    {
+        var sql = new StringBuilder(PingColumns).Append("VALUES ");
         for (var i = 0; i < pings.Count; i++)
         {
             var p = pings[i];
@@ -111,10 +125,45 @@ internal sealed class TrackWrite : IAsyncDisposable
             Add(command, $"@y{i}", p.Y);
             Add(command, $"@i{i}", p.Inside);
         }
-        sql.Append(""" ON CONFLICT ("PatrolId", "Sequence") DO NOTHING""");
-        command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return sql.Append(SkipStored).ToString();
     }
+
+    /// <summary>
+    /// SQLite: the batch as one JSON parameter read by json_each. SQLite finds a named parameter by comparing its name
+    /// with every name in the statement, so a VALUES insert of 50 pings (550 parameters) spent most of its time in
+    /// those comparisons, inside the one-writer gate. Times are written as Microsoft.Data.Sqlite writes them.
+    /// </summary>
+    private static string JsonInsert(DbCommand command, IReadOnlyList<StoredPing> pings)
+    {
+        var buffer = new ArrayBufferWriter<byte>(pings.Count * 160);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var p in pings)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(p.Sequence);
+                json.WriteStringValue(p.TimeUtc.ToString(SqliteTime, CultureInfo.InvariantCulture));
+                json.WriteNumberValue(p.Latitude);
+                json.WriteNumberValue(p.Longitude);
+                if (p.AccuracyMetres is { } accuracy) json.WriteNumberValue(accuracy); else json.WriteNullValue();
+                if (p.Speed is { } speed) json.WriteNumberValue(speed); else json.WriteNullValue();
+                json.WriteNumberValue(p.X);
+                json.WriteNumberValue(p.Y);
+                json.WriteNumberValue(p.Inside ? 1 : 0);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+        }
+        Add(command, "@b", Encoding.UTF8.GetString(buffer.WrittenSpan));
+        return PingColumns + """
+            SELECT @p, json_extract(value, '$[0]'), json_extract(value, '$[1]'), @r, json_extract(value, '$[2]'), json_extract(value, '$[3]'),
+              json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]')
+            FROM json_each(@b) WHERE true
+            """ + SkipStored;
+    }
+
+    private const string SqliteTime = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
 
     /// <summary>All the patrol's stored positions, in time order.</summary>
     public async Task<List<TrackPoint>> LoadPointsAsync(long patrolId, CancellationToken cancellationToken)
