@@ -46,16 +46,19 @@ internal sealed class TrackWrite : IAsyncDisposable
 
     public static async Task<TrackWrite> BeginAsync(PatrolsDbContext db, WriteGate gate, CancellationToken cancellationToken)
     {
-        var entered = await gate.EnterAsync(cancellationToken);
+        // The connection is opened (and its settings applied) before the gate, so that the gate holds only the transaction.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        IDisposable? entered = null;
         try
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            entered = await gate.EnterAsync(cancellationToken);
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             return new TrackWrite(db, transaction, entered, gate.LocksRows);
         }
         catch
         {
-            entered.Dispose();
+            entered?.Dispose();
+            await db.Database.CloseConnectionAsync();
             throw;
         }
     }
@@ -268,8 +271,8 @@ internal sealed class TrackWrite : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _transaction.DisposeAsync();
-        await _db.Database.CloseConnectionAsync();
         _gate.Dispose();
+        await _db.Database.CloseConnectionAsync();
     }
 
     private DbCommand Command(string sql)
