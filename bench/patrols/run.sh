@@ -67,15 +67,21 @@ count_stored() {
 flock /tmp/hotspots-bench.lock wrk -t"$threads" -c"$connections" -d20s --timeout 10s -s "$root/bench/patrols/pings.lua" \
   "http://127.0.0.1:$port" -- "$threads" "${specs[@]}" >/dev/null
 before=$(count_stored)
+# The app's CPU time (user + system, in clock ticks) around the measured run: CPU per ping is steadier than the rate
+# when something else shares the machine.
+app_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+ticks_before=$(app_ticks)
 echo "wrk: $threads threads, $connections connections, ${seconds}s, 50 pings a batch, $patrols patrols ($ids)" >&2
 out=$(PINGS_ROUND=1 flock /tmp/hotspots-bench.lock wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$root/bench/patrols/pings.lua" \
   "http://127.0.0.1:$port" -- "$threads" "${specs[@]}")
 echo "$out"
+ticks=$(( $(app_ticks) - ticks_before ))
 stored=$(( $(count_stored) - before ))
 duration_us=$(sed -n 's/.*duration_us=\([0-9]*\).*/\1/p' <<<"$out")
 requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' <<<"$out")
-python3 - "$stored" "$duration_us" "$requests" <<'PY'
+python3 - "$stored" "$duration_us" "$requests" "$ticks" "$(getconf CLK_TCK)" <<'PY'
 import sys
-stored, us, requests = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+stored, us, requests, ticks, hz = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 print(f"pings stored: {stored} of {requests * 50} sent; {stored / (us / 1e6):,.0f} pings/s stored over {us / 1e6:.1f} s")
+print(f"app CPU: {ticks / hz:.1f} s ({ticks / hz / (us / 1e6):.2f} cores), {ticks / hz * 1e6 / max(stored, 1):.1f} µs per ping stored")
 PY

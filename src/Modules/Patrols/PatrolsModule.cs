@@ -23,6 +23,7 @@ public static class PatrolsModule
         services.AddModuleDbContext<PatrolsDbContext, PatrolsSqliteContext, PatrolsPostgresContext>(DatabaseSettings.From(configuration), Name);
         services.AddSingleton(PatrolSettings.From(configuration));
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<GroupCommit>();
         services.AddSingleton<PatrolStateCache>();
         services.AddSingleton<TrackDerivations>();
         services.AddScoped<PatrolEnding>();

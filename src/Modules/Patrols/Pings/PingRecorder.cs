@@ -8,12 +8,13 @@ using HotSpots.Platform.Geography;
 namespace HotSpots.Modules.Patrols.Pings;
 
 /// <summary>
-/// The ping hot path. A batch is checked, stored in one transaction (sequence numbers already held are skipped),
-/// and fed to the patrol's running derivation; pings older than the newest one stored (late arrivals) make the
-/// patrol be re-derived from all its pings. The answer is given only after the commit.
+/// The ping hot path. A batch is checked, stored in a transaction (sequence numbers already held are skipped), and fed
+/// to the patrol's running derivation; pings older than the newest one stored (late arrivals) make the patrol be
+/// re-derived from all its pings. On SQLite the batches waiting for the one writer share a transaction
+/// (<see cref="GroupCommit"/>); on PostgreSQL each has its own. The answer is given only after the commit.
 /// </summary>
 internal sealed class PingRecorder(
-    PatrolsDbContext db, WriteGate gate, PatrolStateCache cache, TrackDerivations derivations,
+    PatrolsDbContext db, WriteGate gate, GroupCommit group, PatrolStateCache cache, TrackDerivations derivations,
     IMetricProjection projection, PatrolSettings settings, TimeProvider clock)
 {
     public async Task<PingBatchResult> RecordAsync(long patrolId, string officerId, IReadOnlyList<PingInput> pings, CancellationToken cancellationToken)
@@ -30,7 +31,21 @@ internal sealed class PingRecorder(
             else candidates.Add(input);
         }
 
-        await using var write = await TrackWrite.BeginAsync(db, gate, cancellationToken);
+        if (!gate.LocksRows) return await group.WriteAsync((write, token) => WriteAsync(write, patrolId, officerId, candidates, rejected, duplicates, now, token), cancellationToken);
+        await using (var write = await TrackWrite.BeginAsync(db, gate, cancellationToken))
+        {
+            var written = await WriteAsync(write, patrolId, officerId, candidates, rejected, duplicates, now, cancellationToken);
+            await write.CommitAsync(cancellationToken);
+            written.AfterCommit?.Invoke();
+            return written.Result;
+        }
+    }
+
+    /// <summary>The batch's part of a write transaction: the pings stored and the patrol's derivation brought up to date.</summary>
+    private async Task<Written<PingBatchResult>> WriteAsync(
+        TrackWrite write, long patrolId, string officerId, List<PingInput> candidates, List<PingRejection> rejected, int duplicates, DateTime now,
+        CancellationToken cancellationToken)
+    {
         var session = await write.ReadSessionAsync(patrolId, cancellationToken);
         if (session is null || session.OfficerId != officerId) throw new PatrolNotFoundException(patrolId);
 
@@ -84,13 +99,15 @@ internal sealed class PingRecorder(
         state.PingCount = session.PingCount + accepted.Count;
         var totals = derivations.Totals(state, newest);
         if (accepted.Count > 0) await write.WriteDerivedAsync(state, totals, null, null, cancellationToken);
-        await write.CommitAsync(cancellationToken);
-        Telemetry.PingsIngested.Add(accepted.Count);
-        if (rejected.Count > 0) Telemetry.PingsRejected.Add(rejected.Count);
 
-        state.TouchedUtc = now;
-        if (session.EndedUtc is null) cache.Put(state);
-        return new PingBatchResult(accepted.Count, duplicates, rejected, totals.Inside, totals.MinutesInside, session.EndedUtc is null);
+        var result = new PingBatchResult(accepted.Count, duplicates, rejected, totals.Inside, totals.MinutesInside, session.EndedUtc is null);
+        return new Written<PingBatchResult>(result, () =>
+        {
+            Telemetry.PingsIngested.Add(accepted.Count);
+            if (rejected.Count > 0) Telemetry.PingsRejected.Add(rejected.Count);
+            state.TouchedUtc = now;
+            if (session.EndedUtc is null) cache.Put(state);
+        });
     }
 
     private string? Problem(PingInput ping, DateTime now)

@@ -268,6 +268,15 @@ internal sealed class TrackWrite : IAsyncDisposable
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
+    private const string Savepoint = "batch";
+
+    /// <summary>Marks the start of one batch of a group, so that a failed batch can be undone alone.</summary>
+    public Task SavepointAsync(CancellationToken cancellationToken) => _transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+
+    public Task ReleaseSavepointAsync(CancellationToken cancellationToken) => _transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+
+    public Task RollbackToSavepointAsync(CancellationToken cancellationToken) => _transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _transaction.DisposeAsync();
