@@ -19,7 +19,7 @@ internal sealed class GroupCommit : IAsyncDisposable
     /// <summary>Batches written in one transaction at most: enough to share pages, few enough to answer promptly.</summary>
     internal const int MaxGroup = 32;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly IServiceScopeFactory _scopes;
     private readonly WriteGate _gate;
     private readonly ILogger<GroupCommit> _log;
@@ -33,6 +33,9 @@ internal sealed class GroupCommit : IAsyncDisposable
         _log = log;
         _writer = Task.Run(WriteAllAsync);
     }
+
+    /// <summary>Batches queued and not yet taken into a group.</summary>
+    internal int Waiting => _queue.Reader.Count;
 
     public Task<T> WriteAsync<T>(Func<TrackWrite, CancellationToken, Task<Written<T>>> work, CancellationToken cancellationToken)
     {

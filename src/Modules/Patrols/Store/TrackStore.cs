@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
 using HotSpots.Modules.Patrols.Tracks;
@@ -97,11 +94,8 @@ internal sealed class TrackWrite : IAsyncDisposable
     public async Task InsertPingsAsync(long patrolId, IReadOnlyList<StoredPing> pings, DateTime receivedUtc, CancellationToken cancellationToken)
     {
         if (pings.Count == 0) return;
-        await using var command = Command("");
-        Add(command, "@p", patrolId);
-        Add(command, "@r", receivedUtc);
-        command.CommandText = _db.Database.IsSqlite() ? JsonInsert(command, pings) : ValuesInsert(command, pings);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (_db.Database.IsSqlite()) await InsertRowByRowAsync(patrolId, pings, receivedUtc, cancellationToken);
+        else await InsertAsValuesAsync(patrolId, pings, receivedUtc, cancellationToken);
     }
 
     private const string PingColumns =
@@ -109,9 +103,12 @@ internal sealed class TrackWrite : IAsyncDisposable
 
     private const string SkipStored = """ ON CONFLICT ("PatrolId", "Sequence") DO NOTHING""";
 
-    /// <summary>PostgreSQL: one multi-row VALUES insert (its parameters are bound by position).</summary>
-    private static string ValuesInsert(DbCommand command, IReadOnlyList<StoredPing> pings)
+    /// <summary>PostgreSQL: one multi-row VALUES insert (its parameters are bound by position), one round trip.</summary>
+    private async Task InsertAsValuesAsync(long patrolId, IReadOnlyList<StoredPing> pings, DateTime receivedUtc, CancellationToken cancellationToken)
     {
+        await using var command = Command("");
+        Add(command, "@p", patrolId);
+        Add(command, "@r", receivedUtc);
         var sql = new StringBuilder(PingColumns).Append("VALUES ");
         for (var i = 0; i < pings.Count; i++)
         {
@@ -128,45 +125,44 @@ internal sealed class TrackWrite : IAsyncDisposable
             Add(command, $"@y{i}", p.Y);
             Add(command, $"@i{i}", p.Inside);
         }
-        return sql.Append(SkipStored).ToString();
+        command.CommandText = sql.Append(SkipStored).ToString();
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
-    /// SQLite: the batch as one JSON parameter read by json_each. SQLite finds a named parameter by comparing its name
-    /// with every name in the statement, so a VALUES insert of 50 pings (550 parameters) spent most of its time in
-    /// those comparisons, inside the one-writer gate. Times are written as Microsoft.Data.Sqlite writes them.
+    /// SQLite: one prepared single-row insert run once per ping. SQLite runs in this process, so a statement per row costs
+    /// no round trip; a multi-row statement costs more, as SQLite finds each named parameter by comparing its name with
+    /// every name in the statement (550 for 50 pings).
     /// </summary>
-    private static string JsonInsert(DbCommand command, IReadOnlyList<StoredPing> pings)
+    private async Task InsertRowByRowAsync(long patrolId, IReadOnlyList<StoredPing> pings, DateTime receivedUtc, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(pings.Count * 160);
-        using (var json = new Utf8JsonWriter(buffer))
+        await using var command = Command(PingColumns + "VALUES (@p, @q, @t, @r, @la, @lo, @a, @v, @x, @y, @i)" + SkipStored);
+        Add(command, "@p", patrolId);
+        Add(command, "@r", receivedUtc);
+        var sequence = Add(command, "@q", 0L);
+        var time = Add(command, "@t", DateTime.MinValue);
+        var latitude = Add(command, "@la", 0.0);
+        var longitude = Add(command, "@lo", 0.0);
+        var accuracy = Add(command, "@a", null);
+        var speed = Add(command, "@v", null);
+        var x = Add(command, "@x", 0.0);
+        var y = Add(command, "@y", 0.0);
+        var inside = Add(command, "@i", false);
+        await command.PrepareAsync(cancellationToken);
+        foreach (var p in pings)
         {
-            json.WriteStartArray();
-            foreach (var p in pings)
-            {
-                json.WriteStartArray();
-                json.WriteNumberValue(p.Sequence);
-                json.WriteStringValue(p.TimeUtc.ToString(SqliteTime, CultureInfo.InvariantCulture));
-                json.WriteNumberValue(p.Latitude);
-                json.WriteNumberValue(p.Longitude);
-                if (p.AccuracyMetres is { } accuracy) json.WriteNumberValue(accuracy); else json.WriteNullValue();
-                if (p.Speed is { } speed) json.WriteNumberValue(speed); else json.WriteNullValue();
-                json.WriteNumberValue(p.X);
-                json.WriteNumberValue(p.Y);
-                json.WriteNumberValue(p.Inside ? 1 : 0);
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
+            sequence.Value = p.Sequence;
+            time.Value = p.TimeUtc;
+            latitude.Value = p.Latitude;
+            longitude.Value = p.Longitude;
+            accuracy.Value = p.AccuracyMetres ?? (object)DBNull.Value;
+            speed.Value = p.Speed ?? (object)DBNull.Value;
+            x.Value = p.X;
+            y.Value = p.Y;
+            inside.Value = p.Inside;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        Add(command, "@b", Encoding.UTF8.GetString(buffer.WrittenSpan));
-        return PingColumns + """
-            SELECT @p, json_extract(value, '$[0]'), json_extract(value, '$[1]'), @r, json_extract(value, '$[2]'), json_extract(value, '$[3]'),
-              json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]')
-            FROM json_each(@b) WHERE true
-            """ + SkipStored;
     }
-
-    private const string SqliteTime = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
 
     /// <summary>All the patrol's stored positions, in time order.</summary>
     public async Task<List<TrackPoint>> LoadPointsAsync(long patrolId, CancellationToken cancellationToken)
@@ -292,12 +288,13 @@ internal sealed class TrackWrite : IAsyncDisposable
         return command;
     }
 
-    private static void Add(DbCommand command, string name, object? value)
+    private static DbParameter Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
+        return parameter;
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
