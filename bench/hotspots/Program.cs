@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using HotSpots.Hotspots.Bench;
 
 // dotnet run -c Release --project bench/hotspots -- engine        BenchmarkDotNet: the refresh's computation on 1,000,000 crimes
-// dotnet run -c Release --project bench/hotspots -- refresh [N] [--keep DIR]   end to end: N crimes imported into SQLite, then timed refreshes
+// dotnet run -c Release --project bench/hotspots -- refresh [N] [--keep DIR]   end to end: N crimes imported into SQLite, a cold refresh, three warm ones
 return args.FirstOrDefault() switch
 {
     "engine" => Run(() => BenchmarkRunner.Run<EngineBenchmarks>(args: args[1..])),

@@ -2,7 +2,7 @@
 # Hot spot benchmarks, run by hand (never by ./test.sh). Each run holds /tmp/hotspots-bench.lock so that two
 # benchmarks never share the machine. Figures go to docs/benchmarks.md.
 #   bench/hotspots/run.sh engine     BenchmarkDotNet: a refresh's computation on 1,000,000 crimes of the demo force generator
-#   bench/hotspots/run.sh refresh    end to end: 1,000,000 crimes imported into SQLite (kept in /tmp/hotspots-bench-1m), three timed refreshes
+#   bench/hotspots/run.sh refresh    end to end: 1,000,000 crimes imported into SQLite (kept in /tmp/hotspots-bench-1m), a cold refresh, three warm ones
 #   bench/hotspots/run.sh backtest   end to end: ./run.sh backtest on Avon and Somerset (../shared/data), three timed runs
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -92,4 +92,17 @@ public sealed class ScoreTests
         }
         Quantiles.Of([5, 5, 5, 1], 0.5).ShouldBe(5);
     }
+
+    [Fact]
+    public void Cells_rank_by_score_best_first_and_equal_scores_in_cell_order()
+    {
+        var random = new Random(5);
+        float[] special = [0f, -0f, float.NaN, float.NegativeInfinity, float.PositiveInfinity, -1.5f, float.Epsilon, -float.Epsilon];
+        var scores = Enumerable.Range(0, 5_000)
+            .Select(_ => random.Next(4) == 0 ? special[random.Next(special.Length)] : random.Next(-50, 50) / 4f).ToArray();
+
+        var ranked = new RankedCells(scores);
+
+        ranked.Top(scores.Length).ToArray().ShouldBe(Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ThenBy(i => i).ToArray());
+    }
 }

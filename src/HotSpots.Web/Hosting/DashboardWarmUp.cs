@@ -3,9 +3,10 @@ using HotSpots.Modules.Dashboard.Contracts;
 namespace HotSpots.Web.Hosting;
 
 /// <summary>
-/// Loads the dashboard's crimes into memory in the background once the app has started, then draws the manager's,
-/// compliance, impact and leaderboard pages once (nothing is shown or logged as viewed), so that the first person to
-/// open a page waits neither for hundreds of thousands of crimes to be read nor for the code to be compiled.
+/// Loads the dashboard's crimes into memory in the background once the app has started (the ingestion module's copy,
+/// which the next hot spot refresh cuts its window from too), then draws the manager's, compliance, impact and
+/// leaderboard pages once (nothing is shown or logged as viewed), so that the first person to open a page or refresh
+/// the hot spots waits neither for hundreds of thousands of crimes to be read nor for the code to be compiled.
 /// </summary>
 internal sealed class DashboardWarmUp(IServiceScopeFactory scopes, ILogger<DashboardWarmUp> log) : BackgroundService
 {

@@ -36,6 +36,7 @@ public static class IngestionModule
         services.AddScoped<QuarantineService>();
         services.AddScoped<CrimeQueries>();
         services.AddScoped<CrimeTableQuery>();
+        services.AddSingleton<CrimeTableCache>();
         services.AddScoped<FilePoints>();
         services.AddScoped<ImportJob>();
         services.AddScoped<WatchFolderJob>();
@@ -59,7 +60,7 @@ internal sealed class IngestionJobs : IRecurringJobs
 
 internal sealed class IngestionFacade(
     IServiceProvider services, CrimeImport import, ImportHistory history, QuarantineService quarantine, ProfileStore profiles,
-    HarmSettings harm, IngestionSettingsStore settings, CrimeQueries queries, FilePoints files, CrimeTableQuery table, RetentionJob retention) : IIngestionModule
+    HarmSettings harm, IngestionSettingsStore settings, CrimeQueries queries, FilePoints files, CrimeTableQuery table, CrimeTableCache heldCrimes, RetentionJob retention) : IIngestionModule
 {
     public Task<IngestionRetention> GetRetentionAsync(CancellationToken cancellationToken) => retention.GetAsync(cancellationToken);
 
@@ -68,8 +69,11 @@ internal sealed class IngestionFacade(
 
     public Task<RetentionPurge> PurgeExpiredAsync(CancellationToken cancellationToken) => retention.RunAsync(cancellationToken);
 
-    public Task<CrimeTable> GetCrimeTableAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        table.ReadAsync(fromUtc, toUtc, cancellationToken);
+    public async Task<CrimeTable> GetCrimeTableAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        var crimes = await heldCrimes.GetAsync(table, cancellationToken);
+        return crimes.Window(fromUtc, toUtc, await harm.WeightsAsync(cancellationToken));
+    }
 
     public Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         import.RunAsync(request, progress, cancellationToken);

@@ -6,15 +6,15 @@ namespace HotSpots.Modules.Dashboard.Crimes;
 
 /// <summary>
 /// Every mappable crime held, as columns in memory with what the pages group by worked out once (local month, week,
-/// day-of-week × hour): a page then reads arrays instead of the database. Reloaded when the count of crimes or the
-/// latest occurrence changes (checked at most every few seconds).
+/// day-of-week × hour): a page then reads arrays instead of the database. The crimes are the ingestion module's own
+/// copy in memory (not a second one); the derived columns are worked out again when it gives a different table
+/// (crimes written or harm weights changed), which is asked at most every few seconds.
 /// </summary>
 internal sealed class CrimeCache(IServiceScopeFactory scopes, ForceOptions force, TimeProvider clock)
 {
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private CrimeColumns? _columns;
-    private (long Count, DateTime? Latest) _key;
     private DateTime _checkedUtc = DateTime.MinValue;
 
     public async Task<CrimeColumns> GetAsync(CancellationToken cancellationToken)
@@ -26,14 +26,9 @@ internal sealed class CrimeCache(IServiceScopeFactory scopes, ForceOptions force
         {
             if (_columns is { } again && now - _checkedUtc < CheckEvery) return again;
             await using var scope = scopes.CreateAsyncScope();
-            var ingestion = scope.ServiceProvider.GetRequiredService<IIngestionModule>();
-            var key = (await ingestion.CountCrimesAsync(cancellationToken), await ingestion.GetLatestOccurrenceAsync(cancellationToken));
-            if (_columns is null || key != _key)
-            {
-                var table = await ingestion.GetCrimeTableAsync(DateTime.MinValue, DateTime.MaxValue, cancellationToken);
-                _columns = CrimeColumns.From(table, force);
-                _key = key;
-            }
+            var table = await scope.ServiceProvider.GetRequiredService<IIngestionModule>()
+                .GetCrimeTableAsync(DateTime.MinValue, DateTime.MaxValue, cancellationToken);
+            if (_columns is null || !ReferenceEquals(_columns.Table, table)) _columns = CrimeColumns.From(table, force);
             _checkedUtc = now;
             return _columns;
         }

@@ -34,7 +34,6 @@ internal sealed class Blend
     private readonly int[] _availableBefore; // months with data before m
     private readonly Dictionary<int, float[]> _features = [];
     private readonly Dictionary<int, NormalEquations> _windows = [];
-    private float[]? _raster;
 
     /// <param name="rows">Active cell indices the blend scores (the study area or every active cell).</param>
     public Blend(CellHistory history, IReadOnlyList<double> targetWeights, int[] rows, BlendParts parts)
@@ -73,17 +72,36 @@ internal sealed class Blend
         var total = new NormalEquations(Size);
         foreach (var s in windows)
         {
-            if (!_windows.TryGetValue(s, out var equations))
-            {
-                equations = new NormalEquations(Size);
-                var target = new float[_rows.Length];
-                for (var r = 0; r < _rows.Length; r++) target[r] = _target[s + 1][_rows[r]] - _target[s][_rows[r]];
-                equations.AddColumns(Features(s), target);
-                _windows[s] = equations;
-            }
+            if (!_windows.TryGetValue(s, out var equations)) _windows[s] = equations = Equations(s);
             total.Add(equations);
         }
         return total.Rows == 0 ? Fallback() : total.Solve();
+    }
+
+    /// <summary>The normal equations of window s: its cells' features before s against their target in s.</summary>
+    private NormalEquations Equations(int s)
+    {
+        var equations = new NormalEquations(Size);
+        var target = new float[_rows.Length];
+        for (var r = 0; r < _rows.Length; r++) target[r] = _target[s + 1][_rows[r]] - _target[s][_rows[r]];
+        equations.AddColumns(Features(s), target);
+        return equations;
+    }
+
+    /// <summary>
+    /// Works out the features of the windows and of the month to predict, then the windows' normal equations, on every
+    /// core: none depends on another, and they are used afterwards in the same order as ever, so results do not change.
+    /// </summary>
+    private void Prepare(IReadOnlyList<int> windows, int month)
+    {
+        var months = windows.Append(month).Where(t => !_features.ContainsKey(t)).Distinct().ToArray();
+        var features = new float[months.Length][];
+        Parallel.For(0, months.Length, k => features[k] = NewFeatures(months[k]));
+        for (var k = 0; k < months.Length; k++) _features[months[k]] = features[k];
+        var pending = windows.Where(s => !_windows.ContainsKey(s)).ToArray();
+        var equations = new NormalEquations[pending.Length];
+        Parallel.For(0, pending.Length, k => equations[k] = Equations(pending[k]));
+        for (var k = 0; k < pending.Length; k++) _windows[pending[k]] = equations[k];
     }
 
     /// <summary>
@@ -94,6 +112,7 @@ internal sealed class Blend
     public BlendChoice Choose(int month, int top)
     {
         var windows = Enumerable.Range(0, month).Where(CanTeach).TakeLast(HotspotScoring.FitWindows).ToList();
+        Prepare(windows, month);
         double blendHits = 0, countHits = 0;
         for (var i = MinFitWindows; i < windows.Count; i++)
         {
@@ -140,9 +159,10 @@ internal sealed class Blend
     }
 
     /// <summary>Features of every row before month t, column by column (x[column × rows + row]).</summary>
-    public float[] Features(int t)
+    public float[] Features(int t) => _features.TryGetValue(t, out var cached) ? cached : _features[t] = NewFeatures(t);
+
+    private float[] NewFeatures(int t)
     {
-        if (_features.TryGetValue(t, out var cached)) return cached;
         var x = new float[_rows.Length * Size];
         var year = Mean(t - 12, t, null);
         x.AsSpan(0, _rows.Length).Fill(1);
@@ -172,7 +192,7 @@ internal sealed class Blend
             for (var i = 0; i < recent.Length; i++) recent[i] /= recentMonths;
             Put(x, Size - 1, recent);
         }
-        return _features[t] = x;
+        return x;
     }
 
     private void Put(float[] into, int column, float[] values)
@@ -197,7 +217,7 @@ internal sealed class Blend
     private void Rings(float[] x, float[] year)
     {
         var frame = _history.Frame;
-        var raster = _raster ??= new float[frame.Count];
+        var raster = new float[frame.Count];
         var cells = _history.Cells;
         for (var a = 0; a < cells.Length; a++) raster[cells[a]] = year[a];
         for (var r = 0; r < _rows.Length; r++)
@@ -220,6 +240,5 @@ internal sealed class Blend
             x[6 * _rows.Length + r] = ring1;
             x[7 * _rows.Length + r] = ring2;
         }
-        foreach (var cell in cells) raster[cell] = 0;
     }
 }

@@ -13,9 +13,21 @@ internal sealed class RankedCells
     public RankedCells(float[] scores)
     {
         _scores = scores;
-        _order = Enumerable.Range(0, scores.Length).ToArray();
-        // Best first; equal scores in cell order, for a stable choice of cells for spots.
-        Array.Sort(_order, (a, b) => scores[b].CompareTo(scores[a]) is var c && c != 0 ? c : a.CompareTo(b));
+        // Best first; equal scores in cell order, for a stable choice of cells for spots. Sorting one number per cell
+        // (the score, then the cell) is several times faster than sorting cells with a comparison.
+        var keys = new ulong[scores.Length];
+        for (var i = 0; i < keys.Length; i++) keys[i] = (ulong)~Ascending(scores[i]) << 32 | (uint)i;
+        Array.Sort(keys);
+        _order = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++) _order[i] = (int)(uint)keys[i];
+    }
+
+    /// <summary>A number in the order of <see cref="float.CompareTo(float)"/>: NaN lowest, −0 equal to +0.</summary>
+    private static uint Ascending(float score)
+    {
+        if (float.IsNaN(score)) return 0;
+        var bits = BitConverter.SingleToUInt32Bits(score == 0 ? 0f : score);
+        return (bits & 0x8000_0000) == 0 ? bits | 0x8000_0000 : ~bits;
     }
 
     /// <summary>The sum of <paramref name="test"/> over the n selected cells, ties counted pro rata.</summary>

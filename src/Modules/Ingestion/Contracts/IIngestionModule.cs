@@ -58,8 +58,11 @@ public interface IIngestionModule
     Task<IReadOnlyList<CrimePoint>> GetCrimePointsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Mappable crimes that occurred in [from, to) as columns: the same crimes as <see cref="GetCrimePointsAsync"/>,
-    /// read without an object per crime, for hot spot refreshes over a million crimes.
+    /// Mappable crimes that occurred in [from, to) as columns, in the order they were first stored: the same crimes as
+    /// <see cref="GetCrimePointsAsync"/>, without an object per crime, for hot spot refreshes over a million crimes.
+    /// Cut from a copy held in memory, which is read again when the crimes in the database have changed (checked on
+    /// every call). A window that holds every crime shares that copy's arrays, which callers must not change: while
+    /// neither the crimes nor the harm weights change, it is the same table each time.
     /// </summary>
     Task<CrimeTable> GetCrimeTableAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 

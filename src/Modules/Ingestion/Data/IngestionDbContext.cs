@@ -11,6 +11,7 @@ internal class IngestionDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<QuarantinedRow> Quarantine => Set<QuarantinedRow>();
     public DbSet<UnitPositionRow> UnitPositions => Set<UnitPositionRow>();
     public DbSet<ProfileRow> Profiles => Set<ProfileRow>();
+    public DbSet<CrimeRevision> CrimeRevisions => Set<CrimeRevision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -25,6 +26,11 @@ internal class IngestionDbContext(DbContextOptions options) : DbContext(options)
             e.Property(c => c.SourceKey).HasMaxLength(256);
             e.Property(c => c.Category).HasMaxLength(128);
             e.HasMany(c => c.People).WithOne().HasForeignKey(p => p.CrimeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<CrimeRevision>(e =>
+        {
+            e.ToTable("ingestion_crime_revision");
+            e.Property(r => r.Id).ValueGeneratedNever();
         });
         model.Entity<PersonLink>(e =>
         {

@@ -7,6 +7,7 @@ using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Ingestion.Data;
 using HotSpots.Modules.Ingestion.ImportUnitPositions;
 using HotSpots.Modules.Ingestion.Profiles;
+using HotSpots.Modules.Ingestion.QueryCrimes;
 using HotSpots.Modules.Ingestion.Storage;
 using HotSpots.Platform;
 using HotSpots.Platform.Audit;
@@ -23,7 +24,7 @@ namespace HotSpots.Modules.Ingestion.ImportCrimes;
 /// </summary>
 internal sealed class CrimeImport(
     IngestionDbContext db, UnitPositionWriter unitWriter, ProfileStore profiles, ForceBoundary boundary, ISettingsStore settings,
-    ForceOptions force, IMetricProjection projection, IAuditLog audit, TimeProvider clock)
+    ForceOptions force, IMetricProjection projection, IAuditLog audit, CrimeTableCache heldCrimes, TimeProvider clock)
 {
     /// <summary>A running import with no heartbeat for this long was interrupted (its process died).</summary>
     public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromMinutes(5);
@@ -112,6 +113,8 @@ internal sealed class CrimeImport(
             var status = pipeline.FailedFiles > 0 && pipeline.FailedFiles == entries.Count ? ImportStatus.Failed : ImportStatus.Completed;
             await FinishAsync(importId, status, null, totals, errors, pipeline, rowsDone);
             await AuditPeopleAsync(importId, request, cancellationToken);
+            // The next refresh or dashboard page finds the new crimes in memory instead of reading them all.
+            if (totals.Imported + totals.Updated > 0) heldCrimes.LoadInBackground();
             return new ImportReport(importId, totals.Imported, totals.Updated, totals.Unchanged, errors, totals.Unmappable, totals.OutOfArea,
                 watch.Elapsed.TotalSeconds, pipeline.Problems, pipeline.Notes, pipeline.FailedFiles);
         }

@@ -1,21 +1,26 @@
 using System.Text.RegularExpressions;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Ingestion.Data;
-using HotSpots.Modules.Ingestion.Harm;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Ingestion.QueryCrimes;
 
 /// <summary>
-/// Mappable crimes as columns. EF Core writes the query (so that it is right on both providers), but the rows are read
-/// straight from the data reader into arrays: materialising a million entities would cost seconds.
+/// Reads every mappable crime as columns, in id order, with the revision of the crimes it read. EF Core writes the
+/// query (so that it is right on both providers), but the rows are read straight from the data reader into arrays:
+/// materialising a million entities would cost seconds.
 /// </summary>
-internal sealed partial class CrimeTableQuery(IngestionDbContext db, HarmSettings harm)
+internal sealed partial class CrimeTableQuery(IngestionDbContext db)
 {
-    public async Task<CrimeTable> ReadAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    /// <summary>The revision of the crimes now. Read it before the crimes: a copy then holds at least what its revision says.</summary>
+    public async Task<long> RevisionAsync(CancellationToken cancellationToken) =>
+        await db.CrimeRevisions.AsNoTracking().Where(r => r.Id == CrimeRevision.Row).Select(r => (long?)r.Number).SingleOrDefaultAsync(cancellationToken) ?? 0;
+
+    public async Task<MappableCrimes> ReadAsync(long revision, CancellationToken cancellationToken)
     {
         var query = db.Crimes.AsNoTracking()
-            .Where(c => !c.Unmappable && c.OccurredFromUtc >= fromUtc && c.OccurredFromUtc < toUtc)
+            .Where(c => !c.Unmappable)
+            .OrderBy(c => c.Id)
             .Select(c => new { c.X, c.Y, c.OccurredFromUtc, c.HasTimeOfDay, c.Category, c.Location, c.AreaCode });
         var x = new List<double>();
         var y = new List<double>();
@@ -45,22 +50,20 @@ internal sealed partial class CrimeTableQuery(IngestionDbContext db, HarmSetting
                 category.Add(Index(categories, reader.GetString(4)));
                 place.Add(reader.IsDBNull(5) ? -1 : Index(places, reader.GetString(5)));
                 area.Add(reader.IsDBNull(6) ? -1 : Index(areas, reader.GetString(6)));
+                if ((x.Count & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        var categoryNames = Names(categories);
-        // Harm per category, with the analyst's overrides (a refresh weighs by category; offence-code weights apply to single crimes).
-        var weights = await harm.WeightsAsync(cancellationToken);
-        return new CrimeTable([.. x], [.. y], [.. ticks], [.. timed], [.. category], [.. place],
-            categoryNames, categoryNames.Select(c => weights.DaysFor(c)).ToList(), Names(places), [.. area], Names(areas));
+        return new MappableCrimes(revision, [.. x], [.. y], [.. ticks], [.. timed], [.. category], [.. place], [.. area],
+            Names(categories), Names(places), Names(areas));
     }
 
     /// <summary>
-    /// SQLite would walk the date index and fetch each row by id: with a window that holds most crimes, in an order that
-    /// is not the table's, that is several times slower than reading the table straight through (seconds for a million).
+    /// SQLite could walk an index and fetch each row by id, several times slower than reading the table straight
+    /// through (seconds for a million); the table itself is in id order, so the order costs nothing.
     /// </summary>
     private static string FullScan(string sql) => TableAlias().Replace(sql, "$0 NOT INDEXED", 1);
 

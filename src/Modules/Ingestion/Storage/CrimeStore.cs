@@ -90,6 +90,7 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
         }
         if (inserts.Count > 0) await InsertAsync(transaction, inserts, importId, cancellationToken);
         if (updates.Count > 0) await UpdateAsync(transaction, updates, importId, cancellationToken);
+        if (inserts.Count + updates.Count > 0) await CountRevisionAsync(transaction, cancellationToken);
         if (batch.Quarantine.Count > 0) await QuarantineAsync(transaction, batch.Quarantine, cancellationToken);
         if (batch.TrackProgress) await ProgressAsync(transaction, importId, batch, nowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -111,6 +112,17 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
 
     /// <summary>Adds bad rows; a row already held (same file, line and text) is not added again.</summary>
     protected abstract Task QuarantineAsync(DbTransaction transaction, IReadOnlyList<QuarantinedRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>One more write to the crimes, committed with them (see <see cref="CrimeRevision"/>).</summary>
+    private async Task CountRevisionAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO ingestion_crime_revision (\"Id\", \"Number\") VALUES (@row, 1) " +
+                              "ON CONFLICT (\"Id\") DO UPDATE SET \"Number\" = ingestion_crime_revision.\"Number\" + 1";
+        Add(command, "row", CrimeRevision.Row);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private async Task ProgressAsync(DbTransaction transaction, long importId, ImportBatch batch, DateTime nowUtc, CancellationToken cancellationToken)
     {
