@@ -24,7 +24,8 @@ internal sealed record SessionTotals(
 
 /// <summary>
 /// One write transaction of the patrol hot path, in plain SQL on the module's connection: a handful of statements
-/// per ping batch (multi-row inserts with ON CONFLICT DO NOTHING work on SQLite and PostgreSQL alike).
+/// per ping batch (inserts with ON CONFLICT DO NOTHING work on SQLite and PostgreSQL alike). On SQLite it may hold
+/// several batches, each in a savepoint (<see cref="GroupCommit"/>).
 /// </summary>
 internal sealed class TrackWrite : IAsyncDisposable
 {
