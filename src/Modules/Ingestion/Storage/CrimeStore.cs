@@ -24,6 +24,13 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
 
     private bool _opened;
 
+    // Reused from batch to batch: at 10,000 rows these would be large objects, and allocating them for every batch
+    // would set off a full garbage collection every few batches.
+    private readonly Dictionary<string, (long? Id, long Hash, int Insert, int Update)> _pending = new(StringComparer.Ordinal);
+    private readonly List<CrimeRecord> _inserts = [];
+    private readonly List<(long Id, CrimeRecord Record)> _updates = [];
+    private readonly List<string> _keys = [];
+
     protected DbConnection Connection => db.Database.GetDbConnection();
 
     public static CrimeStore For(IngestionDbContext db) =>
@@ -41,61 +48,89 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
                 pragma.CommandText = settings;
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
+            Opened();
         }
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken);
         var outcome = new BatchOutcome();
-        var inserts = new List<CrimeRecord>();
-        var updates = new List<(long Id, CrimeRecord Record)>();
-        foreach (var group in batch.Records.GroupBy(r => r.Source))
+        _inserts.Clear();
+        _updates.Clear();
+        foreach (var source in Sources(batch.Records))
         {
-            var existing = await LookupAsync(transaction, group.Key, group.Select(r => r.SourceKey).Distinct().ToList(), cancellationToken);
-            // Within a batch a key can come twice (a reference repeated in a file): the last content wins.
-            var pending = new Dictionary<string, (long? Id, long Hash, int Insert, int Update)>(StringComparer.Ordinal);
-            foreach (var record in group)
-            {
-                if (record.Unmappable) outcome.Unmappable++;
-                if (record.OutOfArea) outcome.OutOfArea++;
-                if (pending.TryGetValue(record.SourceKey, out var seen))
-                {
-                    if (seen.Hash == record.ContentHash) { outcome.Unchanged++; continue; }
-                    outcome.Updated++;
-                    if (seen.Insert >= 0) inserts[seen.Insert] = record;
-                    else if (seen.Update >= 0) updates[seen.Update] = (seen.Id!.Value, record);
-                    else
-                    {
-                        updates.Add((seen.Id!.Value, record));
-                        seen.Update = updates.Count - 1;
-                    }
-                    pending[record.SourceKey] = (seen.Id, record.ContentHash, seen.Insert, seen.Update);
-                }
-                else if (existing.TryGetValue(record.SourceKey, out var held))
-                {
-                    var update = -1;
-                    if (held.Hash == record.ContentHash) outcome.Unchanged++;
-                    else
-                    {
-                        outcome.Updated++;
-                        updates.Add((held.Id, record));
-                        update = updates.Count - 1;
-                    }
-                    pending[record.SourceKey] = (held.Id, record.ContentHash, -1, update);
-                }
-                else
-                {
-                    outcome.Imported++;
-                    inserts.Add(record);
-                    pending[record.SourceKey] = (null, record.ContentHash, inserts.Count - 1, -1);
-                }
-            }
+            _pending.Clear();
+            _keys.Clear();
+            foreach (var record in batch.Records)
+                if (record.Source == source && _pending.TryAdd(record.SourceKey, default)) _keys.Add(record.SourceKey);
+            _pending.Clear();
+            var existing = await LookupAsync(transaction, source, _keys, cancellationToken);
+            foreach (var record in batch.Records)
+                if (record.Source == source) Classify(record, existing, outcome);
         }
-        if (inserts.Count > 0) await InsertAsync(transaction, inserts, importId, cancellationToken);
-        if (updates.Count > 0) await UpdateAsync(transaction, updates, importId, cancellationToken);
-        if (inserts.Count + updates.Count > 0) await CountRevisionAsync(transaction, cancellationToken);
+        if (_inserts.Count > 0) await InsertAsync(transaction, _inserts, importId, cancellationToken);
+        if (_updates.Count > 0) await UpdateAsync(transaction, _updates, importId, cancellationToken);
+        if (_inserts.Count + _updates.Count > 0) await CountRevisionAsync(transaction, cancellationToken);
         if (batch.Quarantine.Count > 0) await QuarantineAsync(transaction, batch.Quarantine, cancellationToken);
         if (batch.TrackProgress) await ProgressAsync(transaction, importId, batch, nowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Committed();
         return outcome;
     }
+
+    /// <summary>
+    /// Sorts a record into new, changed or unchanged. Within a batch a key can come twice (a reference repeated in a
+    /// file): the last content wins.
+    /// </summary>
+    private void Classify(CrimeRecord record, Dictionary<string, (long Id, long Hash)> existing, BatchOutcome outcome)
+    {
+        if (record.Unmappable) outcome.Unmappable++;
+        if (record.OutOfArea) outcome.OutOfArea++;
+        if (_pending.TryGetValue(record.SourceKey, out var seen))
+        {
+            if (seen.Hash == record.ContentHash) { outcome.Unchanged++; return; }
+            outcome.Updated++;
+            if (seen.Insert >= 0) _inserts[seen.Insert] = record;
+            else if (seen.Update >= 0) _updates[seen.Update] = (seen.Id!.Value, record);
+            else
+            {
+                _updates.Add((seen.Id!.Value, record));
+                seen.Update = _updates.Count - 1;
+            }
+            _pending[record.SourceKey] = (seen.Id, record.ContentHash, seen.Insert, seen.Update);
+        }
+        else if (existing.TryGetValue(record.SourceKey, out var held))
+        {
+            var update = -1;
+            if (held.Hash == record.ContentHash) outcome.Unchanged++;
+            else
+            {
+                outcome.Updated++;
+                _updates.Add((held.Id, record));
+                update = _updates.Count - 1;
+            }
+            _pending[record.SourceKey] = (held.Id, record.ContentHash, -1, update);
+        }
+        else
+        {
+            outcome.Imported++;
+            _inserts.Add(record);
+            _pending[record.SourceKey] = (null, record.ContentHash, _inserts.Count - 1, -1);
+        }
+    }
+
+    /// <summary>The sources of a batch's records, in the order they first come (nearly always one).</summary>
+    private static List<string> Sources(List<CrimeRecord> records)
+    {
+        var sources = new List<string>(1);
+        foreach (var record in records)
+            if (!sources.Contains(record.Source)) sources.Add(record.Source);
+        return sources;
+    }
+
+    protected virtual void Opened() { }
+
+    protected virtual void Committed() { }
+
+    /// <summary>Runs before the connection is reset and closed.</summary>
+    protected virtual ValueTask ClosingAsync() => ValueTask.CompletedTask;
 
     /// <summary>Statements run once on the connection before the first batch, and undone when the store is disposed.</summary>
     protected virtual string? ConnectionSettings => null;
@@ -151,6 +186,7 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await ClosingAsync();
         if (_opened && ConnectionReset is { } reset && Connection.State == System.Data.ConnectionState.Open)
         {
             await using var pragma = Connection.CreateCommand();

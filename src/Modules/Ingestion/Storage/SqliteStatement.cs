@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -8,35 +11,55 @@ namespace HotSpots.Modules.Ingestion.Storage;
 /// A statement prepared once on the connection's native handle and bound by position for each row. Microsoft.Data.Sqlite
 /// looks every parameter up by name on every execution, which costs more than the insert itself at hundreds of
 /// thousands of rows; the native calls run inside the connection's open transaction all the same.
+/// Values are bound through <see cref="Native"/>: texts are encoded to UTF-8 here into a pinned buffer per parameter
+/// that SQLite reads in place, instead of SQLite copying and converting each one.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
-    private readonly (DateTime Value, string Text)[] _lastTimes = new (DateTime, string)[32];
+    private readonly nint _handle;
+    private readonly byte[]?[] _texts;
+    private readonly (DateTime Value, string Text)[] _lastTimes;
 
     public SqliteStatement(SqliteConnection connection, string sql)
     {
         _db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        _handle = _statement.DangerousGetHandle();
+        var parameters = raw.sqlite3_bind_parameter_count(_statement) + 1;
+        _texts = new byte[]?[parameters];
+        _lastTimes = new (DateTime, string)[parameters];
     }
 
+    /// <summary>The text stays in this parameter's buffer until the parameter is bound again, so SQLite need not copy it.</summary>
     public SqliteStatement Text(int index, string? value)
     {
-        // Bound as UTF-16 from the string itself: no UTF-8 copy per value (SQLite converts while copying).
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
+        if (value is null) return Null(index);
+        ref var buffer = ref _texts[index];
+        if (buffer is null || buffer.Length < value.Length * 3)
+            buffer = GC.AllocateUninitializedArray<byte>(Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)value.Length * 3)), pinned: true);
+        var bytes = Encoding.UTF8.GetBytes(value, buffer);
+        Check(Native.sqlite3_bind_text(_handle, index, Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0), bytes, Native.Static));
         return this;
     }
 
     public SqliteStatement Integer(int index, long value)
     {
-        Check(raw.sqlite3_bind_int64(_statement, index, value));
+        Check(Native.sqlite3_bind_int64(_handle, index, value));
         return this;
     }
 
     public SqliteStatement Real(int index, double? value)
     {
-        Check(value is { } v ? raw.sqlite3_bind_double(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+        if (value is not { } v) return Null(index);
+        Check(Native.sqlite3_bind_double(_handle, index, v));
+        return this;
+    }
+
+    private SqliteStatement Null(int index)
+    {
+        Check(Native.sqlite3_bind_null(_handle, index));
         return this;
     }
 
@@ -52,15 +75,16 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Runs the statement; true when it returned a row (read it with <see cref="Column"/>), false when done.</summary>
     public bool Step()
     {
-        var rc = raw.sqlite3_step(_statement);
+        var rc = Native.sqlite3_step(_handle);
         if (rc == raw.SQLITE_ROW) return true;
         if (rc != raw.SQLITE_DONE) Check(rc);
         return false;
     }
 
-    public long Column(int index) => raw.sqlite3_column_int64(_statement, index);
+    public long Column(int index) => Native.sqlite3_column_int64(_handle, index);
 
-    public string String(int index) => raw.sqlite3_column_text(_statement, index).utf8_to_string();
+    public string String(int index) =>
+        Marshal.PtrToStringUTF8(Native.sqlite3_column_text(_handle, index), Native.sqlite3_column_bytes(_handle, index));
 
     /// <summary>Runs a statement that returns no rows (or ignores them), then makes it ready for the next row.</summary>
     public void Execute()
@@ -69,7 +93,7 @@ internal sealed class SqliteStatement : IDisposable
         Reset();
     }
 
-    public void Reset() => raw.sqlite3_reset(_statement);
+    public void Reset() => Native.sqlite3_reset(_handle);
 
     public long LastInsertedId => raw.sqlite3_last_insert_rowid(_db);
 
@@ -79,4 +103,43 @@ internal sealed class SqliteStatement : IDisposable
     }
 
     public void Dispose() => _statement?.Dispose();
+
+    /// <summary>
+    /// SQLite's own functions, from the library Microsoft.Data.Sqlite loads. Binding and reading a column are short and
+    /// never call back, so they skip the runtime's transition to native code; stepping may wait on disk and keeps it.
+    /// </summary>
+    private static class Native
+    {
+        private const string Library = "e_sqlite3";
+
+        /// <summary>SQLITE_STATIC: the caller keeps the text alive while it is bound.</summary>
+        public const nint Static = 0;
+
+        [DllImport(Library), SuppressGCTransition]
+        public static extern int sqlite3_bind_text(nint statement, int index, nint text, int bytes, nint destructor);
+
+        [DllImport(Library), SuppressGCTransition]
+        public static extern int sqlite3_bind_int64(nint statement, int index, long value);
+
+        [DllImport(Library), SuppressGCTransition]
+        public static extern int sqlite3_bind_double(nint statement, int index, double value);
+
+        [DllImport(Library), SuppressGCTransition]
+        public static extern int sqlite3_bind_null(nint statement, int index);
+
+        [DllImport(Library), SuppressGCTransition]
+        public static extern long sqlite3_column_int64(nint statement, int index);
+
+        [DllImport(Library), SuppressGCTransition]
+        public static extern nint sqlite3_column_text(nint statement, int index);
+
+        [DllImport(Library), SuppressGCTransition]
+        public static extern int sqlite3_column_bytes(nint statement, int index);
+
+        [DllImport(Library)]
+        public static extern int sqlite3_step(nint statement);
+
+        [DllImport(Library)]
+        public static extern int sqlite3_reset(nint statement);
+    }
 }
