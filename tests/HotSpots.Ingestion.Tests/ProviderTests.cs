@@ -9,7 +9,7 @@ namespace HotSpots.Ingestion.Tests;
 /// <summary>The writer on both databases: inserts, updates with their people, repeated references, nothing doubled.</summary>
 public sealed class ProviderTests
 {
-    private const string Header = "reference,offence_code,category,occurred_from,occurred_to,latitude,longitude,easting,northing,location,people";
+    internal const string Header = "reference,offence_code,category,occurred_from,occurred_to,latitude,longitude,easting,northing,location,people";
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

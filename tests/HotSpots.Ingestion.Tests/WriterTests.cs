@@ -14,8 +14,6 @@ namespace HotSpots.Ingestion.Tests;
 /// </summary>
 public sealed class WriterTests
 {
-    private const string Header = "reference,offence_code,category,occurred_from,occurred_to,latitude,longitude,easting,northing,location,people";
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Texts_of_any_script_and_length_are_stored_exactly_as_read(string provider)
@@ -25,7 +23,7 @@ public sealed class WriterTests
         var long_ = string.Join(", ", Enumerable.Repeat("Straße à côté du café", 40));
         string[] places = ["Café Müller", long_, "東京 駅前 🚓", "B", "", "Ωmega Road"];
         var rows = places.Select((place, i) => $"R/{i},105A,Violence and sexual offences,2026-03-0{i + 1} 10:00,,51.45,-0.97,,,\"{place}\",");
-        await File.WriteAllLinesAsync(file, [Header, .. rows]);
+        await File.WriteAllLinesAsync(file, [ProviderTests.Header, .. rows]);
 
         (await host.ImportAsync(file)).Imported.ShouldBe(places.Length);
 
