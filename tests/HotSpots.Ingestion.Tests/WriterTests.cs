@@ -20,8 +20,8 @@ public sealed class WriterTests
     {
         await using var host = await IngestionHost.StartAsync(provider);
         var file = host.File("force.csv");
-        var long_ = string.Join(", ", Enumerable.Repeat("Straße à côté du café", 40));
-        string[] places = ["Café Müller", long_, "東京 駅前 🚓", "B", "", "Ωmega Road"];
+        var longPlace = string.Join(", ", Enumerable.Repeat("Straße à côté du café", 40));
+        string[] places = ["Café Müller", longPlace, "東京 駅前 🚓", "B", "", "Ωmega Road"];
         var rows = places.Select((place, i) => $"R/{i},105A,Violence and sexual offences,2026-03-0{i + 1} 10:00,,51.45,-0.97,,,\"{place}\",");
         await File.WriteAllLinesAsync(file, [ProviderTests.Header, .. rows]);
 

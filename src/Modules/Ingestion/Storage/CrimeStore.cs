@@ -137,7 +137,7 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
 
     protected virtual string? ConnectionReset => null;
 
-    /// <summary>The id and content hash of each key already held for the source.</summary>
+    /// <summary>The id and content hash of each key already held for the source; the answer may be reused by the next look-up.</summary>
     protected abstract Task<Dictionary<string, (long Id, long Hash)>> LookupAsync(
         DbTransaction transaction, string source, IReadOnlyList<string> keys, CancellationToken cancellationToken);
 

@@ -46,11 +46,9 @@ internal sealed class SqliteCrimeStore(IngestionDbContext db) : CrimeStore(db)
     protected override Task<Dictionary<string, (long Id, long Hash)>> LookupAsync(
         DbTransaction transaction, string source, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var found = _found;
-        var wanted = _wanted;
-        found.Clear();
-        wanted.Clear();
-        wanted.UnionWith(keys);
+        _found.Clear();
+        _wanted.Clear();
+        _wanted.UnionWith(keys);
         string min = keys[0], max = keys[0];
         foreach (var key in keys)
         {
@@ -69,23 +67,23 @@ internal sealed class SqliteCrimeStore(IngestionDbContext db) : CrimeStore(db)
             {
                 scanned++;
                 var key = range.String(0);
-                if (!wanted.Contains(key)) continue;
+                if (!_wanted.Contains(key)) continue;
                 var id = range.Column(1);
-                if (hash.Integer(1, id).Step()) found[key] = (id, hash.Column(0));
+                if (hash.Integer(1, id).Step()) _found[key] = (id, hash.Column(0));
                 hash.Reset();
             }
         }
-        if (scanned < limit) return Task.FromResult(found);
+        if (scanned < limit) return Task.FromResult(_found);
 
-        found.Clear();
+        _found.Clear();
         using var lookup = new SqliteStatement(Sqlite, "SELECT \"Id\", \"ContentHash\" FROM ingestion_crimes WHERE \"Source\" = ?1 AND \"SourceKey\" = ?2");
         lookup.Text(1, source);
         foreach (var key in keys)
         {
-            if (lookup.Text(2, key).Step()) found[key] = (lookup.Column(0), lookup.Column(1));
+            if (lookup.Text(2, key).Step()) _found[key] = (lookup.Column(0), lookup.Column(1));
             lookup.Reset();
         }
-        return Task.FromResult(found);
+        return Task.FromResult(_found);
     }
 
     protected override Task InsertAsync(DbTransaction transaction, IReadOnlyList<CrimeRecord> records, long importId, CancellationToken cancellationToken)
