@@ -48,19 +48,8 @@ internal sealed class Phone : IAsyncDisposable
     public Task MoveToAsync(double latitude, double longitude) =>
         Context.SetGeolocationAsync(new Geolocation { Latitude = (float)latitude, Longitude = (float)longitude, Accuracy = 8 });
 
-    public async Task SignInAsync(string email, string password = HotSpots.Testing.SignedInClient.DemoPassword)
-    {
-        await Page.GotoAsync("/Account/SignIn");
-        await Page.GetByLabel("Email").FillAsync(email);
-        await Page.GetByLabel("Password").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/SignIn"));
-        if (!Page.Url.Contains("/Account/TwoFactor")) return;
-        // Roles that need two-factor sign-in: the demo accounts' authenticator code.
-        await Page.GetByLabel("Code").FillAsync(HotSpots.Testing.SignedInClient.DemoCode());
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/"));
-    }
+    public Task SignInAsync(string email, string password = HotSpots.Testing.SignedInClient.DemoPassword) =>
+        SignInForm.SignInAsync(Page, email, password);
 
     /// <summary>
     /// Saves a screenshot under docs/screenshots when HOTSPOTS_SCREENSHOTS is set (./tools/screenshots.sh sets it),
