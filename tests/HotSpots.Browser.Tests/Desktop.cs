@@ -34,6 +34,7 @@ internal sealed class Desktop : IAsyncDisposable
         var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
         // The test machine runs every test assembly at once: pages may take longer than Playwright's 30 s default to load.
         context.SetDefaultTimeout(90_000);
+        await MapTiles.RefuseAsync(context);
         return new Desktop(playwright, browser, context, await context.NewPageAsync());
     }
 

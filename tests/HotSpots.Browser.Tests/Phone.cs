@@ -41,6 +41,7 @@ internal sealed class Phone : IAsyncDisposable
         device.Permissions = ["geolocation"];
         var context = await browser.NewContextAsync(device);
         context.SetDefaultTimeout(90_000);
+        await MapTiles.RefuseAsync(context);
         var page = await context.NewPageAsync();
         return new Phone(playwright, browser, context, page);
     }
