@@ -41,7 +41,7 @@ public sealed class AnalystReviewTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("refreshes keep 1 spots");
         await page.GetByRole(AriaRole.Button, new() { Name = "Make a new draft" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Analyst/Set/\\d+$"));
+        await Navigation.ArriveAsync(page, new Regex("/Analyst/Set/\\d+$"));
         var draftId = long.Parse(page.Url.Split('/').Last());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Set {draftId}: draft");
         await Assertions.Expect(page.Locator("#analyst-map .leaflet-interactive").First).ToBeVisibleAsync(); // polygons and density drawn

@@ -61,7 +61,7 @@ public sealed class OfficerLoopTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Start patrol" }).ClickAsync();
         taps++;
-        await page.WaitForURLAsync(new Regex("/Officer/Patrol/\\d+$"));
+        await Navigation.ArriveAsync(page, new Regex("/Officer/Patrol/\\d+$"));
         taps.ShouldBeLessThanOrEqualTo(3);
         var patrolId = long.Parse(page.Url.Split('/').Last());
 

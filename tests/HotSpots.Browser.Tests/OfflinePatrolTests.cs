@@ -43,7 +43,7 @@ public sealed class OfflinePatrolTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Direct me to a hot spot" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start patrol" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Officer/Patrol/\\d+$"));
+        await Navigation.ArriveAsync(page, new Regex("/Officer/Patrol/\\d+$"));
         var patrolId = long.Parse(page.Url.Split('/').Last());
         var name = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync();
         var spot = _app.Service<IHotspotSnapshot>().Current.Spots.Single(s => s.Name == name);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace HotSpots.Browser.Tests;
@@ -9,19 +10,22 @@ namespace HotSpots.Browser.Tests;
 /// </summary>
 internal static class SignInForm
 {
+    private static readonly Regex SignInPage = new("/Account/SignIn");
+    private static readonly Regex AccountPages = new("/Account/");
+
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/SignIn");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await SubmitAsync(page, leaving: "/Account/SignIn");
+        await SubmitAsync(page, leaving: SignInPage);
         if (!page.Url.Contains("/Account/TwoFactor")) return;
         // Roles that need two-factor sign-in: the demo accounts' authenticator code.
         await page.GetByLabel("Code").FillAsync(HotSpots.Testing.SignedInClient.DemoCode());
-        await SubmitAsync(page, leaving: "/Account/");
+        await SubmitAsync(page, leaving: AccountPages);
     }
 
-    private static async Task SubmitAsync(IPage page, string leaving)
+    private static async Task SubmitAsync(IPage page, Regex leaving)
     {
         var answers = new List<string>();
         void Answered(object? _, IResponse r)
@@ -32,9 +36,9 @@ internal static class SignInForm
         try
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains(leaving));
+            await Navigation.LeaveAsync(page, leaving);
         }
-        catch (TimeoutException e)
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
             var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(unreadable)");
             string posts;
