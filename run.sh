@@ -39,6 +39,7 @@ case "${1:-}" in
     exec dotnet run --no-build --project src/HotSpots.Web -- "$@" ;;
   ""|-*)      # no verb: the web app (options such as --urls are passed on)
     exec dotnet run --no-build --project src/HotSpots.Web -- --Demo:Enabled="${HOTSPOTS_DEMO:-true}" "$@" ;;
-  *)          # a verb of the app's command line
-    exec dotnet run --no-build --project src/HotSpots.Web -- "$@" ;;
+  *)          # a verb of the app's command line: one short process, which the runtime's profile-guided
+              # recompilation costs more than it gains (an import is about 10 % faster without; docs/benchmarks.md)
+    DOTNET_TieredPGO=0 exec dotnet run --no-build --project src/HotSpots.Web -- "$@" ;;
 esac

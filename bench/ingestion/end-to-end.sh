@@ -11,7 +11,8 @@ data=${1:-$root/../shared/data/uk-police/avon-and-somerset}
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >&2
 cd "$root"
 dotnet build src/HotSpots.Web -c Release -nologo -v q -clp:ErrorsOnly >&2
-app="dotnet $root/src/HotSpots.Web/bin/Release/net10.0/HotSpots.Web.dll"
+# With the runtime settings ./run.sh gives its verbs.
+app="env DOTNET_TieredPGO=0 dotnet $root/src/HotSpots.Web/bin/Release/net10.0/HotSpots.Web.dll"
 work=$(mktemp -d /tmp/hotspots-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 month=$(ls "$data" | head -1)
