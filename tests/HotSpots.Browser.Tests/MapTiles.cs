@@ -9,7 +9,7 @@ namespace HotSpots.Browser.Tests;
 /// </summary>
 internal static class MapTiles
 {
-    public const string DefaultServer = "https://tile.openstreetmap.org/**";
+    private const string DefaultServer = "https://tile.openstreetmap.org/**";
 
     public static Task RefuseAsync(IBrowserContext context) => context.RouteAsync(DefaultServer, route => route.AbortAsync());
 }
