@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Platform.Data;
 using HotSpots.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HotSpots.Web.Tests;
@@ -28,7 +29,15 @@ public sealed partial class OfficerLoopOverHttpTests
             (await module.UnknownAppliedMigrationsAsync(CancellationToken.None)).ShouldBeEmpty();
         }
         if (provider == "Sqlite")
-            File.Exists(Path.Combine(database.Folder.Path, "hotspots.db")).ShouldBeTrue();
+        {
+            var file = Path.Combine(database.Folder.Path, "hotspots.db");
+            File.Exists(file).ShouldBeTrue();
+            await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+            await connection.OpenAsync();
+            await using var pageSize = connection.CreateCommand();
+            pageSize.CommandText = "PRAGMA page_size;";
+            (await pageSize.ExecuteScalarAsync()).ShouldBe(16384L, "a new database has 16 KB pages");
+        }
     }
 
     [Theory]
