@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using HotSpots.Modules.Ingestion.Data;
 using HotSpots.Modules.Ingestion.ImportCrimes;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
 
     // Reused from batch to batch: at 10,000 rows these would be large objects, and allocating them for every batch
     // would set off a full garbage collection every few batches.
-    private readonly Dictionary<string, (long? Id, long Hash, int Insert, int Update)> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
     private readonly List<CrimeRecord> _inserts = [];
     private readonly List<(long Id, CrimeRecord Record)> _updates = [];
     private readonly List<string> _keys = [];
@@ -59,8 +60,7 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
             _pending.Clear();
             _keys.Clear();
             foreach (var record in batch.Records)
-                if (record.Source == source && _pending.TryAdd(record.SourceKey, default)) _keys.Add(record.SourceKey);
-            _pending.Clear();
+                if (record.Source == source && _pending.TryAdd(record.SourceKey, Pending.NotSeen)) _keys.Add(record.SourceKey);
             var existing = await LookupAsync(transaction, source, _keys, cancellationToken);
             foreach (var record in batch.Records)
                 if (record.Source == source) Classify(record, existing, outcome);
@@ -83,20 +83,22 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
     {
         if (record.Unmappable) outcome.Unmappable++;
         if (record.OutOfArea) outcome.OutOfArea++;
-        if (_pending.TryGetValue(record.SourceKey, out var seen))
+        // Every key of the batch is in the dictionary already, so the reference stays valid while it is used here.
+        ref var seen = ref CollectionsMarshal.GetValueRefOrNullRef(_pending, record.SourceKey);
+        if (seen.Seen)
         {
             if (seen.Hash == record.ContentHash) { outcome.Unchanged++; return; }
             outcome.Updated++;
             if (seen.Insert >= 0) _inserts[seen.Insert] = record;
-            else if (seen.Update >= 0) _updates[seen.Update] = (seen.Id!.Value, record);
+            else if (seen.Update >= 0) _updates[seen.Update] = (seen.Id, record);
             else
             {
-                _updates.Add((seen.Id!.Value, record));
+                _updates.Add((seen.Id, record));
                 seen.Update = _updates.Count - 1;
             }
-            _pending[record.SourceKey] = (seen.Id, record.ContentHash, seen.Insert, seen.Update);
+            seen.Hash = record.ContentHash;
         }
-        else if (existing.TryGetValue(record.SourceKey, out var held))
+        else if (existing.Count > 0 && existing.TryGetValue(record.SourceKey, out var held))
         {
             var update = -1;
             if (held.Hash == record.ContentHash) outcome.Unchanged++;
@@ -106,24 +108,41 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
                 _updates.Add((held.Id, record));
                 update = _updates.Count - 1;
             }
-            _pending[record.SourceKey] = (held.Id, record.ContentHash, -1, update);
+            seen = new Pending(true, held.Id, record.ContentHash, -1, update);
         }
         else
         {
             outcome.Imported++;
             _inserts.Add(record);
-            _pending[record.SourceKey] = (null, record.ContentHash, _inserts.Count - 1, -1);
+            seen = new Pending(true, 0, record.ContentHash, _inserts.Count - 1, -1);
         }
+    }
+
+    /// <summary>
+    /// What the batch did so far with a key: nothing yet, or its row (the id of a held one), the content it last had,
+    /// and its place among the batch's inserts or updates (-1 for none).
+    /// </summary>
+    private record struct Pending(bool Seen, long Id, long Hash, int Insert, int Update)
+    {
+        public static readonly Pending NotSeen = new(false, 0, 0, -1, -1);
     }
 
     /// <summary>The sources of a batch's records, in the order they first come (nearly always one).</summary>
     private static List<string> Sources(List<CrimeRecord> records)
     {
         var sources = new List<string>(1);
+        string? last = null;
         foreach (var record in records)
-            if (!sources.Contains(record.Source)) sources.Add(record.Source);
+        {
+            if (ReferenceEquals(record.Source, last)) continue;
+            last = record.Source;
+            if (!sources.Contains(last)) sources.Add(last);
+        }
         return sources;
     }
+
+    /// <summary>Whether the batch holds this key of the source being looked up.</summary>
+    protected bool Wanted(ReadOnlySpan<char> key) => _pending.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(key);
 
     protected virtual void Opened() { }
 

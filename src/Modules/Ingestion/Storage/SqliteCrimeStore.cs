@@ -18,7 +18,6 @@ internal sealed class SqliteCrimeStore(IngestionDbContext db) : CrimeStore(db)
 
     // Reused by each look-up (see CrimeStore): the answer holds until the next one.
     private readonly Dictionary<string, (long, long)> _found = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _wanted = new(StringComparer.Ordinal);
 
     // A larger page cache for the import's connection, so that key look-ups and index inserts stay in memory. The
     // write-ahead log is copied into the database file by a checkpointer beside the import (see WalCheckpointer); the
@@ -52,8 +51,6 @@ internal sealed class SqliteCrimeStore(IngestionDbContext db) : CrimeStore(db)
         DbTransaction transaction, string source, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         _found.Clear();
-        _wanted.Clear();
-        _wanted.UnionWith(keys);
         string min = keys[0], max = keys[0];
         foreach (var key in keys)
         {
@@ -71,10 +68,10 @@ internal sealed class SqliteCrimeStore(IngestionDbContext db) : CrimeStore(db)
             while (range.Step())
             {
                 scanned++;
-                var key = range.String(0);
-                if (!_wanted.Contains(key)) continue;
+                var key = range.Chars(0);
+                if (!Wanted(key)) continue;
                 var id = range.Column(1);
-                if (hash.Integer(1, id).Step()) _found[key] = (id, hash.Column(0));
+                if (hash.Integer(1, id).Step()) _found[key.ToString()] = (id, hash.Column(0));
                 hash.Reset();
             }
         }

@@ -21,6 +21,8 @@ internal sealed class SqliteStatement : IDisposable
     private readonly nint _handle;
     private readonly byte[]?[] _texts;
     private readonly (DateTime Value, string Text)[] _lastTimes;
+    private byte[] _columnBytes = [];
+    private char[] _columnChars = [];
 
     public SqliteStatement(SqliteConnection connection, string sql)
     {
@@ -85,6 +87,16 @@ internal sealed class SqliteStatement : IDisposable
 
     public string String(int index) =>
         Marshal.PtrToStringUTF8(Native.sqlite3_column_text(_handle, index), Native.sqlite3_column_bytes(_handle, index));
+
+    /// <summary>A text column's characters without making a string; they hold until the next call.</summary>
+    public ReadOnlySpan<char> Chars(int index)
+    {
+        var text = Native.sqlite3_column_text(_handle, index);
+        var length = Native.sqlite3_column_bytes(_handle, index);
+        if (_columnBytes.Length < length) (_columnBytes, _columnChars) = (new byte[length], new char[length]);
+        Marshal.Copy(text, _columnBytes, 0, length);
+        return _columnChars.AsSpan(0, Encoding.UTF8.GetChars(_columnBytes.AsSpan(0, length), _columnChars));
+    }
 
     /// <summary>Runs a statement that returns no rows (or ignores them), then makes it ready for the next row.</summary>
     public void Execute()
