@@ -20,7 +20,6 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Sqlite
             modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.Crime", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AreaCode")
