@@ -51,7 +51,11 @@ public sealed partial class OfficerLoopOverHttpTests
 
         var near = await officer.GetFromJsonAsync<List<NearbySpot>>("/api/hotspots/near?lat=51.4545&lon=-0.9730&count=5");
         near!.Count.ShouldBe(5);
-        near.Select(s => s.DistanceMetres).ShouldBeInOrder();
+        // The team's assignments first, then distance weighed by need. With no patrol history every spot is owed its whole
+        // dose, so need differs only where violence peaks at this hour (twice the weight): which spots those are, and the
+        // team's assignments, depend on the time of day the test runs at.
+        near.Select(s => (s.Assigned ? 0 : 1, (s.DistanceMetres + 50) / (s.PeakNow ? 2 : 1))).ShouldBeInOrder(
+            $"the spots came as {string.Join("; ", near.Select(s => $"{s.DistanceMetres} m, peak {s.PeakNow}, assigned {s.Assigned}"))}");
 
         // Tap 1: Direct me (form post with the phone's position), then the direction page.
         var home = await officer.GetStringAsync("/Officer");
@@ -61,7 +65,10 @@ public sealed partial class OfficerLoopOverHttpTests
         directionPage.ShouldContain("Start patrol");
         directionPage.ShouldContain("Why here");
         var hotspotId = HotspotField().Match(directionPage).Groups[1].Value;
-        near.Take(3).Select(s => s.Id.ToString()).ShouldContain(hotspotId);
+        // Direct me draws among the team's assigned spots or, without any, among the three nearest.
+        var offered = (await officer.GetFromJsonAsync<List<NearbySpot>>("/api/hotspots/near?lat=51.4545&lon=-0.9730&count=50"))!;
+        var candidates = offered.Any(s => s.Assigned) ? offered.Where(s => s.Assigned) : offered.OrderBy(s => s.DistanceMetres).Take(3);
+        candidates.Select(s => s.Id.ToString()).ShouldContain(hotspotId);
 
         // Tap 2: Start patrol.
         var start = await officer.PostAsync(direct.Headers.Location + "?handler=Start", SignedInClient.Form(directionPage, ("hotspotId", hotspotId)));
@@ -70,7 +77,7 @@ public sealed partial class OfficerLoopOverHttpTests
         var patrolId = long.Parse(patrolUrl.Split('/').Last());
         await officer.UseAntiforgeryFromAsync(patrolUrl);
 
-        var spot = near.Single(s => s.Id.ToString() == hotspotId);
+        var spot = offered.Single(s => s.Id.ToString() == hotspotId);
         // Six pings 30 s apart inside the spot, sent three minutes into the patrol.
         var started = clock.GetUtcNow().ToUnixTimeMilliseconds();
         clock.Advance(TimeSpan.FromMinutes(3));
@@ -103,5 +110,5 @@ public sealed partial class OfficerLoopOverHttpTests
     [GeneratedRegex("name=\"hotspotId\" value=\"(\\d+)\"")]
     private static partial Regex HotspotField();
 
-    private sealed record NearbySpot(long Id, int Rank, string Name, double DistanceMetres, double Lat, double Lon);
+    private sealed record NearbySpot(long Id, int Rank, string Name, double DistanceMetres, double Lat, double Lon, bool Assigned, bool PeakNow);
 }
