@@ -35,8 +35,10 @@ public sealed class GroupCommitTests
         using (await gate.EnterAsync(CancellationToken.None))
         {
             // The writer takes the first batch and waits at the gate; the next three queue behind it and form one group.
+            // (Waiting for the writer at the gate, not only for the queue to be empty: between taking the first batch and
+            // going to the gate, the writer still takes whatever else has been queued into the same group.)
             opener = group.WriteAsync(Insert(first.Id, 1), CancellationToken.None);
-            while (group.Waiting > 0) await Task.Delay(5);
+            while (group.Waiting > 0 || gate.Waiting == 0) await Task.Delay(5);
             good1 = group.WriteAsync(Insert(first.Id, 100), CancellationToken.None);
             bad = group.WriteAsync(Insert(second.Id, 1, fail: true), CancellationToken.None);
             good2 = group.WriteAsync(Insert(second.Id, 100), CancellationToken.None);

@@ -12,12 +12,25 @@ internal sealed class WriteGate(DatabaseSettings database)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _serialise = database.Provider == DatabaseProvider.Sqlite;
 
+    private int _waiting;
+
     public bool LocksRows => !_serialise;
+
+    /// <summary>Writers waiting to enter.</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
 
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         if (!_serialise) return Released.Instance;
-        await _gate.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _gate.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
         return new Release(_gate);
     }
 
