@@ -131,13 +131,8 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
     private static List<string> Sources(List<CrimeRecord> records)
     {
         var sources = new List<string>(1);
-        string? last = null;
         foreach (var record in records)
-        {
-            if (ReferenceEquals(record.Source, last)) continue;
-            last = record.Source;
-            if (!sources.Contains(last)) sources.Add(last);
-        }
+            if (!sources.Contains(record.Source)) sources.Add(record.Source);
         return sources;
     }
 
