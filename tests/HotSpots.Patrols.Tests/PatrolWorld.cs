@@ -75,7 +75,7 @@ internal sealed class PatrolWorld : IAsyncDisposable
         Add(10, x + 2000, y, "Robbery", "Oxford Road");
         var file = Database.Folder.File("crimes.csv");
         await File.WriteAllLinesAsync(file, rows);
-        await Services.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(file), null, CancellationToken.None));
+        await Services.InScopeAsync<IImports, ImportReport>(m => m.ImportAsync(new ImportRequest(file), null, CancellationToken.None));
         await Services.InScopeAsync<IHotspotModule, HotspotSetSummary>(m => m.RefreshAsync(publish: true, "test", CancellationToken.None));
         var spots = Services.GetRequiredService<IHotspotSnapshot>().Current.Spots;
         SpotId = spots[0].Id;

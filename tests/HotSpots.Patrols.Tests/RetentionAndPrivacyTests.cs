@@ -143,7 +143,7 @@ public sealed class RetentionAndPrivacyTests
         Add("TV-AWAY", "vehicle", new SyntheticTrack(63, 4, 10, start).StartAt(-3000, -3000).MoveTo(-5000, -3000, 10));
         var file = world.Database.Folder.File("feed.csv");
         await File.WriteAllLinesAsync(file, rows);
-        await world.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(file, CrimeFileFormat.Auto), null, CancellationToken.None));
+        await world.InScopeAsync<IImports, ImportReport>(m => m.ImportAsync(new ImportRequest(file, CrimeFileFormat.Auto), null, CancellationToken.None));
 
         var run = await world.InScopeAsync<BaselinePresenceJob, BaselineRun>(j => j.RunAsync(CancellationToken.None));
         run.Spots.ShouldBe(2);

@@ -123,7 +123,7 @@ internal static class CommandLine
             var line = $"{p.File}: {p.RowsDone:N0} rows, {p.Errors:N0} errors, {p.RowsPerSecond:N0} rows/s, {p.Percent:0}%";
             if (interactive) Console.Error.Write($"\r{line}   ");
         });
-        var report = await services.GetRequiredService<IIngestionModule>()
+        var report = await services.GetRequiredService<IImports>()
             .ImportAsync(new ImportRequest(CallerPath(args[0]), format, "command line", profile), progress, CancellationToken.None);
         if (interactive) Console.Error.WriteLine();
         foreach (var note in report.Notes ?? []) Console.WriteLine(note);
