@@ -64,7 +64,7 @@ public sealed class OperationsTests
         await using var restoredApp = new HotSpotsApp(restored);
         await using var scope = restoredApp.Services.CreateAsyncScope();
         var officerId = await OfficerIdAsync(restoredApp, "officer@demo.hotspots");
-        var patrol = await scope.ServiceProvider.GetRequiredService<IPatrolModule>().GetAsync(patrolId, officerId, CancellationToken.None);
+        var patrol = await scope.ServiceProvider.GetRequiredService<IOfficerPatrols>().GetAsync(patrolId, officerId, CancellationToken.None);
         patrol.ShouldNotBeNull();
         var stored = StoredSequences(restored.Folder.File("hotspots.db"), patrolId);
         before.ShouldBeSubsetOf(stored);

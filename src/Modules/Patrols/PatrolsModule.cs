@@ -35,7 +35,10 @@ public static class PatrolsModule
         services.AddScoped<EndOverduePatrolsJob>();
         services.AddScoped<PurgePingsJob>();
         services.AddScoped<BaselinePresenceJob>();
-        services.AddScoped<IPatrolModule, PatrolsFacade>();
+        services.AddScoped<IOfficerPatrols, OfficerPatrols>();
+        services.AddScoped<IPatrolPresence, PatrolPresence>();
+        services.AddScoped<IPatrolSupervision, PatrolSupervision>();
+        services.AddScoped<IPatrolPolicySettings, PatrolPolicySettings>();
         services.AddScoped<IDoseSource, PatrolDoseSource>();
         services.AddScoped<IPatrolHistorySeed, PatrolHistorySeed>();
         services.AddSingleton<IRecurringJobs, PatrolJobs>();
@@ -59,7 +62,8 @@ internal sealed class PatrolHistorySeed(PatrolSessions sessions) : IPatrolHistor
         sessions.StartPastAsync(officerId, hotspotId, startedUtc, cancellationToken);
 }
 
-internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings, PatrolReports reports, TrackViews tracks, RuntimeSettings settings) : IPatrolModule
+/// <summary>The officer's own patrol commands.</summary>
+internal sealed class OfficerPatrols(PatrolSessions sessions, PingRecorder pings, TrackViews tracks) : IOfficerPatrols
 {
     public Task<PatrolView> StartAsync(string officerId, long hotspotId, CancellationToken cancellationToken) =>
         sessions.StartAsync(officerId, hotspotId, cancellationToken);
@@ -76,8 +80,13 @@ internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings,
     public Task<PatrolView> EndAsync(long patrolId, string officerId, DateTime? endedUtc, CancellationToken cancellationToken) =>
         sessions.EndAsync(patrolId, officerId, endedUtc, cancellationToken);
 
-    public Task<IReadOnlyList<LivePatrol>> ListRunningAsync(CancellationToken cancellationToken) => reports.RunningAsync(cancellationToken);
+    public Task<IReadOnlyList<PatrolView>> ListOwnPatrolsAsync(string officerId, int count, CancellationToken cancellationToken) =>
+        tracks.OwnAsync(officerId, count, cancellationToken);
+}
 
+/// <summary>What patrols and the location feed add up to: reports only.</summary>
+internal sealed class PatrolPresence(PatrolReports reports) : IPatrolPresence
+{
     public Task<IReadOnlyList<SpotMinutes>> MinutesBySpotAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         reports.BySpotAsync(fromUtc, toUtc, cancellationToken);
 
@@ -92,16 +101,23 @@ internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings,
 
     public Task<IReadOnlyList<ActivityView>> ListActivitiesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         reports.ActivitiesAsync(fromUtc, toUtc, cancellationToken);
+}
 
-    public Task<IReadOnlyList<PatrolView>> ListOwnPatrolsAsync(string officerId, int count, CancellationToken cancellationToken) =>
-        tracks.OwnAsync(officerId, count, cancellationToken);
+/// <summary>Supervisors' views: running patrols, team patrols, tracks (audited).</summary>
+internal sealed class PatrolSupervision(PatrolReports reports, TrackViews tracks) : IPatrolSupervision
+{
+    public Task<IReadOnlyList<LivePatrol>> ListRunningAsync(CancellationToken cancellationToken) => reports.RunningAsync(cancellationToken);
 
     public Task<IReadOnlyList<TeamPatrol>> ListTeamPatrolsAsync(string supervisorId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         tracks.TeamAsync(supervisorId, fromUtc, toUtc, cancellationToken);
 
     public Task<PatrolTrack> GetTrackAsync(long patrolId, TrackViewer viewer, CancellationToken cancellationToken) =>
         tracks.TrackAsync(patrolId, viewer, cancellationToken);
+}
 
+/// <summary>The privacy policy (run-time settings, changes audited).</summary>
+internal sealed class PatrolPolicySettings(RuntimeSettings settings) : IPatrolPolicySettings
+{
     public Task<PatrolPolicy> GetPolicyAsync(CancellationToken cancellationToken) => settings.PolicyAsync(cancellationToken);
 
     public Task SetPolicyAsync(PatrolPolicy policy, string changedBy, CancellationToken cancellationToken) =>

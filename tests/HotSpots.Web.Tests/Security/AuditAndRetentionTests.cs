@@ -95,7 +95,7 @@ public sealed class AuditAndRetentionTests
         (await saved.Content.ReadAsStringAsync()).ShouldContain("Saved.");
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<IIngestionAdministration>().GetRetentionAsync(CancellationToken.None)).ShouldBe(new IngestionRetention(400, 200));
-        (await scope.ServiceProvider.GetRequiredService<HotSpots.Modules.Patrols.Contracts.IPatrolModule>().GetPolicyAsync(CancellationToken.None)).PingRetentionDays.ShouldBe(14);
+        (await scope.ServiceProvider.GetRequiredService<HotSpots.Modules.Patrols.Contracts.IPatrolPolicySettings>().GetPolicyAsync(CancellationToken.None)).PingRetentionDays.ShouldBe(14);
         var refused = await admin.PostAsync("/Admin/Retention", SignedInClient.Form(page, ("PingDays", "0"), ("PeopleLinkDays", "400"), ("ImportHistoryDays", "200")));
         (await refused.Content.ReadAsStringAsync()).ShouldContain("at least 1");
     }

@@ -14,7 +14,7 @@ namespace HotSpots.Web.Pages.Officer;
 
 /// <summary>One patrol's track: the officer's own, or (audited, by the Patrols module) a team member's for their supervisor.</summary>
 [Authorize(Policy = Policies.Patrol)]
-public sealed class PatrolTrackModel(IPatrolModule patrols, ForceOptions force, IConfiguration configuration) : PageModel
+public sealed class PatrolTrackModel(IPatrolSupervision patrols, ForceOptions force, IConfiguration configuration) : PageModel
 {
     public PatrolTrack? Track { get; private set; }
     public bool Own { get; private set; }
