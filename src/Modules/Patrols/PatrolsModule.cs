@@ -1,5 +1,6 @@
 using Hangfire;
 using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Patrols.Contracts.Demo;
 using HotSpots.Modules.Patrols.Data;
 using HotSpots.Modules.Patrols.Jobs;
 using HotSpots.Modules.Patrols.Pings;
@@ -40,10 +41,16 @@ public static class PatrolsModule
         services.AddScoped<IPatrolSupervision, PatrolSupervision>();
         services.AddScoped<IPatrolPolicySettings, PatrolPolicySettings>();
         services.AddScoped<IDoseSource, PatrolDoseSource>();
-        services.AddScoped<IPatrolHistorySeed, PatrolHistorySeed>();
         services.AddSingleton<IRecurringJobs, PatrolJobs>();
         return services;
     }
+
+    /// <summary>
+    /// Demo mode only: adds <see cref="IDemoPatrolHistory"/>, with which the demo seed makes the demo force's past
+    /// patrols. The web host calls this only when the demo is enabled; production has no way to start a past patrol.
+    /// </summary>
+    public static IServiceCollection AddPatrolsDemoHistory(this IServiceCollection services) =>
+        services.AddScoped<IDemoPatrolHistory, DemoPatrolHistory>();
 }
 
 internal sealed class PatrolJobs(PatrolSettings settings) : IRecurringJobs
@@ -56,7 +63,7 @@ internal sealed class PatrolJobs(PatrolSettings settings) : IRecurringJobs
     }
 }
 
-internal sealed class PatrolHistorySeed(PatrolSessions sessions) : IPatrolHistorySeed
+internal sealed class DemoPatrolHistory(PatrolSessions sessions) : IDemoPatrolHistory
 {
     public Task<PatrolView> StartPastAsync(string officerId, long hotspotId, DateTime startedUtc, CancellationToken cancellationToken) =>
         sessions.StartPastAsync(officerId, hotspotId, startedUtc, cancellationToken);

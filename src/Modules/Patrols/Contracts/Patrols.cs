@@ -1,14 +1,5 @@
 namespace HotSpots.Modules.Patrols.Contracts;
 
-/// <summary>
-/// Demo seed only: starts a patrol at a past time, without asking Tasking (whose board is today's), so that the demo force
-/// has a history; pings, activities and the end then go through <see cref="IOfficerPatrols"/> as for any patrol.
-/// </summary>
-public interface IPatrolHistorySeed
-{
-    Task<PatrolView> StartPastAsync(string officerId, long hotspotId, DateTime startedUtc, CancellationToken cancellationToken);
-}
-
 /// <param name="MaxPatrolMinutes">A patrol still running after this many minutes ends by itself (at least 10).</param>
 /// <param name="PingRetentionDays">Raw positions are purged after this many days (at least 1); visits stay.</param>
 public sealed record PatrolPolicy(double MaxPatrolMinutes, double PingRetentionDays);
