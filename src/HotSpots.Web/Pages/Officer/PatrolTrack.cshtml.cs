@@ -20,7 +20,7 @@ public sealed class PatrolTrackModel(IPatrolSupervision patrols, ForceOptions fo
     public bool Own { get; private set; }
     public string TileUrl => MapSettings.TileUrl(configuration);
     public string TileAttribution => MapSettings.TileAttribution(configuration);
-    public string OutlineJson => JsonSerializer.Serialize(Track!.Outline);
+    public string OutlineJson => JsonSerializer.Serialize(Track!.Outline.Select(p => new[] { p.Latitude, p.Longitude }));
     public string TrackJson => JsonSerializer.Serialize(Track!.Positions.Select(p => new[] { Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6) }));
     public string StopsJson => JsonSerializer.Serialize(Track!.Stops.Select(s => new[] { Math.Round(s.Latitude, 6), Math.Round(s.Longitude, 6), Math.Round(s.Minutes, 1) }));
 

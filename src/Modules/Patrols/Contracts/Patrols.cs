@@ -1,3 +1,5 @@
+using HotSpots.Platform.Geography;
+
 namespace HotSpots.Modules.Patrols.Contracts;
 
 /// <param name="MaxPatrolMinutes">A patrol still running after this many minutes ends by itself (at least 10).</param>
@@ -73,11 +75,11 @@ public sealed record StopView(DateTime StartUtc, DateTime EndUtc, double Latitud
 public sealed record StretchView(DateTime StartUtc, DateTime EndUtc, Movement Mode, double Minutes);
 
 /// <param name="PositionsPurged">The raw positions were deleted after the retention period; what was derived from them stays.</param>
-/// <param name="Outline">The spot's outline as it was when the patrol started, [latitude, longitude] pairs.</param>
+/// <param name="Outline">The spot's outline as it was when the patrol started (to 6 decimal places).</param>
 public sealed record PatrolTrack(
     PatrolView Patrol, string OfficerName, IReadOnlyList<TrackPosition> Positions, bool PositionsPurged,
     IReadOnlyList<VisitView> Visits, IReadOnlyList<StopView> Stops, IReadOnlyList<StretchView> Stretches,
-    IReadOnlyList<ActivityView> Activities, IReadOnlyList<double[]> Outline);
+    IReadOnlyList<ActivityView> Activities, IReadOnlyList<GeoPoint> Outline);
 
 /// <summary>The kinds of activity an officer can log in one tap.</summary>
 public static class ActivityKinds
