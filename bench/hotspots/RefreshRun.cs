@@ -48,7 +48,7 @@ internal static class RefreshRun
                 await using (var writer = new StreamWriter(file)) ForceRecordsCsv.Write(writer, DemoForce.Crimes(7, ForceData.LastDay, 36, count));
                 Console.WriteLine($"Wrote {count:N0} crimes in {watch.Elapsed.TotalSeconds:0.0} s");
                 await using var scope = provider.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<IIngestionModule>()
+                var report = await scope.ServiceProvider.GetRequiredService<IImports>()
                     .ImportAsync(new ImportRequest(file, CrimeFileFormat.ForceRecordsCsv, "benchmark"), null, CancellationToken.None);
                 Console.WriteLine($"Imported {report.Imported:N0} in {report.Seconds:0.0} s");
             }
@@ -67,7 +67,7 @@ internal static class RefreshRun
             }
             await using (var scope = provider.CreateAsyncScope())
             {
-                var ingestion = scope.ServiceProvider.GetRequiredService<IIngestionModule>();
+                var ingestion = scope.ServiceProvider.GetRequiredService<IIngestedData>();
                 var latest = (await ingestion.GetLatestOccurrenceAsync(CancellationToken.None))!.Value;
                 watch.Restart();
                 var table = await ingestion.GetCrimeTableAsync(latest.AddYears(-1), latest.AddDays(1), CancellationToken.None);

@@ -6,9 +6,9 @@ namespace HotSpots.Architecture.Tests;
 /// <summary>The module rules of docs/architecture.md, checked on the compiled assemblies.</summary>
 public sealed class ModuleRulesTests
 {
-    private static readonly Assembly Web = typeof(Program).Assembly;
+    internal static readonly Assembly Web = typeof(Program).Assembly;
 
-    private static readonly Dictionary<string, Assembly> Modules = new()
+    internal static readonly Dictionary<string, Assembly> Modules = new()
     {
         ["Ingestion"] = typeof(HotSpots.Modules.Ingestion.IngestionModule).Assembly,
         ["Hotspots"] = typeof(HotSpots.Modules.Hotspots.HotspotsModule).Assembly,

@@ -118,7 +118,7 @@ public sealed class OfficerLoopTests : IAsyncLifetime
     private async Task<PatrolView> PatrolAsync(long patrolId, string officerId)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<IPatrolModule>().GetAsync(patrolId, officerId, CancellationToken.None))!;
+        return (await scope.ServiceProvider.GetRequiredService<IOfficerPatrols>().GetAsync(patrolId, officerId, CancellationToken.None))!;
     }
 
     /// <summary>Reads the stored rows straight from the SQLite file.</summary>

@@ -25,12 +25,12 @@ public sealed class CrimeTableTests
             "D,Violence and sexual offences,2026-02-28 23:59,471000.0,173000.0,On or near Friar Street",
             "E,Robbery,2026-03-10 12:00,,,On or near Nowhere",
         ]);
-        await services.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(file), null, CancellationToken.None));
+        await services.InScopeAsync<IImports, ImportReport>(m => m.ImportAsync(new ImportRequest(file), null, CancellationToken.None));
         var from = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         var to = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
 
-        var points = await services.InScopeAsync<IIngestionModule, IReadOnlyList<CrimePoint>>(m => m.GetCrimePointsAsync(from, to, CancellationToken.None));
-        var table = await services.InScopeAsync<IIngestionModule, CrimeTable>(m => m.GetCrimeTableAsync(from, to, CancellationToken.None));
+        var points = await services.InScopeAsync<IIngestedData, IReadOnlyList<CrimePoint>>(m => m.GetCrimePointsAsync(from, to, CancellationToken.None));
+        var table = await services.InScopeAsync<IIngestedData, CrimeTable>(m => m.GetCrimeTableAsync(from, to, CancellationToken.None));
 
         points.Count.ShouldBe(2); // A and B; C is after (00:30 UTC, in summer time), D before, E has no position
         table.Count.ShouldBe(points.Count);

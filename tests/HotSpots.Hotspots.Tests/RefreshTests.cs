@@ -38,7 +38,7 @@ public sealed class RefreshTests : IAsyncLifetime
         Add(50, _baseX - 3000, _baseY, "Shoplifting", "Broad Street");
         var file = _database.Folder.File("force.csv");
         await File.WriteAllLinesAsync(file, rows);
-        await _services.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(file), null, CancellationToken.None));
+        await _services.InScopeAsync<IImports, ImportReport>(m => m.ImportAsync(new ImportRequest(file), null, CancellationToken.None));
     }
 
     public async Task DisposeAsync()

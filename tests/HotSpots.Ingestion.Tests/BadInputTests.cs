@@ -47,7 +47,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var problem = report.Problems.ShouldHaveSingleItem();
         (problem.Line, problem.Field).ShouldBe((3L, "(row)"));
         problem.Reason.ShouldContain("is not UTF-8 text (byte 0xE9");
-        var quarantined = (await _host.Use(m => m.ListQuarantineAsync(new QuarantineQuery(report.ImportId), CancellationToken.None))).Rows.Single();
+        var quarantined = (await _host.Imports(m => m.ListQuarantineAsync(new QuarantineQuery(report.ImportId), CancellationToken.None))).Rows.Single();
         quarantined.RawText.ShouldContain("Café Square");
     }
 

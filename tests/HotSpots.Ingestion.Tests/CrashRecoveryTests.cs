@@ -24,11 +24,11 @@ public sealed class CrashRecoveryTests
         var batches = 0;
         var progress = new SynchronousProgress(_ => { if (++batches == 2) stop.Cancel(); });
         await Should.ThrowAsync<OperationCanceledException>(() =>
-            stopped.Use(m => m.ImportAsync(new ImportRequest(folder, RequestedBy: "test"), progress, stop.Token)));
+            stopped.Imports(m => m.ImportAsync(new ImportRequest(folder, RequestedBy: "test"), progress, stop.Token)));
         var partial = await stopped.CountAsync();
         partial.ShouldBeGreaterThan(0);
         partial.ShouldBeLessThan(45_000);
-        (await stopped.Use(m => m.ListImportsAsync(1, CancellationToken.None))).Single().Status.ShouldBe("interrupted");
+        (await stopped.Imports(m => m.ListImportsAsync(1, CancellationToken.None))).Single().Status.ShouldBe("interrupted");
 
         var again = await stopped.ImportAsync(folder);
         again.Unchanged.ShouldBe(partial);

@@ -30,11 +30,11 @@ public sealed class ForceRecordsImportTests : IAsyncLifetime
             "R/1,105A,Violence and sexual offences,2026-07-04 23:15,,51.4564,-0.9728,,,On or near Friar Street,P-1:suspect;P-2:victim",
             "R/2,034B,Robbery,2026-01-10 02:00,2026-01-10 02:30,,,471700,173300,Station Road,",
         ]);
-        var report = await _services.InScopeAsync<IIngestionModule, ImportReport>(m =>
+        var report = await _services.InScopeAsync<IImports, ImportReport>(m =>
             m.ImportAsync(new ImportRequest(file, CrimeFileFormat.Auto), null, CancellationToken.None));
         report.Imported.ShouldBe(2);
 
-        var points = await _services.InScopeAsync<IIngestionModule, IReadOnlyList<CrimePoint>>(m =>
+        var points = await _services.InScopeAsync<IIngestedData, IReadOnlyList<CrimePoint>>(m =>
             m.GetCrimePointsAsync(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc), CancellationToken.None));
         var summer = points.Single(p => p.Category == "Violence and sexual offences");
         summer.OccurredUtc.ShouldBe(new DateTime(2026, 7, 4, 22, 15, 0, DateTimeKind.Utc)); // BST is UTC+1
@@ -59,7 +59,7 @@ public sealed class ForceRecordsImportTests : IAsyncLifetime
             "R/3,105A,Violence and sexual offences,2026-07-04 23:15,2026-07-04 22:00,51.4564,-0.9728,,,Friar Street,",
             "R/4,105A,Violence and sexual offences,2026-07-04 23:15,,51.4564,-0.9728,,,Friar Street,P-9:witness",
         ]);
-        var report = await _services.InScopeAsync<IIngestionModule, ImportReport>(m =>
+        var report = await _services.InScopeAsync<IImports, ImportReport>(m =>
             m.ImportAsync(new ImportRequest(file), null, CancellationToken.None));
         report.Imported.ShouldBe(1);
         report.Problems.Select(p => p.Field).ShouldBe(["people", "occurred_from", "occurred_to"]);

@@ -25,19 +25,19 @@ public sealed class HarmAndAreaTests
         async Task<double[]> HarmAsync() => (await host.PointsAsync()).OrderBy(p => p.Id).Select(p => p.Harm).ToArray();
         (await HarmAsync()).ShouldBe([194.21, 194.21, 365, 4, 1]);
 
-        await host.Use(async m =>
+        await host.Admin(async m =>
         {
             await m.SetHarmOverridesAsync(new HarmOverrides(new Dictionary<string, double> { ["Robbery"] = 400 }, new Dictionary<string, double> { ["008F"] = 2555 }), "analyst", CancellationToken.None);
             return 0;
         });
         (await HarmAsync()).ShouldBe([194.21, 2555, 400, 4, 1]);
-        var view = await host.Use(m => m.GetHarmTableAsync(CancellationToken.None));
+        var view = await host.Admin(m => m.GetHarmTableAsync(CancellationToken.None));
         view.Shipped["Drugs"].ShouldBe(4);
         view.Overrides.OffenceCodes["008F"].ShouldBe(2555);
         await using var scope = host.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<IAuditLog>().SearchAsync(new AuditQuery(Action: "setting.change"), CancellationToken.None))
             .ShouldHaveSingleItem().Subject.ShouldBe("setting Ingestion:HarmOverrides");
-        await Should.ThrowAsync<ArgumentException>(() => host.Use(async m =>
+        await Should.ThrowAsync<ArgumentException>(() => host.Admin(async m =>
         {
             await m.SetHarmOverridesAsync(new HarmOverrides(new Dictionary<string, double> { ["Robbery"] = -1 }, new Dictionary<string, double>()), "analyst", CancellationToken.None);
             return 0;
@@ -60,14 +60,14 @@ public sealed class HarmAndAreaTests
 
         // A square around Reading as the force area.
         var square = """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"NAME":"Reading"},"geometry":{"type":"Polygon","coordinates":[[[-1.1,51.35],[-0.85,51.35],[-0.85,51.55],[-1.1,51.55],[-1.1,51.35]]]}}]}""";
-        await host.Use(async m => { await m.SetBoundaryAsync(new MemoryStream(Encoding.UTF8.GetBytes(square)), "analyst", CancellationToken.None); return 0; });
+        await host.Admin(async m => { await m.SetBoundaryAsync(new MemoryStream(Encoding.UTF8.GetBytes(square)), "analyst", CancellationToken.None); return 0; });
         var other = host.File("2024-04-thames-valley-street.csv");
         await File.WriteAllLinesAsync(other, [PoliceUk.Header, PoliceUk.Row("in2", "2024-04", -0.97, 51.45, "Inside Street", "Robbery"), PoliceUk.Row("out2", "2024-04", 0.49, 51.56, "Whytewaters", "Robbery")]);
         var report = await host.ImportAsync(other);
         (report.Imported, report.OutOfArea).ShouldBe((2L, 1L));
         (await host.PointsAsync()).Count.ShouldBe(4);
 
-        await Should.ThrowAsync<ArgumentException>(() => host.Use(async m =>
+        await Should.ThrowAsync<ArgumentException>(() => host.Admin(async m =>
         {
             await m.SetBoundaryAsync(new MemoryStream(Encoding.UTF8.GetBytes("""{"type":"Point","coordinates":[0,0]}""")), "analyst", CancellationToken.None);
             return 0;

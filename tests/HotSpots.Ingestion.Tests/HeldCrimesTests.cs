@@ -88,9 +88,9 @@ public sealed class HeldCrimesTests
         var bad = "R/00001,,Robbery,2026-02-30 10:00,471500.5,173500.0,On or near Fixed Street,E01009";
         await ImportAsync(host, [.. Rows(100), bad]);
         var before = await TableAsync(host.Services, Ever, Never);
-        var row = (await host.Use(m => m.ListQuarantineAsync(new QuarantineQuery(), CancellationToken.None))).Rows.ShouldHaveSingleItem();
+        var row = (await host.Imports(m => m.ListQuarantineAsync(new QuarantineQuery(), CancellationToken.None))).Rows.ShouldHaveSingleItem();
 
-        (await host.Use(m => m.ResubmitAsync(row.Id, bad.Replace("02-30", "02-28"), "analyst", CancellationToken.None))).Imported.ShouldBeTrue();
+        (await host.Imports(m => m.ResubmitAsync(row.Id, bad.Replace("02-30", "02-28"), "analyst", CancellationToken.None))).Imported.ShouldBeTrue();
 
         var after = await TableAsync(host.Services, Ever, Never);
         after.Count.ShouldBe(before.Count);
@@ -108,7 +108,7 @@ public sealed class HeldCrimesTests
         var before = await TableAsync(host.Services, Ever, Never);
         await using var otherNode = await ModuleHost.StartAsync(host.Database, (s, c) => s.AddIngestionModule(c));
 
-        await otherNode.InScopeAsync<IIngestionModule, int>(async m =>
+        await otherNode.InScopeAsync<IIngestionAdministration, int>(async m =>
         {
             await m.SetHarmOverridesAsync(new HarmOverrides(new Dictionary<string, double> { ["Robbery"] = 777 }, new Dictionary<string, double>()), "analyst", CancellationToken.None);
             return 0;
@@ -139,12 +139,12 @@ public sealed class HeldCrimesTests
     {
         var file = host.File($"force-{Guid.NewGuid():N}.csv");
         await File.WriteAllLinesAsync(file, [Header, .. rows]);
-        return await (node ?? host.Services).InScopeAsync<IIngestionModule, ImportReport>(m =>
+        return await (node ?? host.Services).InScopeAsync<IImports, ImportReport>(m =>
             m.ImportAsync(new ImportRequest(file, CrimeFileFormat.ForceRecordsCsv, "test"), null, CancellationToken.None));
     }
 
     private static Task<CrimeTable> TableAsync(IServiceProvider node, DateTime from, DateTime to) =>
-        node.InScopeAsync<IIngestionModule, CrimeTable>(m => m.GetCrimeTableAsync(from, to, CancellationToken.None));
+        node.InScopeAsync<IIngestedData, CrimeTable>(m => m.GetCrimeTableAsync(from, to, CancellationToken.None));
 
     /// <summary>The held table, whole and for a month, is what a node that has held nothing yet reads from the database.</summary>
     private static async Task ShouldMatchAFreshReadAsync(IngestionHost host)

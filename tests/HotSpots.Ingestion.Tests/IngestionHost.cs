@@ -23,14 +23,21 @@ internal sealed class IngestionHost : IAsyncDisposable
     public string File(string name) => Database.Folder.File(name);
 
     public Task<ImportReport> ImportAsync(string path, CrimeFileFormat format = CrimeFileFormat.Auto, string? profile = null, CancellationToken cancellationToken = default) =>
-        Services.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(path, format, "test", profile), null, cancellationToken));
+        Imports(m => m.ImportAsync(new ImportRequest(path, format, "test", profile), null, cancellationToken));
 
-    public Task<T> Use<T>(Func<IIngestionModule, Task<T>> action) => Services.InScopeAsync(action);
+    /// <summary>Calls what other modules read.</summary>
+    public Task<T> Data<T>(Func<IIngestedData, Task<T>> action) => Services.InScopeAsync(action);
 
-    public Task<long> CountAsync() => Use(m => m.CountCrimesAsync(CancellationToken.None));
+    /// <summary>Calls the imports and their quarantine.</summary>
+    public Task<T> Imports<T>(Func<IImports, Task<T>> action) => Services.InScopeAsync(action);
+
+    /// <summary>Calls the administration: profiles, harm, settings, retention.</summary>
+    public Task<T> Admin<T>(Func<IIngestionAdministration, Task<T>> action) => Services.InScopeAsync(action);
+
+    public Task<long> CountAsync() => Data(m => m.CountCrimesAsync(CancellationToken.None));
 
     public async Task<IReadOnlyList<CrimePoint>> PointsAsync() =>
-        await Use(m => m.GetCrimePointsAsync(new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2200, 1, 1, 0, 0, 0, DateTimeKind.Utc), CancellationToken.None));
+        await Data(m => m.GetCrimePointsAsync(new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2200, 1, 1, 0, 0, 0, DateTimeKind.Utc), CancellationToken.None));
 
     public async ValueTask DisposeAsync()
     {

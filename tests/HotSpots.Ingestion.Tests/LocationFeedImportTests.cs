@@ -37,7 +37,7 @@ public sealed class LocationFeedImportTests : IAsyncLifetime
         first.Problems.Select(p => (p.Line, p.Field)).ShouldBe([(5L, "unit_type"), (6L, "time")]);
         (await ImportAsync(file)).Imported.ShouldBe(0);
 
-        var positions = await _services.InScopeAsync<IIngestionModule, IReadOnlyList<UnitPosition>>(m =>
+        var positions = await _services.InScopeAsync<IIngestedData, IReadOnlyList<UnitPosition>>(m =>
             m.GetUnitPositionsAsync(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc), CancellationToken.None));
         positions.Count.ShouldBe(3);
         positions.Count(p => p.UnitId == "TV-1" && p.UnitType == UnitType.Vehicle).ShouldBe(2);
@@ -48,5 +48,5 @@ public sealed class LocationFeedImportTests : IAsyncLifetime
     }
 
     private Task<ImportReport> ImportAsync(string path) =>
-        _services.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(path), null, CancellationToken.None));
+        _services.InScopeAsync<IImports, ImportReport>(m => m.ImportAsync(new ImportRequest(path), null, CancellationToken.None));
 }

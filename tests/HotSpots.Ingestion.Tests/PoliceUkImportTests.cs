@@ -110,7 +110,7 @@ public sealed class PoliceUkImportTests : IAsyncLifetime
 
         var points = new List<CrimePoint>();
         await using (var scope = _services.CreateAsyncScope())
-            await foreach (var point in scope.ServiceProvider.GetRequiredService<IIngestionModule>().ReadPointsAsync(file, CrimeFileFormat.Auto, CancellationToken.None))
+            await foreach (var point in scope.ServiceProvider.GetRequiredService<IIngestedData>().ReadPointsAsync(file, CrimeFileFormat.Auto, CancellationToken.None))
                 points.Add(point);
 
         points.Count.ShouldBe(5);
@@ -121,7 +121,7 @@ public sealed class PoliceUkImportTests : IAsyncLifetime
     }
 
     private Task<ImportReport> ImportAsync(string path) =>
-        _services.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(path), null, CancellationToken.None));
+        _services.InScopeAsync<IImports, ImportReport>(m => m.ImportAsync(new ImportRequest(path), null, CancellationToken.None));
 
-    private Task<long> CountAsync() => _services.InScopeAsync<IIngestionModule, long>(m => m.CountCrimesAsync(CancellationToken.None));
+    private Task<long> CountAsync() => _services.InScopeAsync<IIngestedData, long>(m => m.CountCrimesAsync(CancellationToken.None));
 }

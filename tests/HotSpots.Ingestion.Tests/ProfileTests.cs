@@ -56,10 +56,10 @@ public sealed class ProfileTests
         await using var host = await IngestionHost.StartAsync();
         var bad = new MappingProfile("shire", "", "shire", "Mars/Olympus", ["dd/MM/yyyy HH:mm"],
             new Dictionary<string, string> { ["reference"] = "Ref", ["category"] = "Type" }, new Dictionary<string, string>());
-        (await Should.ThrowAsync<ProfileException>(() => host.Use(m => m.SaveProfileAsync(bad, "analyst", CancellationToken.None))))
+        (await Should.ThrowAsync<ProfileException>(() => host.Admin(m => m.SaveProfileAsync(bad, "analyst", CancellationToken.None))))
             .Message.ShouldContain("map a column to 'occurred_from'");
         var missingZone = bad with { Columns = new Dictionary<string, string>(bad.Columns) { ["occurred_from"] = "When" } };
-        (await Should.ThrowAsync<ProfileException>(() => host.Use(m => m.SaveProfileAsync(missingZone, "analyst", CancellationToken.None))))
+        (await Should.ThrowAsync<ProfileException>(() => host.Admin(m => m.SaveProfileAsync(missingZone, "analyst", CancellationToken.None))))
             .Message.ShouldContain("'Mars/Olympus' is not a time zone");
 
         var profile = missingZone with
@@ -68,8 +68,8 @@ public sealed class ProfileTests
             Columns = new Dictionary<string, string>(missingZone.Columns) { ["latitude"] = "Lat", ["longitude"] = "Lon", ["people"] = "Who" },
             CategoryMap = new Dictionary<string, string> { ["GBH"] = "Violence and sexual offences", ["*"] = "Other crime" },
         };
-        await host.Use(m => m.SaveProfileAsync(profile, "analyst", CancellationToken.None));
-        var profiles = await host.Use(m => m.ListProfilesAsync(CancellationToken.None));
+        await host.Admin(m => m.SaveProfileAsync(profile, "analyst", CancellationToken.None));
+        var profiles = await host.Admin(m => m.ListProfilesAsync(CancellationToken.None));
         profiles.Select(p => p.Name).ShouldBe(["chicago", "shire"]);
         profiles.Single(p => p.Name == "shire").ChangedBy.ShouldBe("analyst");
 
@@ -80,7 +80,7 @@ public sealed class ProfileTests
         var points = await host.PointsAsync();
         points.Single().Category.ShouldBe("Violence and sexual offences");
         points.Single().OccurredUtc.ShouldBe(new DateTime(2026, 7, 4, 22, 15, 0, DateTimeKind.Utc));
-        (await host.Use(m => m.GetMonthlyCountsAsync(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc), CancellationToken.None)))
+        (await host.Data(m => m.GetMonthlyCountsAsync(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc), CancellationToken.None)))
             .Select(c => c.Category).ShouldBe(["Other crime", "Violence and sexual offences"]);
     }
 

@@ -15,15 +15,15 @@ public sealed class RealDataTests
         using var database = TestDatabase.Create("Sqlite");
         await using var services = await ModuleHost.StartAsync(database, (s, c) => s.AddIngestionModule(c));
 
-        var first = await services.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(folder), null, CancellationToken.None));
+        var first = await services.InScopeAsync<IImports, ImportReport>(m => m.ImportAsync(new ImportRequest(folder), null, CancellationToken.None));
         // Totals from shared/data/README.md: 38,215 rows, 2,701 without coordinates.
         first.Imported.ShouldBe(38_215);
         first.Unmappable.ShouldBe(2_701);
         first.Quarantined.ShouldBe(0);
 
-        var second = await services.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(folder), null, CancellationToken.None));
+        var second = await services.InScopeAsync<IImports, ImportReport>(m => m.ImportAsync(new ImportRequest(folder), null, CancellationToken.None));
         second.Imported.ShouldBe(0);
         second.Unchanged.ShouldBe(38_215);
-        (await services.InScopeAsync<IIngestionModule, long>(m => m.CountCrimesAsync(CancellationToken.None))).ShouldBe(38_215);
+        (await services.InScopeAsync<IIngestedData, long>(m => m.CountCrimesAsync(CancellationToken.None))).ShouldBe(38_215);
     }
 }

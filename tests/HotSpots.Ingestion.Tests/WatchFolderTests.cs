@@ -10,7 +10,7 @@ public sealed class WatchFolderTests
     {
         await using var host = await IngestionHost.StartAsync();
         var folder = Directory.CreateDirectory(host.File("drop")).FullName;
-        await host.Use(async m => { await m.SetWatchFolderAsync(folder, "admin", CancellationToken.None); return 0; });
+        await host.Admin(async m => { await m.SetWatchFolderAsync(folder, "admin", CancellationToken.None); return 0; });
         var settled = Path.Combine(folder, "2024-03-thames-valley-street.csv");
         await File.WriteAllLinesAsync(settled, [PoliceUk.Header, .. PoliceUk.Month("2024-03", 30, 3)]);
         File.SetLastWriteTimeUtc(settled, DateTime.UtcNow.AddMinutes(-1));
@@ -27,6 +27,6 @@ public sealed class WatchFolderTests
         File.Exists(stillCopying).ShouldBeTrue();
         Directory.GetFiles(Path.Combine(folder, "imported")).ShouldHaveSingleItem().ShouldEndWith("-2024-03-thames-valley-street.csv");
         Directory.GetFiles(Path.Combine(folder, "failed")).ShouldHaveSingleItem().ShouldEndWith("-other.csv");
-        (await host.Use(m => m.ListImportsAsync(10, CancellationToken.None))).Select(i => i.RequestedBy).ShouldAllBe(r => r == "watched folder");
+        (await host.Imports(m => m.ListImportsAsync(10, CancellationToken.None))).Select(i => i.RequestedBy).ShouldAllBe(r => r == "watched folder");
     }
 }

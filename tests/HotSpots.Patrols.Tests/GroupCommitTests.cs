@@ -15,8 +15,8 @@ public sealed class GroupCommitTests
     public async Task Batches_that_wait_together_share_one_commit_and_a_failing_one_is_undone_alone()
     {
         await using var world = await PatrolWorld.CreateAsync("Sqlite");
-        var first = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
-        var second = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerB, world.SpotId, CancellationToken.None));
+        var first = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
+        var second = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerB, world.SpotId, CancellationToken.None));
         var group = world.Services.GetRequiredService<GroupCommit>();
         var gate = world.Services.GetRequiredService<WriteGate>();
         var writes = new List<TrackWrite>();
@@ -68,8 +68,8 @@ public sealed class GroupCommitTests
         await using var world = await PatrolWorld.CreateAsync("Sqlite");
         var patrols = new[]
         {
-            await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None)),
-            await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerB, world.SpotId, CancellationToken.None)),
+            await world.Officer(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None)),
+            await world.Officer(m => m.StartAsync(PatrolWorld.OfficerB, world.SpotId, CancellationToken.None)),
         };
         var officers = new[] { PatrolWorld.OfficerA, PatrolWorld.OfficerB };
         world.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -86,11 +86,11 @@ public sealed class GroupCommitTests
                     var at = world.At(10 + i % 50, 10 + who * 20);
                     return new PingInput(i, start.AddSeconds(i + 1), at.Latitude, at.Longitude, 5, null);
                 }).ToList();
-                results.Add(await world.Patrols(m => m.RecordPingsAsync(patrols[who].Id, officers[who], pings, CancellationToken.None)));
+                results.Add(await world.Officer(m => m.RecordPingsAsync(patrols[who].Id, officers[who], pings, CancellationToken.None)));
             }
             return results;
         }
-        var stranger = world.Patrols(m => m.RecordPingsAsync(patrols[0].Id, PatrolWorld.OfficerB, [new PingInput(999, start, 51.45, -0.97, 5, null)], CancellationToken.None));
+        var stranger = world.Officer(m => m.RecordPingsAsync(patrols[0].Id, PatrolWorld.OfficerB, [new PingInput(999, start, 51.45, -0.97, 5, null)], CancellationToken.None));
         var answers = await Task.WhenAll(Phone(0), Phone(1));
 
         await Should.ThrowAsync<PatrolNotFoundException>(stranger);

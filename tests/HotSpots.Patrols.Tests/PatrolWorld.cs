@@ -75,7 +75,7 @@ internal sealed class PatrolWorld : IAsyncDisposable
         Add(10, x + 2000, y, "Robbery", "Oxford Road");
         var file = Database.Folder.File("crimes.csv");
         await File.WriteAllLinesAsync(file, rows);
-        await Services.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(file), null, CancellationToken.None));
+        await Services.InScopeAsync<IImports, ImportReport>(m => m.ImportAsync(new ImportRequest(file), null, CancellationToken.None));
         await Services.InScopeAsync<IHotspotModule, HotspotSetSummary>(m => m.RefreshAsync(publish: true, "test", CancellationToken.None));
         var spots = Services.GetRequiredService<IHotspotSnapshot>().Current.Spots;
         SpotId = spots[0].Id;
@@ -110,7 +110,17 @@ internal sealed class PatrolWorld : IAsyncDisposable
     public List<TrackPoint> Projected(IEnumerable<TrackPoint> points) =>
         points.Select(p => p with { X = West + p.X, Y = South + p.Y }).ToList();
 
-    public Task<T> Patrols<T>(Func<IPatrolModule, Task<T>> action) => Services.InScopeAsync(action);
+    /// <summary>Calls the officer's own patrol commands.</summary>
+    public Task<T> Officer<T>(Func<IOfficerPatrols, Task<T>> action) => Services.InScopeAsync(action);
+
+    /// <summary>Calls what patrols add up to (dosage, visits, activities, minutes).</summary>
+    public Task<T> Presence<T>(Func<IPatrolPresence, Task<T>> action) => Services.InScopeAsync(action);
+
+    /// <summary>Calls the supervisors' views (running, team patrols, tracks).</summary>
+    public Task<T> Supervision<T>(Func<IPatrolSupervision, Task<T>> action) => Services.InScopeAsync(action);
+
+    /// <summary>Calls the privacy policy settings.</summary>
+    public Task<T> Policy<T>(Func<IPatrolPolicySettings, Task<T>> action) => Services.InScopeAsync(action);
 
     public async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
     {

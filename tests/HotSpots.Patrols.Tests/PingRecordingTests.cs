@@ -35,7 +35,7 @@ public sealed class PingRecordingTests
     public async Task Batches_give_the_visits_stops_and_minutes_of_the_whole_track_and_a_retry_stores_nothing_new(string provider)
     {
         await using var world = await PatrolWorld.CreateAsync(provider);
-        var patrol = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
+        var patrol = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
         var track = Walk(patrol.StartedUtc);
         world.Clock.Advance(TimeSpan.FromSeconds(track.Clock + 1));
         var pings = world.Pings(track.Points);
@@ -43,16 +43,16 @@ public sealed class PingRecordingTests
         PingBatchResult? last = null;
         foreach (var batch in pings.Chunk(50))
         {
-            last = await world.Patrols(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, batch, CancellationToken.None));
+            last = await world.Officer(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, batch, CancellationToken.None));
             last.Accepted.ShouldBe(batch.Length);
             last.Rejected.ShouldBeEmpty();
             last.Running.ShouldBeTrue();
         }
-        var retry = await world.Patrols(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, pings.Take(50).ToList(), CancellationToken.None));
+        var retry = await world.Officer(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, pings.Take(50).ToList(), CancellationToken.None));
         retry.Accepted.ShouldBe(0);
         retry.Duplicates.ShouldBe(50);
 
-        var ended = await world.Patrols(m => m.EndAsync(patrol.Id, PatrolWorld.OfficerA, null, CancellationToken.None));
+        var ended = await world.Officer(m => m.EndAsync(patrol.Id, PatrolWorld.OfficerA, null, CancellationToken.None));
         var expected = Expected(world, track);
         ended.Pings.ShouldBe(pings.Count);
         ended.EndReason.ShouldBe("officer");
@@ -62,7 +62,7 @@ public sealed class PingRecordingTests
         (ended.MinutesInside).ShouldBe(expected.Visits.Single().Seconds / 60, 1e-6);
         ended.FootMinutes.ShouldBe(ended.FootMinutes + ended.VehicleMinutes, 1e-9);
 
-        var track2 = await world.Patrols(m => m.GetTrackAsync(patrol.Id, new TrackViewer(PatrolWorld.OfficerA, "a@test", false), CancellationToken.None));
+        var track2 = await world.Supervision(m => m.GetTrackAsync(patrol.Id, new TrackViewer(PatrolWorld.OfficerA, "a@test", false), CancellationToken.None));
         track2.Positions.Count.ShouldBe(pings.Count);
         var visit = track2.Visits.ShouldHaveSingleItem();
         visit.Open.ShouldBeFalse();
@@ -78,7 +78,7 @@ public sealed class PingRecordingTests
     public async Task A_stored_ping_reads_back_exactly_as_it_was_sent(string provider)
     {
         await using var world = await PatrolWorld.CreateAsync(provider);
-        var patrol = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
+        var patrol = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
         var track = Walk(patrol.StartedUtc);
         world.Clock.Advance(TimeSpan.FromSeconds(track.Clock + 1));
         var sent = world.Pings(track.Points.Take(40)).Select((p, i) => p with
@@ -88,7 +88,7 @@ public sealed class PingRecordingTests
             SpeedMetresPerSecond = i % 4 == 0 ? null : 1.0 / (i + 3),
         }).ToList();
 
-        var result = await world.Patrols(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, sent, CancellationToken.None));
+        var result = await world.Officer(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, sent, CancellationToken.None));
         result.Accepted.ShouldBe(sent.Count);
 
         using var scope = world.Services.CreateScope();
@@ -116,7 +116,7 @@ public sealed class PingRecordingTests
     public async Task Impossible_pings_are_rejected_one_by_one_with_a_reason_and_the_rest_are_kept(string provider)
     {
         await using var world = await PatrolWorld.CreateAsync(provider);
-        var patrol = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
+        var patrol = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
         var t = patrol.StartedUtc;
         world.Clock.Advance(TimeSpan.FromMinutes(2));
         var here = world.At(100, 75);
@@ -132,7 +132,7 @@ public sealed class PingRecordingTests
             new(7, t.AddSeconds(50), here.Latitude, here.Longitude, -3, null),
             new(5, t.AddSeconds(40), here.Latitude, here.Longitude, 5, null), // the same sequence twice in one batch
         };
-        var result = await world.Patrols(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, batch, CancellationToken.None));
+        var result = await world.Officer(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, batch, CancellationToken.None));
         result.Accepted.ShouldBe(2);
         result.Duplicates.ShouldBe(1);
         result.Rejected.Select(r => r.Sequence).OrderBy(s => s).ShouldBe([2, 3, 4, 6, 7]);
@@ -145,7 +145,7 @@ public sealed class PingRecordingTests
 
         // Another officer's patrol is not found.
         await Should.ThrowAsync<PatrolNotFoundException>(() =>
-            world.Patrols(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerB, batch, CancellationToken.None)));
+            world.Officer(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerB, batch, CancellationToken.None)));
     }
 
     [Theory]
@@ -153,27 +153,27 @@ public sealed class PingRecordingTests
     public async Task Late_pings_re_derive_the_patrol_as_if_they_had_come_in_order(string provider)
     {
         await using var world = await PatrolWorld.CreateAsync(provider);
-        var inOrder = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
-        var late = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerB, world.SpotId, CancellationToken.None));
+        var inOrder = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
+        var late = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerB, world.SpotId, CancellationToken.None));
         var track = Walk(inOrder.StartedUtc, seed: 22);
         world.Clock.Advance(TimeSpan.FromSeconds(track.Clock + 1));
         var batches = world.Pings(track.Points).Chunk(40).ToList();
 
         foreach (var batch in batches)
-            await world.Patrols(m => m.RecordPingsAsync(inOrder.Id, PatrolWorld.OfficerA, batch, CancellationToken.None));
+            await world.Officer(m => m.RecordPingsAsync(inOrder.Id, PatrolWorld.OfficerA, batch, CancellationToken.None));
         // The second patrol gets the middle batch last, as a phone that was offline for a while would send it.
         var middle = batches.Count / 2;
         foreach (var batch in batches.Where((_, i) => i != middle).Append(batches[middle]))
-            await world.Patrols(m => m.RecordPingsAsync(late.Id, PatrolWorld.OfficerB, batch, CancellationToken.None));
+            await world.Officer(m => m.RecordPingsAsync(late.Id, PatrolWorld.OfficerB, batch, CancellationToken.None));
 
-        var a = await world.Patrols(m => m.GetAsync(inOrder.Id, PatrolWorld.OfficerA, CancellationToken.None));
-        var b = await world.Patrols(m => m.GetAsync(late.Id, PatrolWorld.OfficerB, CancellationToken.None));
+        var a = await world.Officer(m => m.GetAsync(inOrder.Id, PatrolWorld.OfficerA, CancellationToken.None));
+        var b = await world.Officer(m => m.GetAsync(late.Id, PatrolWorld.OfficerB, CancellationToken.None));
         b!.Pings.ShouldBe(a!.Pings);
         b.MinutesInside.ShouldBe(a.MinutesInside, 1e-9);
         b.Visits.ShouldBe(a.Visits);
         b.Stops.ShouldBe(a.Stops);
-        var visitsA = await world.Patrols(m => m.GetTrackAsync(inOrder.Id, new TrackViewer(PatrolWorld.OfficerA, "a", false), CancellationToken.None));
-        var visitsB = await world.Patrols(m => m.GetTrackAsync(late.Id, new TrackViewer(PatrolWorld.OfficerB, "b", false), CancellationToken.None));
+        var visitsA = await world.Supervision(m => m.GetTrackAsync(inOrder.Id, new TrackViewer(PatrolWorld.OfficerA, "a", false), CancellationToken.None));
+        var visitsB = await world.Supervision(m => m.GetTrackAsync(late.Id, new TrackViewer(PatrolWorld.OfficerB, "b", false), CancellationToken.None));
         visitsB.Visits.Select(v => (v.EnteredUtc, v.ExitedUtc, v.Open)).ShouldBe(visitsA.Visits.Select(v => (v.EnteredUtc, v.ExitedUtc, v.Open)));
         visitsB.Stops.Select(s => (s.StartUtc, s.EndUtc)).ShouldBe(visitsA.Stops.Select(s => (s.StartUtc, s.EndUtc)));
     }
@@ -182,16 +182,16 @@ public sealed class PingRecordingTests
     public async Task Dosage_per_spot_and_police_day_adds_up_the_officers_visits()
     {
         await using var world = await PatrolWorld.CreateAsync("Sqlite");
-        var a = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
-        var b = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerB, world.SpotId, CancellationToken.None));
+        var a = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
+        var b = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerB, world.SpotId, CancellationToken.None));
         // Both officers stand in the spot for 12 minutes, B starting 4 minutes after A.
         var trackA = new SyntheticTrack(31, 3, 5, a.StartedUtc).StartAt(100, 75).Stay(720).MoveTo(100, 500, 1.4);
         var trackB = new SyntheticTrack(32, 3, 5, a.StartedUtc.AddMinutes(4)).StartAt(120, 75).Stay(720).MoveTo(120, 500, 1.4);
         world.Clock.Advance(TimeSpan.FromMinutes(25));
-        await world.Patrols(m => m.RecordPingsAsync(a.Id, PatrolWorld.OfficerA, world.Pings(trackA.Points), CancellationToken.None));
-        await world.Patrols(m => m.RecordPingsAsync(b.Id, PatrolWorld.OfficerB, world.Pings(trackB.Points), CancellationToken.None));
+        await world.Officer(m => m.RecordPingsAsync(a.Id, PatrolWorld.OfficerA, world.Pings(trackA.Points), CancellationToken.None));
+        await world.Officer(m => m.RecordPingsAsync(b.Id, PatrolWorld.OfficerB, world.Pings(trackB.Points), CancellationToken.None));
 
-        var dosage = await world.Patrols(m => m.GetDosageAsync(world.Now.AddHours(-1), world.Now, PresenceSource.Patrols, CancellationToken.None));
+        var dosage = await world.Presence(m => m.GetDosageAsync(world.Now.AddHours(-1), world.Now, PresenceSource.Patrols, CancellationToken.None));
         var row = dosage.ShouldHaveSingleItem();
         row.HotspotId.ShouldBe(world.SpotId);
         row.Visits.ShouldBe(2);
@@ -200,8 +200,8 @@ public sealed class PingRecordingTests
         // Each visit lasts the 12-minute stay plus the walk out to 30 m beyond the spot's edge (105 m at 1.4 m/s).
         row.OfficerMinutes.ShouldBe(2 * (12 + 75 / 60.0), 0.3);
         row.PatrolMinutes.ShouldBe(16 + 75 / 60.0, 0.3);
-        (await world.Patrols(m => m.GetDosageAsync(world.Now.AddHours(-1), world.Now, PresenceSource.LocationFeed, CancellationToken.None))).ShouldBeEmpty();
-        var leaderboard = await world.Patrols(m => m.MinutesByOfficerAsync(world.Now.AddHours(-1), world.Now, CancellationToken.None));
+        (await world.Presence(m => m.GetDosageAsync(world.Now.AddHours(-1), world.Now, PresenceSource.LocationFeed, CancellationToken.None))).ShouldBeEmpty();
+        var leaderboard = await world.Presence(m => m.MinutesByOfficerAsync(world.Now.AddHours(-1), world.Now, CancellationToken.None));
         leaderboard.Single(o => o.OfficerId == PatrolWorld.OfficerA).KoperVisits.ShouldBe(1);
     }
 }

@@ -13,11 +13,11 @@ public sealed class RetentionAndPrivacyTests
 {
     private static async Task<PatrolView> PatrolAsync(PatrolWorld world, string officer, int seed)
     {
-        var patrol = await world.Patrols(m => m.StartAsync(officer, world.SpotId, CancellationToken.None));
+        var patrol = await world.Officer(m => m.StartAsync(officer, world.SpotId, CancellationToken.None));
         var track = new SyntheticTrack(seed, 4, 5, patrol.StartedUtc).StartAt(-100, 75).MoveTo(150, 75, 1.4).Stay(600).MoveTo(150, 400, 1.4);
         world.Clock.Advance(TimeSpan.FromSeconds(track.Clock + 1));
-        await world.Patrols(m => m.RecordPingsAsync(patrol.Id, officer, world.Pings(track.Points), CancellationToken.None));
-        return await world.Patrols(m => m.EndAsync(patrol.Id, officer, null, CancellationToken.None));
+        await world.Officer(m => m.RecordPingsAsync(patrol.Id, officer, world.Pings(track.Points), CancellationToken.None));
+        return await world.Officer(m => m.EndAsync(patrol.Id, officer, null, CancellationToken.None));
     }
 
     [Theory]
@@ -30,26 +30,26 @@ public sealed class RetentionAndPrivacyTests
         var middle = await PatrolAsync(world, PatrolWorld.OfficerA, 42);
         world.Clock.Advance(TimeSpan.FromDays(20));
         var recent = await PatrolAsync(world, PatrolWorld.OfficerA, 43);
-        var running = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
+        var running = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
         var here = world.At(100, 75);
-        await world.Patrols(m => m.RecordPingsAsync(running.Id, PatrolWorld.OfficerA, [new PingInput(1, world.Now, here.Latitude, here.Longitude, 5, null)], CancellationToken.None));
+        await world.Officer(m => m.RecordPingsAsync(running.Id, PatrolWorld.OfficerA, [new PingInput(1, world.Now, here.Latitude, here.Longitude, 5, null)], CancellationToken.None));
         var me = new TrackViewer(PatrolWorld.OfficerA, "a@test", false);
-        var visitsBefore = (await world.Patrols(m => m.GetTrackAsync(old.Id, me, CancellationToken.None))).Visits;
+        var visitsBefore = (await world.Supervision(m => m.GetTrackAsync(old.Id, me, CancellationToken.None))).Visits;
 
         // Default retention: 31 days. The oldest patrol (40 days) loses its positions; the others keep theirs.
         var purge = await world.InScopeAsync<PurgePingsJob, PingPurge>(j => j.RunAsync(CancellationToken.None));
         purge.PingsDeleted.ShouldBe(old.Pings);
         purge.Patrols.ShouldBe(1);
-        var oldTrack = await world.Patrols(m => m.GetTrackAsync(old.Id, me, CancellationToken.None));
+        var oldTrack = await world.Supervision(m => m.GetTrackAsync(old.Id, me, CancellationToken.None));
         oldTrack.Positions.ShouldBeEmpty();
         oldTrack.PositionsPurged.ShouldBeTrue();
         oldTrack.Visits.ShouldBe(visitsBefore);
         oldTrack.Visits.ShouldNotBeEmpty();
         oldTrack.Stops.ShouldNotBeEmpty();
         oldTrack.Patrol.MinutesInside.ShouldBe(old.MinutesInside);
-        (await world.Patrols(m => m.GetTrackAsync(middle.Id, me, CancellationToken.None))).Positions.Count.ShouldBe(middle.Pings);
-        (await world.Patrols(m => m.GetTrackAsync(recent.Id, me, CancellationToken.None))).Positions.Count.ShouldBe(recent.Pings);
-        var dosage = await world.Patrols(m => m.GetDosageAsync(old.StartedUtc, old.StartedUtc.AddHours(1), PresenceSource.Patrols, CancellationToken.None));
+        (await world.Supervision(m => m.GetTrackAsync(middle.Id, me, CancellationToken.None))).Positions.Count.ShouldBe(middle.Pings);
+        (await world.Supervision(m => m.GetTrackAsync(recent.Id, me, CancellationToken.None))).Positions.Count.ShouldBe(recent.Pings);
+        var dosage = await world.Presence(m => m.GetDosageAsync(old.StartedUtc, old.StartedUtc.AddHours(1), PresenceSource.Patrols, CancellationToken.None));
         dosage.ShouldHaveSingleItem().OfficerMinutes.ShouldBe(old.MinutesInside, 1e-6);
 
         var audit = await world.InScopeAsync<IAuditLog, IReadOnlyList<AuditRecordView>>(a => a.SearchAsync(new AuditQuery(Action: "pings.purge"), CancellationToken.None));
@@ -60,29 +60,29 @@ public sealed class RetentionAndPrivacyTests
         world.Clock.Advance(TimeSpan.FromDays(1));
         var second = await world.InScopeAsync<PurgePingsJob, PingPurge>(j => j.RunAsync(CancellationToken.None));
         second.PingsDeleted.ShouldBe(middle.Pings);
-        (await world.Patrols(m => m.GetTrackAsync(recent.Id, me, CancellationToken.None))).Positions.Count.ShouldBe(recent.Pings);
-        (await world.Patrols(m => m.GetTrackAsync(running.Id, me, CancellationToken.None))).Positions.Count.ShouldBe(1);
+        (await world.Supervision(m => m.GetTrackAsync(recent.Id, me, CancellationToken.None))).Positions.Count.ShouldBe(recent.Pings);
+        (await world.Supervision(m => m.GetTrackAsync(running.Id, me, CancellationToken.None))).Positions.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task A_patrol_left_running_ends_by_itself_after_the_longest_time_and_takes_no_later_pings()
     {
         await using var world = await PatrolWorld.CreateAsync("Sqlite");
-        var patrol = await world.Patrols(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
+        var patrol = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
         var here = world.At(100, 75);
         world.Clock.Advance(TimeSpan.FromMinutes(30));
-        await world.Patrols(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, [new PingInput(1, world.Now, here.Latitude, here.Longitude, 5, null)], CancellationToken.None));
+        await world.Officer(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, [new PingInput(1, world.Now, here.Latitude, here.Longitude, 5, null)], CancellationToken.None));
         world.Clock.Advance(TimeSpan.FromHours(3));
         (await world.InScopeAsync<EndOverduePatrolsJob, int>(j => j.RunAsync(CancellationToken.None))).ShouldBe(0);
 
         world.Clock.Advance(TimeSpan.FromHours(1)); // 4 h 30 min: past the default 240 minutes
         (await world.InScopeAsync<EndOverduePatrolsJob, int>(j => j.RunAsync(CancellationToken.None))).ShouldBe(1);
-        var ended = await world.Patrols(m => m.GetAsync(patrol.Id, PatrolWorld.OfficerA, CancellationToken.None));
+        var ended = await world.Officer(m => m.GetAsync(patrol.Id, PatrolWorld.OfficerA, CancellationToken.None));
         ended!.Running.ShouldBeFalse();
         ended.EndReason.ShouldBe("automatic");
         ended.EndedUtc.ShouldBe(patrol.StartedUtc.AddMinutes(240));
 
-        var late = await world.Patrols(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA,
+        var late = await world.Officer(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA,
             [new PingInput(2, world.Now, here.Latitude, here.Longitude, 5, null)], CancellationToken.None));
         late.Running.ShouldBeFalse();
         late.Accepted.ShouldBe(0);
@@ -96,7 +96,7 @@ public sealed class RetentionAndPrivacyTests
         var a = await PatrolAsync(world, PatrolWorld.OfficerA, 51);
         var b = await PatrolAsync(world, PatrolWorld.OfficerB, 52);
         Task<PatrolTrack> View(long id, string who, bool supervisor) =>
-            world.Patrols(m => m.GetTrackAsync(id, new TrackViewer(who, who + "@test", supervisor), CancellationToken.None));
+            world.Supervision(m => m.GetTrackAsync(id, new TrackViewer(who, who + "@test", supervisor), CancellationToken.None));
 
         (await View(a.Id, PatrolWorld.OfficerA, false)).Positions.ShouldNotBeEmpty();
         await Should.ThrowAsync<TrackAccessDeniedException>(() => View(b.Id, PatrolWorld.OfficerA, false));
@@ -114,9 +114,9 @@ public sealed class RetentionAndPrivacyTests
         viewed.Why!.ShouldContain("Team A");
         audit.Count(e => e.Action == "track.view-refused").ShouldBe(3);
 
-        var team = await world.Patrols(m => m.ListTeamPatrolsAsync(PatrolWorld.SergeantA, world.Now.AddDays(-1), world.Now.AddMinutes(1), CancellationToken.None));
+        var team = await world.Supervision(m => m.ListTeamPatrolsAsync(PatrolWorld.SergeantA, world.Now.AddDays(-1), world.Now.AddMinutes(1), CancellationToken.None));
         team.ShouldHaveSingleItem().Patrol.Id.ShouldBe(a.Id);
-        (await world.Patrols(m => m.ListOwnPatrolsAsync(PatrolWorld.OfficerB, 20, CancellationToken.None))).ShouldHaveSingleItem().Id.ShouldBe(b.Id);
+        (await world.Officer(m => m.ListOwnPatrolsAsync(PatrolWorld.OfficerB, 20, CancellationToken.None))).ShouldHaveSingleItem().Id.ShouldBe(b.Id);
     }
 
     [Theory]
@@ -143,7 +143,7 @@ public sealed class RetentionAndPrivacyTests
         Add("TV-AWAY", "vehicle", new SyntheticTrack(63, 4, 10, start).StartAt(-3000, -3000).MoveTo(-5000, -3000, 10));
         var file = world.Database.Folder.File("feed.csv");
         await File.WriteAllLinesAsync(file, rows);
-        await world.InScopeAsync<IIngestionModule, ImportReport>(m => m.ImportAsync(new ImportRequest(file, CrimeFileFormat.Auto), null, CancellationToken.None));
+        await world.InScopeAsync<IImports, ImportReport>(m => m.ImportAsync(new ImportRequest(file, CrimeFileFormat.Auto), null, CancellationToken.None));
 
         var run = await world.InScopeAsync<BaselinePresenceJob, BaselineRun>(j => j.RunAsync(CancellationToken.None));
         run.Spots.ShouldBe(2);
@@ -152,7 +152,7 @@ public sealed class RetentionAndPrivacyTests
         // Running it again re-derives the same days: nothing doubles.
         (await world.InScopeAsync<BaselinePresenceJob, BaselineRun>(j => j.RunAsync(CancellationToken.None))).Visits.ShouldBe(2);
 
-        var visits = await world.Patrols(m => m.ListVisitsAsync(start, world.Now, PresenceSource.LocationFeed, CancellationToken.None));
+        var visits = await world.Presence(m => m.ListVisitsAsync(start, world.Now, PresenceSource.LocationFeed, CancellationToken.None));
         visits.Count.ShouldBe(2);
         var foot = visits.Single(v => v.SubjectId == "TV-FOOT");
         foot.HotspotId.ShouldBe(world.SpotId);
@@ -164,8 +164,8 @@ public sealed class RetentionAndPrivacyTests
         car2.Mode.ShouldBe(Movement.Vehicle);
         car2.PatrolId.ShouldBeNull();
 
-        var baseline = await world.Patrols(m => m.GetDosageAsync(start, world.Now, PresenceSource.LocationFeed, CancellationToken.None));
+        var baseline = await world.Presence(m => m.GetDosageAsync(start, world.Now, PresenceSource.LocationFeed, CancellationToken.None));
         baseline.Select(d => d.HotspotId).OrderBy(i => i).ShouldBe(new[] { world.SpotId, world.OtherSpotId }.OrderBy(i => i));
-        (await world.Patrols(m => m.GetDosageAsync(start, world.Now, PresenceSource.Patrols, CancellationToken.None))).ShouldBeEmpty();
+        (await world.Presence(m => m.GetDosageAsync(start, world.Now, PresenceSource.Patrols, CancellationToken.None))).ShouldBeEmpty();
     }
 }

@@ -64,7 +64,7 @@ public sealed class OperationsTests
         await using var restoredApp = new HotSpotsApp(restored);
         await using var scope = restoredApp.Services.CreateAsyncScope();
         var officerId = await OfficerIdAsync(restoredApp, "officer@demo.hotspots");
-        var patrol = await scope.ServiceProvider.GetRequiredService<IPatrolModule>().GetAsync(patrolId, officerId, CancellationToken.None);
+        var patrol = await scope.ServiceProvider.GetRequiredService<IOfficerPatrols>().GetAsync(patrolId, officerId, CancellationToken.None);
         patrol.ShouldNotBeNull();
         var stored = StoredSequences(restored.Folder.File("hotspots.db"), patrolId);
         before.ShouldBeSubsetOf(stored);
@@ -145,7 +145,7 @@ public sealed class OperationsTests
         var file = database.Folder.File("one-month.csv");
         await File.WriteAllTextAsync(file, "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n" +
             "metrics-1,2026-10,Demo Police,Demo Police,-0.9781,51.4543,On or near Broad Street,E01000001,Reading 001A,Violence and sexual offences,Under investigation,\n");
-        await app.Service<IIngestionModule>().ImportAsync(new ImportRequest(file), null, CancellationToken.None);
+        await app.Service<IImports>().ImportAsync(new ImportRequest(file), null, CancellationToken.None);
 
         var metrics = await client.GetStringAsync("/metrics");
         metrics.ShouldContain("http_request_duration_seconds_bucket");

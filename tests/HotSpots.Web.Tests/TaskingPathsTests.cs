@@ -51,7 +51,7 @@ public sealed partial class TaskingPathsTests
         var refused = await officer.PostAsync("/Officer/Direct?handler=Start", SignedInClient.Form(home, ("hotspotId", control.First().ToString())));
         (await refused.Content.ReadAsStringAsync()).ShouldContain("This patrol cannot start");
         await using (var scope = app.Services.CreateAsyncScope())
-            (await scope.ServiceProvider.GetRequiredService<IPatrolModule>().ListRunningAsync(CancellationToken.None)).ShouldBeEmpty();
+            (await scope.ServiceProvider.GetRequiredService<IPatrolSupervision>().ListRunningAsync(CancellationToken.None)).ShouldBeEmpty();
 
         var supervisor = await SignedInClient.SignInAsync(app, "supervisor@demo.hotspots");
         var board = await supervisor.GetStringAsync("/Supervisor");

@@ -64,7 +64,7 @@ public sealed class TrialImpactTests
         await File.WriteAllTextAsync(file, csv.ToString());
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<IIngestionModule>()
+            var report = await scope.ServiceProvider.GetRequiredService<IImports>()
                 .ImportAsync(new ImportRequest(file, CrimeFileFormat.ForceRecordsCsv, "test"), null, CancellationToken.None);
             report.Imported.ShouldBe(n);
         }

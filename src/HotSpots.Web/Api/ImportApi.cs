@@ -57,11 +57,11 @@ internal static class ImportApi
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1/imports").RequireAuthorization(Policies.ImportApi).WithTags("Imports");
 
-        api.MapPost("", async (HttpContext http, string? name, string? format, IIngestionModule ingestion, UploadedFiles uploads, CancellationToken ct) =>
+        api.MapPost("", async (HttpContext http, string? name, string? format, IImports imports, IIngestionAdministration administration, UploadedFiles uploads, CancellationToken ct) =>
             {
                 if (!UploadedFiles.TryFormat(format, out var fileFormat, out var profile))
                     return Results.Problem($"format must be {UploadedFiles.FormatHelp}.", statusCode: 400);
-                var settings = await ingestion.GetSettingsAsync(ct);
+                var settings = await administration.GetSettingsAsync(ct);
                 if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = settings.MaxUploadBytes + (1 << 20);
                 Stream content = http.Request.Body;
                 var fileName = name;
@@ -77,7 +77,7 @@ internal static class ImportApi
                 try { path = await uploads.SaveAsync(content, fileName, settings.MaxUploadBytes, ct); }
                 catch (UploadException e) { return Results.Problem(e.Message, statusCode: e.Message.Contains("larger") ? 413 : 415); }
                 var client = http.User.FindFirstValue(OpenIddictConstants.Claims.Subject) ?? "client";
-                var queued = await ingestion.QueueImportAsync(new ImportRequest(path, fileFormat, $"client {client}", profile, Path.GetFileName(fileName)), ct);
+                var queued = await imports.QueueImportAsync(new ImportRequest(path, fileFormat, $"client {client}", profile, Path.GetFileName(fileName)), ct);
                 return Results.Accepted($"/api/v1/imports/{queued.ImportId}", new ImportAccepted(queued.ImportId, "queued", $"/api/v1/imports/{queued.ImportId}"));
             })
             .WithName("SendImport")
@@ -92,8 +92,8 @@ internal static class ImportApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        api.MapGet("/{importId:long}", async (long importId, IIngestionModule ingestion, CancellationToken ct) =>
-                await ingestion.GetImportAsync(importId, ct) is { } import ? Results.Ok(ImportStatusJson.From(import)) : Results.NotFound())
+        api.MapGet("/{importId:long}", async (long importId, IImports imports, CancellationToken ct) =>
+                await imports.GetImportAsync(importId, ct) is { } import ? Results.Ok(ImportStatusJson.From(import)) : Results.NotFound())
             .WithName("GetImport")
             .WithSummary("An import's progress, or its report once it has ended")
             .Produces<ImportStatusJson>()

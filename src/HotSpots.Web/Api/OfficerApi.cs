@@ -26,10 +26,10 @@ internal static class OfficerApi
 
         var patrols = api.MapGroup("/patrols/{patrolId:long}").AddEndpointFilter(ValidateAntiforgery);
 
-        patrols.MapGet("", async (long patrolId, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+        patrols.MapGet("", async (long patrolId, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
             await module.GetAsync(patrolId, OfficerId(user), ct) is { } patrol ? Results.Ok(patrol) : Results.NotFound());
 
-        patrols.MapPost("/pings", async (long patrolId, PingBatch? batch, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+        patrols.MapPost("/pings", async (long patrolId, PingBatch? batch, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
         {
             if (batch?.Pings is not { Count: > 0 and <= 500 } || batch.Pings.Any(p => p is null))
                 return Results.Problem("A batch holds 1 to 500 pings, as {\"pings\": [{\"seq\", \"t\", \"lat\", \"lon\", \"acc\", \"speed\"}]}.", statusCode: 400);
@@ -40,7 +40,7 @@ internal static class OfficerApi
             return await Patrol(() => module.RecordPingsAsync(patrolId, OfficerId(user), inputs, ct));
         });
 
-        patrols.MapPost("/activities", async (long patrolId, ActivityJson entry, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+        patrols.MapPost("/activities", async (long patrolId, ActivityJson entry, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
             !IsUnixTime(entry.T) || entry.Kind is null
                 ? Results.Problem("An entry is {\"seq\", \"t\" (Unix milliseconds), \"kind\", \"text\"}.", statusCode: 400)
                 : await Patrol(async () =>
@@ -50,7 +50,7 @@ internal static class OfficerApi
                 return new { stored = true };
             }));
 
-        patrols.MapPost("/end", async (long patrolId, EndJson? end, ClaimsPrincipal user, IPatrolModule module, CancellationToken ct) =>
+        patrols.MapPost("/end", async (long patrolId, EndJson? end, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
             end?.T is { } time && !IsUnixTime(time)
                 ? Results.Problem("t must be a time in Unix milliseconds.", statusCode: 400)
                 : await Patrol(() => module.EndAsync(patrolId, OfficerId(user),

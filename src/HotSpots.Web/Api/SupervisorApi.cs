@@ -8,7 +8,7 @@ namespace HotSpots.Web.Api;
 internal static class SupervisorApi
 {
     public static void MapSupervisorApi(this WebApplication app) =>
-        app.MapGet("/api/supervisor/live", async (IPatrolModule patrols, ITaskingModule tasking, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/api/supervisor/live", async (IPatrolSupervision patrols, ITaskingModule tasking, TimeProvider clock, CancellationToken ct) =>
         {
             var officers = (await tasking.ListOfficersAsync(ct)).ToDictionary(o => o.OfficerId);
             var now = clock.GetUtcNow().UtcDateTime;

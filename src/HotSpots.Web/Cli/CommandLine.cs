@@ -37,7 +37,7 @@ internal static class CommandLine
             BacktestAsync),
         ["seed-demo"] = new("seed-demo",
             $"Adds the demo force: a year of generated crimes, teams, the demo sign-ins (password {DemoOptions.Password}) and published hot spots.",
-            SeedDemoAsync),
+            SeedDemoAsync, DemoMode: true),
         ["backup"] = new("backup FOLDER",
             "Takes a consistent online backup of the SQLite databases into a new or empty FOLDER, while the app keeps serving\n" +
             "  (SQLite's backup API, checked with PRAGMA integrity_check, with a backup.json of checksums). On PostgreSQL use pg_dump.",
@@ -76,6 +76,7 @@ internal static class CommandLine
         var options = args.Skip(1).ToList();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Where(o => o.StartsWith("--") && o.Contains('='))] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (verb.DemoMode) builder.Configuration["Demo:Enabled"] = "true";
         builder.AddHotSpots(runJobServer: false);
         await using var app = builder.Build();
         try
@@ -123,7 +124,7 @@ internal static class CommandLine
             var line = $"{p.File}: {p.RowsDone:N0} rows, {p.Errors:N0} errors, {p.RowsPerSecond:N0} rows/s, {p.Percent:0}%";
             if (interactive) Console.Error.Write($"\r{line}   ");
         });
-        var report = await services.GetRequiredService<IIngestionModule>()
+        var report = await services.GetRequiredService<IImports>()
             .ImportAsync(new ImportRequest(CallerPath(args[0]), format, "command line", profile), progress, CancellationToken.None);
         if (interactive) Console.Error.WriteLine();
         foreach (var note in report.Notes ?? []) Console.WriteLine(note);
@@ -290,7 +291,8 @@ internal static class CommandLine
     }
 
     /// <param name="Migrate">Whether the database is migrated before the verb runs (not before a restore, which replaces it).</param>
-    private sealed record Verb(string Usage, string Help, Func<IServiceProvider, List<string>, Task<int>> Run, bool Migrate = true);
+    /// <param name="DemoMode">The verb runs in demo mode whatever Demo:Enabled says (the demo's services exist only then).</param>
+    private sealed record Verb(string Usage, string Help, Func<IServiceProvider, List<string>, Task<int>> Run, bool Migrate = true, bool DemoMode = false);
 
     private sealed class UsageException(string message) : Exception(message);
 }

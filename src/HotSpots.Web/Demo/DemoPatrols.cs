@@ -1,5 +1,6 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Patrols.Contracts.Demo;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Platform;
 
@@ -10,7 +11,7 @@ namespace HotSpots.Web.Demo;
 /// the evening, stay a while (some for a Koper-length visit), log an activity now and then, and walk out. Everything goes
 /// through the Patrols module as a phone would send it, so visits, dose and leaderboards are derived the normal way.
 /// </summary>
-internal sealed class DemoPatrols(IPatrolHistorySeed history, IPatrolModule patrols, ITaskingModule tasking, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
+internal sealed class DemoPatrols(IDemoPatrolHistory history, IOfficerPatrols patrols, ITaskingModule tasking, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
 {
     /// <summary>Officers on the demo roster who have no sign-in, with their teams.</summary>
     public static readonly IReadOnlyList<(string Id, string Name, string Team)> Roster =

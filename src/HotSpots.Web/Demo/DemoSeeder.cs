@@ -14,7 +14,7 @@ namespace HotSpots.Web.Demo;
 /// way, teams, the demo sign-ins, and a published hot spot set.
 /// </summary>
 internal sealed class DemoSeeder(
-    UserAccounts accounts, IIngestionModule ingestion, IHotspotModule hotspots, ITaskingModule tasking, DemoPatrols patrols,
+    UserAccounts accounts, IImports ingestion, IHotspotModule hotspots, ITaskingModule tasking, DemoPatrols patrols,
     DemoOptions options, SecurityOptions security, DatabaseSettings database, ForceOptions force, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     /// <summary>Seeds on a first start only: once anyone can sign in, the data is the force's to keep.</summary>

@@ -59,9 +59,15 @@ internal static class HotSpotsServices
         services.AddMachineClients(configuration, builder.Environment, database);
         services.AddScoped<UserAccounts>();
         services.AddSingleton(SecurityOptions.From(configuration));
-        services.AddScoped<DemoSeeder>();
-        services.AddScoped<DemoPatrols>();
-        services.AddSingleton(DemoOptions.From(configuration));
+        var demo = DemoOptions.From(configuration);
+        services.AddSingleton(demo);
+        if (demo.Enabled)
+        {
+            // The demo seed and the Patrols module's past-patrol seam exist only in demo mode (docs/architecture.md).
+            services.AddScoped<DemoSeeder>();
+            services.AddScoped<DemoPatrols>();
+            services.AddPatrolsDemoHistory();
+        }
 
         services.AddDataProtection()
             .SetApplicationName("HotSpots")

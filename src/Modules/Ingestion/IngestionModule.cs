@@ -43,7 +43,9 @@ public static class IngestionModule
         services.AddScoped<RetentionJob>();
         services.AddScoped<ResumeImportsJob>();
         services.AddSingleton<IRecurringJobs, IngestionJobs>();
-        services.AddScoped<IIngestionModule, IngestionFacade>();
+        services.AddScoped<IIngestedData, IngestedData>();
+        services.AddScoped<IImports, Imports>();
+        services.AddScoped<IIngestionAdministration, IngestionAdministration>();
         return services;
     }
 }
@@ -58,23 +60,39 @@ internal sealed class IngestionJobs : IRecurringJobs
     }
 }
 
-internal sealed class IngestionFacade(
-    IServiceProvider services, CrimeImport import, ImportHistory history, QuarantineService quarantine, ProfileStore profiles,
-    HarmSettings harm, IngestionSettingsStore settings, CrimeQueries queries, FilePoints files, CrimeTableQuery table, CrimeTableCache heldCrimes, RetentionJob retention) : IIngestionModule
+/// <summary>What other modules read: queries only.</summary>
+internal sealed class IngestedData(
+    HarmSettings harm, CrimeQueries queries, FilePoints files, CrimeTableQuery table, CrimeTableCache heldCrimes) : IIngestedData
 {
-    public Task<IngestionRetention> GetRetentionAsync(CancellationToken cancellationToken) => retention.GetAsync(cancellationToken);
-
-    public Task SetRetentionAsync(IngestionRetention value, string changedBy, CancellationToken cancellationToken) =>
-        retention.SetAsync(value, changedBy, cancellationToken);
-
-    public Task<RetentionPurge> PurgeExpiredAsync(CancellationToken cancellationToken) => retention.RunAsync(cancellationToken);
-
     public async Task<CrimeTable> GetCrimeTableAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
         var crimes = await heldCrimes.GetAsync(table, cancellationToken);
         return crimes.Window(fromUtc, toUtc, await harm.WeightsAsync(cancellationToken));
     }
 
+    public IAsyncEnumerable<CrimePoint> ReadPointsAsync(string path, CrimeFileFormat format, CancellationToken cancellationToken) =>
+        files.ReadAsync(path, format, cancellationToken);
+
+    public Task<IReadOnlyList<CrimePoint>> GetCrimePointsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        queries.PointsAsync(fromUtc, toUtc, cancellationToken);
+
+    public Task<IReadOnlyList<CategoryMonthCount>> GetMonthlyCountsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        queries.MonthlyAsync(fromUtc, toUtc, cancellationToken);
+
+    public Task<DateTime?> GetLatestOccurrenceAsync(CancellationToken cancellationToken) => queries.LatestAsync(cancellationToken);
+
+    public Task<IReadOnlyList<UnitPosition>> GetUnitPositionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        queries.UnitPositionsAsync(fromUtc, toUtc, cancellationToken);
+
+    public Task<IReadOnlyList<PersonCrimeLink>> GetPersonLinksAsync(DateTime fromUtc, DateTime toUtc, string? personId, CancellationToken cancellationToken) =>
+        queries.PersonLinksAsync(fromUtc, toUtc, personId, cancellationToken);
+
+    public Task<long> CountCrimesAsync(CancellationToken cancellationToken) => queries.CountAsync(cancellationToken);
+}
+
+/// <summary>Imports and their quarantine, for the web host, the command line and the demo seed.</summary>
+internal sealed class Imports(IServiceProvider services, CrimeImport import, ImportHistory history, QuarantineService quarantine) : IImports
+{
     public Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         import.RunAsync(request, progress, cancellationToken);
 
@@ -99,7 +117,12 @@ internal sealed class IngestionFacade(
 
     public Task DismissAsync(long id, string dismissedBy, string? why, CancellationToken cancellationToken) =>
         quarantine.DismissAsync(id, dismissedBy, why, cancellationToken);
+}
 
+/// <summary>Profiles, harm weights, settings and retention, for the web host's administration pages.</summary>
+internal sealed class IngestionAdministration(
+    ProfileStore profiles, HarmSettings harm, IngestionSettingsStore settings, RetentionJob retention) : IIngestionAdministration
+{
     public Task<IReadOnlyList<MappingProfile>> ListProfilesAsync(CancellationToken cancellationToken) => profiles.ListAsync(cancellationToken);
 
     public Task<MappingProfile> SaveProfileAsync(MappingProfile profile, string changedBy, CancellationToken cancellationToken) =>
@@ -121,22 +144,10 @@ internal sealed class IngestionFacade(
     public Task SetBoundaryAsync(Stream? geoJson, string changedBy, CancellationToken cancellationToken) =>
         settings.SetBoundaryAsync(geoJson, changedBy, cancellationToken);
 
-    public IAsyncEnumerable<CrimePoint> ReadPointsAsync(string path, CrimeFileFormat format, CancellationToken cancellationToken) =>
-        files.ReadAsync(path, format, cancellationToken);
+    public Task<IngestionRetention> GetRetentionAsync(CancellationToken cancellationToken) => retention.GetAsync(cancellationToken);
 
-    public Task<IReadOnlyList<CrimePoint>> GetCrimePointsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        queries.PointsAsync(fromUtc, toUtc, cancellationToken);
+    public Task SetRetentionAsync(IngestionRetention value, string changedBy, CancellationToken cancellationToken) =>
+        retention.SetAsync(value, changedBy, cancellationToken);
 
-    public Task<IReadOnlyList<CategoryMonthCount>> GetMonthlyCountsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        queries.MonthlyAsync(fromUtc, toUtc, cancellationToken);
-
-    public Task<DateTime?> GetLatestOccurrenceAsync(CancellationToken cancellationToken) => queries.LatestAsync(cancellationToken);
-
-    public Task<IReadOnlyList<UnitPosition>> GetUnitPositionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        queries.UnitPositionsAsync(fromUtc, toUtc, cancellationToken);
-
-    public Task<IReadOnlyList<PersonCrimeLink>> GetPersonLinksAsync(DateTime fromUtc, DateTime toUtc, string? personId, CancellationToken cancellationToken) =>
-        queries.PersonLinksAsync(fromUtc, toUtc, personId, cancellationToken);
-
-    public Task<long> CountCrimesAsync(CancellationToken cancellationToken) => queries.CountAsync(cancellationToken);
+    public Task<RetentionPurge> PurgeExpiredAsync(CancellationToken cancellationToken) => retention.RunAsync(cancellationToken);
 }

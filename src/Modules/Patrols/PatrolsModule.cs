@@ -1,5 +1,6 @@
 using Hangfire;
 using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Patrols.Contracts.Demo;
 using HotSpots.Modules.Patrols.Data;
 using HotSpots.Modules.Patrols.Jobs;
 using HotSpots.Modules.Patrols.Pings;
@@ -35,12 +36,21 @@ public static class PatrolsModule
         services.AddScoped<EndOverduePatrolsJob>();
         services.AddScoped<PurgePingsJob>();
         services.AddScoped<BaselinePresenceJob>();
-        services.AddScoped<IPatrolModule, PatrolsFacade>();
+        services.AddScoped<IOfficerPatrols, OfficerPatrols>();
+        services.AddScoped<IPatrolPresence, PatrolPresence>();
+        services.AddScoped<IPatrolSupervision, PatrolSupervision>();
+        services.AddScoped<IPatrolPolicySettings, PatrolPolicySettings>();
         services.AddScoped<IDoseSource, PatrolDoseSource>();
-        services.AddScoped<IPatrolHistorySeed, PatrolHistorySeed>();
         services.AddSingleton<IRecurringJobs, PatrolJobs>();
         return services;
     }
+
+    /// <summary>
+    /// Demo mode only: adds <see cref="IDemoPatrolHistory"/>, with which the demo seed makes the demo force's past
+    /// patrols. The web host calls this only when the demo is enabled; production has no way to start a past patrol.
+    /// </summary>
+    public static IServiceCollection AddPatrolsDemoHistory(this IServiceCollection services) =>
+        services.AddScoped<IDemoPatrolHistory, DemoPatrolHistory>();
 }
 
 internal sealed class PatrolJobs(PatrolSettings settings) : IRecurringJobs
@@ -53,13 +63,14 @@ internal sealed class PatrolJobs(PatrolSettings settings) : IRecurringJobs
     }
 }
 
-internal sealed class PatrolHistorySeed(PatrolSessions sessions) : IPatrolHistorySeed
+internal sealed class DemoPatrolHistory(PatrolSessions sessions) : IDemoPatrolHistory
 {
     public Task<PatrolView> StartPastAsync(string officerId, long hotspotId, DateTime startedUtc, CancellationToken cancellationToken) =>
         sessions.StartPastAsync(officerId, hotspotId, startedUtc, cancellationToken);
 }
 
-internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings, PatrolReports reports, TrackViews tracks, RuntimeSettings settings) : IPatrolModule
+/// <summary>The officer's own patrol commands.</summary>
+internal sealed class OfficerPatrols(PatrolSessions sessions, PingRecorder pings, TrackViews tracks) : IOfficerPatrols
 {
     public Task<PatrolView> StartAsync(string officerId, long hotspotId, CancellationToken cancellationToken) =>
         sessions.StartAsync(officerId, hotspotId, cancellationToken);
@@ -76,8 +87,13 @@ internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings,
     public Task<PatrolView> EndAsync(long patrolId, string officerId, DateTime? endedUtc, CancellationToken cancellationToken) =>
         sessions.EndAsync(patrolId, officerId, endedUtc, cancellationToken);
 
-    public Task<IReadOnlyList<LivePatrol>> ListRunningAsync(CancellationToken cancellationToken) => reports.RunningAsync(cancellationToken);
+    public Task<IReadOnlyList<PatrolView>> ListOwnPatrolsAsync(string officerId, int count, CancellationToken cancellationToken) =>
+        tracks.OwnAsync(officerId, count, cancellationToken);
+}
 
+/// <summary>What patrols and the location feed add up to: reports only.</summary>
+internal sealed class PatrolPresence(PatrolReports reports) : IPatrolPresence
+{
     public Task<IReadOnlyList<SpotMinutes>> MinutesBySpotAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         reports.BySpotAsync(fromUtc, toUtc, cancellationToken);
 
@@ -92,16 +108,23 @@ internal sealed class PatrolsFacade(PatrolSessions sessions, PingRecorder pings,
 
     public Task<IReadOnlyList<ActivityView>> ListActivitiesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         reports.ActivitiesAsync(fromUtc, toUtc, cancellationToken);
+}
 
-    public Task<IReadOnlyList<PatrolView>> ListOwnPatrolsAsync(string officerId, int count, CancellationToken cancellationToken) =>
-        tracks.OwnAsync(officerId, count, cancellationToken);
+/// <summary>Supervisors' views: running patrols, team patrols, tracks (audited).</summary>
+internal sealed class PatrolSupervision(PatrolReports reports, TrackViews tracks) : IPatrolSupervision
+{
+    public Task<IReadOnlyList<LivePatrol>> ListRunningAsync(CancellationToken cancellationToken) => reports.RunningAsync(cancellationToken);
 
     public Task<IReadOnlyList<TeamPatrol>> ListTeamPatrolsAsync(string supervisorId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         tracks.TeamAsync(supervisorId, fromUtc, toUtc, cancellationToken);
 
     public Task<PatrolTrack> GetTrackAsync(long patrolId, TrackViewer viewer, CancellationToken cancellationToken) =>
         tracks.TrackAsync(patrolId, viewer, cancellationToken);
+}
 
+/// <summary>The privacy policy (run-time settings, changes audited).</summary>
+internal sealed class PatrolPolicySettings(RuntimeSettings settings) : IPatrolPolicySettings
+{
     public Task<PatrolPolicy> GetPolicyAsync(CancellationToken cancellationToken) => settings.PolicyAsync(cancellationToken);
 
     public Task SetPolicyAsync(PatrolPolicy policy, string changedBy, CancellationToken cancellationToken) =>

@@ -16,7 +16,8 @@ public sealed class AuditAndRetentionTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new HotSpotsApp(database, clock: clock);
         await using var scope = app.Services.CreateAsyncScope();
-        var ingestion = scope.ServiceProvider.GetRequiredService<IIngestionModule>();
+        var ingestion = scope.ServiceProvider.GetRequiredService<IIngestionAdministration>();
+        var crimesHeld = scope.ServiceProvider.GetRequiredService<IIngestedData>();
         var audit = scope.ServiceProvider.GetRequiredService<IAuditLog>();
 
         // The demo seed imported force records with linked people: the collection is in the log, with who and how many.
@@ -31,12 +32,12 @@ public sealed class AuditAndRetentionTests
         (await audit.SearchAsync(new AuditQuery(Action: "people-links.purge"), CancellationToken.None)).ShouldBeEmpty();
 
         // Shortened to 90 days: links of older crimes go, the crimes stay; a second run finds nothing more.
-        var crimes = await ingestion.CountCrimesAsync(CancellationToken.None);
+        var crimes = await crimesHeld.CountCrimesAsync(CancellationToken.None);
         await ingestion.SetRetentionAsync(new IngestionRetention(90, 365), "admin@demo.hotspots", CancellationToken.None);
         var purge = await ingestion.PurgeExpiredAsync(CancellationToken.None);
         purge.PeopleLinks.ShouldBeGreaterThan(0);
         (await ingestion.PurgeExpiredAsync(CancellationToken.None)).PeopleLinks.ShouldBe(0);
-        (await ingestion.CountCrimesAsync(CancellationToken.None)).ShouldBe(crimes);
+        (await crimesHeld.CountCrimesAsync(CancellationToken.None)).ShouldBe(crimes);
         var erased = (await audit.SearchAsync(new AuditQuery(Action: "people-links.purge"), CancellationToken.None)).ShouldHaveSingleItem();
         erased.Actor.ShouldBe("system");
         erased.Subject.ShouldBe($"{purge.PeopleLinks} people links");
@@ -48,7 +49,7 @@ public sealed class AuditAndRetentionTests
         clock.Advance(TimeSpan.FromDays(400));
         var later = await ingestion.PurgeExpiredAsync(CancellationToken.None);
         later.Imports.ShouldBeGreaterThanOrEqualTo(1);
-        (await ingestion.ListImportsAsync(100, CancellationToken.None)).ShouldBeEmpty();
+        (await scope.ServiceProvider.GetRequiredService<IImports>().ListImportsAsync(100, CancellationToken.None)).ShouldBeEmpty();
         (await audit.SearchAsync(new AuditQuery(Action: "imports.purge"), CancellationToken.None)).ShouldHaveSingleItem();
         await Should.ThrowAsync<ArgumentException>(() => ingestion.SetRetentionAsync(new IngestionRetention(0, 365), "admin@demo.hotspots", CancellationToken.None));
     }
@@ -93,8 +94,8 @@ public sealed class AuditAndRetentionTests
         var saved = await admin.PostAsync("/Admin/Retention", SignedInClient.Form(page, ("PingDays", "14"), ("PeopleLinkDays", "400"), ("ImportHistoryDays", "200")));
         (await saved.Content.ReadAsStringAsync()).ShouldContain("Saved.");
         await using var scope = app.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<IIngestionModule>().GetRetentionAsync(CancellationToken.None)).ShouldBe(new IngestionRetention(400, 200));
-        (await scope.ServiceProvider.GetRequiredService<HotSpots.Modules.Patrols.Contracts.IPatrolModule>().GetPolicyAsync(CancellationToken.None)).PingRetentionDays.ShouldBe(14);
+        (await scope.ServiceProvider.GetRequiredService<IIngestionAdministration>().GetRetentionAsync(CancellationToken.None)).ShouldBe(new IngestionRetention(400, 200));
+        (await scope.ServiceProvider.GetRequiredService<HotSpots.Modules.Patrols.Contracts.IPatrolPolicySettings>().GetPolicyAsync(CancellationToken.None)).PingRetentionDays.ShouldBe(14);
         var refused = await admin.PostAsync("/Admin/Retention", SignedInClient.Form(page, ("PingDays", "0"), ("PeopleLinkDays", "400"), ("ImportHistoryDays", "200")));
         (await refused.Content.ReadAsStringAsync()).ShouldContain("at least 1");
     }

@@ -9,7 +9,7 @@ namespace HotSpots.Web.Pages.Admin;
 
 /// <summary>How long each kind of data is kept: raw patrol positions, people links, import history and quarantine. Changes are audited.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class RetentionModel(IIngestionModule ingestion, IPatrolModule patrols) : PageModel
+public sealed class RetentionModel(IIngestionAdministration ingestion, IPatrolPolicySettings patrols) : PageModel
 {
     [BindProperty] public double PingDays { get; set; }
     [BindProperty] public int PeopleLinkDays { get; set; }

@@ -10,7 +10,7 @@ namespace HotSpots.Web.Pages.Admin;
 
 /// <summary>Is the system healthy: jobs that failed, the last imports and the last hot spot refreshes.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class StatusModel(JobStorage jobs, IIngestionModule ingestion, IHotspotModule hotspots, ForceOptions force) : PageModel
+public sealed class StatusModel(JobStorage jobs, IImports ingestion, IHotspotModule hotspots, ForceOptions force) : PageModel
 {
     public long FailedCount { get; private set; }
     public long SucceededCount { get; private set; }

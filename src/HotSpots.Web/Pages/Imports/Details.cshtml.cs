@@ -8,7 +8,7 @@ namespace HotSpots.Web.Pages.Imports;
 
 /// <summary>One import: a live progress bar while it runs (rows done, rate, errors so far), its report when it has ended.</summary>
 [Authorize(Policy = Policies.Import)]
-public sealed class DetailsModel(IIngestionModule ingestion) : PageModel
+public sealed class DetailsModel(IImports ingestion) : PageModel
 {
     public ImportSummary Import { get; private set; } = null!;
     public QuarantinePage Quarantine { get; private set; } = new([], 0);

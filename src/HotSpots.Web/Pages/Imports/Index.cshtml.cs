@@ -10,7 +10,7 @@ namespace HotSpots.Web.Pages.Imports;
 /// <summary>Upload a file to import (run as a background job) and the import history.</summary>
 [Authorize(Policy = Policies.Import)]
 [RequestSizeLimit(UploadedFiles.RequestCeiling), RequestFormLimits(MultipartBodyLengthLimit = UploadedFiles.RequestCeiling)]
-public sealed class IndexModel(IIngestionModule ingestion, UploadedFiles uploads) : PageModel
+public sealed class IndexModel(IImports imports, IIngestionAdministration administration, UploadedFiles uploads) : PageModel
 {
     public IReadOnlyList<ImportSummary> History { get; private set; } = [];
     public IReadOnlyList<MappingProfile> Profiles { get; private set; } = [];
@@ -21,7 +21,7 @@ public sealed class IndexModel(IIngestionModule ingestion, UploadedFiles uploads
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, string? format, CancellationToken cancellationToken)
     {
-        var settings = await ingestion.GetSettingsAsync(cancellationToken);
+        var settings = await administration.GetSettingsAsync(cancellationToken);
         if (file is null || file.Length == 0) Error = "Choose a file to import.";
         else if (file.Length > settings.MaxUploadBytes) Error = $"'{file.FileName}' is larger than the limit of {settings.MaxUploadBytes / (1 << 20):N0} MiB.";
         else if (!UploadedFiles.TryFormat(format, out var fileFormat, out var profile)) Error = $"Choose a format: {UploadedFiles.FormatHelp}.";
@@ -31,7 +31,7 @@ public sealed class IndexModel(IIngestionModule ingestion, UploadedFiles uploads
             {
                 await using var content = file.OpenReadStream();
                 var path = await uploads.SaveAsync(content, file.FileName, settings.MaxUploadBytes, cancellationToken);
-                var queued = await ingestion.QueueImportAsync(
+                var queued = await imports.QueueImportAsync(
                     new ImportRequest(path, fileFormat, User.Identity?.Name ?? "analyst", profile, Path.GetFileName(file.FileName)), cancellationToken);
                 return RedirectToPage("Details", new { id = queued.ImportId });
             }
@@ -47,8 +47,8 @@ public sealed class IndexModel(IIngestionModule ingestion, UploadedFiles uploads
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        History = await ingestion.ListImportsAsync(50, cancellationToken);
-        Profiles = await ingestion.ListProfilesAsync(cancellationToken);
-        MaxUploadBytes = (await ingestion.GetSettingsAsync(cancellationToken)).MaxUploadBytes;
+        History = await imports.ListImportsAsync(50, cancellationToken);
+        Profiles = await administration.ListProfilesAsync(cancellationToken);
+        MaxUploadBytes = (await administration.GetSettingsAsync(cancellationToken)).MaxUploadBytes;
     }
 }

@@ -8,7 +8,7 @@ namespace HotSpots.Web.Pages.Imports;
 
 /// <summary>Mapping profiles: how to read a CSV that is not a built-in format. Listed, edited, saved and reused.</summary>
 [Authorize(Policy = Policies.Import)]
-public sealed class ProfilesModel(IIngestionModule ingestion) : PageModel
+public sealed class ProfilesModel(IIngestionAdministration ingestion) : PageModel
 {
     public IReadOnlyList<MappingProfile> Profiles { get; private set; } = [];
 

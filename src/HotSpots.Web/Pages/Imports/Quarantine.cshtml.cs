@@ -12,7 +12,7 @@ namespace HotSpots.Web.Pages.Imports;
 /// with its file's format and header), or dismiss it. Rows can name people, so each view is audited.
 /// </summary>
 [Authorize(Policy = Policies.Import)]
-public sealed class QuarantineModel(IIngestionModule ingestion, IAuditLog audit) : PageModel
+public sealed class QuarantineModel(IImports ingestion, IAuditLog audit) : PageModel
 {
     public const int PageSize = 50;
 

@@ -10,7 +10,7 @@ namespace HotSpots.Web.Pages.Imports;
 /// <summary>Harm weights (the shipped table and the analyst's overrides), the watched folder and the force boundary.</summary>
 [Authorize(Policy = Policies.Import)]
 [RequestSizeLimit(64 << 20), RequestFormLimits(MultipartBodyLengthLimit = 64 << 20)]
-public sealed class SettingsModel(IIngestionModule ingestion) : PageModel
+public sealed class SettingsModel(IIngestionAdministration ingestion) : PageModel
 {
     public HarmTableView Harm { get; private set; } = null!;
     public IngestionSettings Settings { get; private set; } = null!;

@@ -13,7 +13,7 @@ namespace HotSpots.Web.Pages.Officer;
 
 /// <summary>"Direct me": a randomised pick among the nearest spots, why it is hot, the briefing, Navigate and Start patrol.</summary>
 [Authorize(Policy = Policies.Patrol)]
-public sealed class DirectModel(ITaskingModule tasking, IPatrolModule patrols, IConfiguration configuration) : PageModel
+public sealed class DirectModel(ITaskingModule tasking, IOfficerPatrols patrols, IConfiguration configuration) : PageModel
 {
     public Direction? Direction { get; private set; }
     public string? Problem { get; private set; }

@@ -11,7 +11,7 @@ namespace HotSpots.Web.Pages.Officer;
 
 /// <summary>A running patrol: timer, inside or not, minutes in the spot, what waits to be sent, activity log, End patrol; the summary once ended.</summary>
 [Authorize(Policy = Policies.Patrol)]
-public sealed class PatrolModel(IPatrolModule patrols, IHotspotModule hotspots, IConfiguration configuration) : PageModel
+public sealed class PatrolModel(IOfficerPatrols patrols, IPatrolPolicySettings policies, IHotspotModule hotspots, IConfiguration configuration) : PageModel
 {
     public PatrolView? Patrol { get; private set; }
     public string OutlineJson { get; private set; } = "[]";
@@ -34,7 +34,7 @@ public sealed class PatrolModel(IPatrolModule patrols, IHotspotModule hotspots, 
         if (Patrol is null) return NotFound();
         if (await hotspots.GetHotspotAsync(Patrol.HotspotId, cancellationToken) is { } spot)
             OutlineJson = JsonSerializer.Serialize(spot.Spot.Outline.Select(p => new[] { p.Latitude, p.Longitude }));
-        var policy = await patrols.GetPolicyAsync(cancellationToken);
+        var policy = await policies.GetPolicyAsync(cancellationToken);
         MaxPatrolMinutes = policy.MaxPatrolMinutes;
         RetentionDays = policy.PingRetentionDays;
         return Page();

@@ -10,7 +10,7 @@ namespace HotSpots.Web.Pages.Officer;
 
 /// <summary>"My patrols": the signed-in officer's own patrols, newest first, each linking to its track.</summary>
 [Authorize(Policy = Policies.Patrol)]
-public sealed class PatrolsModel(IPatrolModule patrols, ForceOptions force) : PageModel
+public sealed class PatrolsModel(IOfficerPatrols patrols, IPatrolPolicySettings policies, ForceOptions force) : PageModel
 {
     public IReadOnlyList<PatrolView> Patrols { get; private set; } = [];
     public PatrolPolicy? Policy { get; private set; }
@@ -20,6 +20,6 @@ public sealed class PatrolsModel(IPatrolModule patrols, ForceOptions force) : Pa
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Patrols = await patrols.ListOwnPatrolsAsync(OfficerApi.OfficerId(User), 100, cancellationToken);
-        Policy = await patrols.GetPolicyAsync(cancellationToken);
+        Policy = await policies.GetPolicyAsync(cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace HotSpots.Web.Pages.Supervisor;
 
 /// <summary>Today's tasked spots with their dose, assignments to teams and shifts, and who is on patrol where.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class IndexModel(ITaskingModule tasking, IPatrolModule patrols, ForceOptions force) : PageModel
+public sealed class IndexModel(ITaskingModule tasking, IPatrolSupervision patrols, ForceOptions force) : PageModel
 {
     public TaskingDay Day { get; private set; } = null!;
     public IReadOnlyList<TeamView> Teams { get; private set; } = [];

@@ -11,7 +11,7 @@ namespace HotSpots.Web.Pages.Supervisor;
 
 /// <summary>A supervisor's team patrols (teams come from Tasking); each links to its track, whose viewing is audited.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class TracksModel(IPatrolModule patrols, ITaskingModule tasking, ForceOptions force, TimeProvider clock) : PageModel
+public sealed class TracksModel(IPatrolSupervision patrols, ITaskingModule tasking, ForceOptions force, TimeProvider clock) : PageModel
 {
     public const int Days = 14;
 

@@ -13,7 +13,7 @@ namespace HotSpots.Modules.Dashboard.Compliance;
 /// otherwise every spot of the published set on every police day of the period. Minutes are tasked officer-minutes (derived
 /// visits of patrols); control spots' presence comes from the location feed and is shown apart.
 /// </summary>
-internal sealed class ComplianceQuery(IPatrolModule patrols, ITaskingModule tasking, ITrials trials, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
+internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule tasking, ITrials trials, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
 {
     public async Task<ComplianceReport> GetAsync(DateOnly? fromDay, DateOnly? toDay, CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ internal sealed class CrimeCache(IServiceScopeFactory scopes, ForceOptions force
         {
             if (_columns is { } again && now - _checkedUtc < CheckEvery) return again;
             await using var scope = scopes.CreateAsyncScope();
-            var table = await scope.ServiceProvider.GetRequiredService<IIngestionModule>()
+            var table = await scope.ServiceProvider.GetRequiredService<IIngestedData>()
                 .GetCrimeTableAsync(DateTime.MinValue, DateTime.MaxValue, cancellationToken);
             if (_columns is null || !ReferenceEquals(_columns.Table, table)) _columns = CrimeColumns.From(table, force);
             _checkedUtc = now;

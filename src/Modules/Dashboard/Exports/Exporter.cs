@@ -13,7 +13,7 @@ namespace HotSpots.Modules.Dashboard.Exports;
 /// Hot spots, visits and activities as CSV or GeoJSON. Officers appear by neither name nor id (the team is enough to act on);
 /// activity notes are left out (they may name people). Every export is written to the audit log.
 /// </summary>
-internal sealed class Exporter(IHotspotSnapshot hotspots, IPatrolModule patrols, IAuditLog audit, ForceOptions force, TimeProvider clock)
+internal sealed class Exporter(IHotspotSnapshot hotspots, IPatrolPresence patrols, IAuditLog audit, ForceOptions force, TimeProvider clock)
 {
     public async Task<string> ExportAsync(ExportRequest request, string exportedBy, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace HotSpots.Modules.Dashboard.Exports;
 /// The OData feed's rows. Crimes come from memory, lazily, so that paging never builds all of them: each is pseudonymised
 /// (no reference, no people, no place name) and placed at the centre of its 100 m grid square.
 /// </summary>
-internal sealed class FeedRows(CrimeCache cache, SpotAreas areas, IHotspotSnapshot hotspots, IPatrolModule patrols, IMetricProjection projection)
+internal sealed class FeedRows(CrimeCache cache, SpotAreas areas, IHotspotSnapshot hotspots, IPatrolPresence patrols, IMetricProjection projection)
 {
     private const double Square = 100;
 

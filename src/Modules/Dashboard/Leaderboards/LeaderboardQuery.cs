@@ -8,7 +8,7 @@ using HotSpots.Platform;
 namespace HotSpots.Modules.Dashboard.Leaderboards;
 
 /// <summary>Officers and teams by minutes in spots, then Koper visits, then activity, over the last 7 or 28 police days.</summary>
-internal sealed class LeaderboardQuery(IPatrolModule patrols, ITaskingModule tasking, DashboardSettingsStore settings, ForceOptions force, TimeProvider clock)
+internal sealed class LeaderboardQuery(IPatrolPresence patrols, ITaskingModule tasking, DashboardSettingsStore settings, ForceOptions force, TimeProvider clock)
 {
     public async Task<Contracts.Leaderboards> GetAsync(LeaderboardPeriod period, string? viewerOfficerId, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using HotSpots.Platform;
 namespace HotSpots.Modules.Dashboard.Manager;
 
 internal sealed class ManagerDashboardQuery(
-    IIngestionModule ingestion, IHotspotSnapshot hotspots, IPatrolModule patrols, ITaskingModule tasking,
+    IIngestedData ingestion, IHotspotSnapshot hotspots, IPatrolPresence patrols, ITaskingModule tasking,
     ForceOptions force, TimeProvider clock)
 {
     private const int TrendMonths = 24;

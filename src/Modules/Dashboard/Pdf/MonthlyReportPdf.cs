@@ -15,7 +15,7 @@ namespace HotSpots.Modules.Dashboard.Pdf;
 
 /// <summary>The monthly management report: crime, compliance, impact (with the method), the leaderboard, and their charts.</summary>
 internal sealed class MonthlyReportPdf(
-    CrimeExplorerQuery crimes, ComplianceQuery compliance, ImpactQuery impact, IPatrolModule patrols, ITaskingModule tasking,
+    CrimeExplorerQuery crimes, ComplianceQuery compliance, ImpactQuery impact, IPatrolPresence patrols, ITaskingModule tasking,
     DashboardSettingsStore settings, ForceOptions force, TimeProvider clock)
 {
     public async Task<byte[]> RenderAsync(int year, int month, CancellationToken cancellationToken)

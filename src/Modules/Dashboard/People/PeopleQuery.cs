@@ -11,7 +11,7 @@ namespace HotSpots.Modules.Dashboard.People;
 /// People linked to crimes in the published spots, by pseudonym only. The list shows no history; opening a person
 /// needs a justification and is written to the audit log before the history is read.
 /// </summary>
-internal sealed class PeopleQuery(IIngestionModule ingestion, IHotspotModule hotspotModule, IHotspotSnapshot hotspots, IAuditLog audit, TimeProvider clock)
+internal sealed class PeopleQuery(IIngestedData ingestion, IHotspotModule hotspotModule, IHotspotSnapshot hotspots, IAuditLog audit, TimeProvider clock)
 {
     public async Task<PeopleInSpots> InSpotsAsync(int months, CancellationToken cancellationToken)
     {

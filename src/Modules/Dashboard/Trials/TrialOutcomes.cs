@@ -16,7 +16,7 @@ namespace HotSpots.Modules.Dashboard.Trials;
 /// violence, harm, and the tasked patrol dose. Spots appear only by their trial code.
 /// </summary>
 internal sealed class TrialOutcomes(
-    ITrials trials, IHotspotModule hotspots, IIngestionModule ingestion, IPatrolModule patrols, IAuditLog audit,
+    ITrials trials, IHotspotModule hotspots, IIngestedData ingestion, IPatrolPresence patrols, IAuditLog audit,
     ForceOptions force, TimeProvider clock)
 {
     public async Task<string> CsvAsync(long trialId, string exportedBy, CancellationToken cancellationToken)

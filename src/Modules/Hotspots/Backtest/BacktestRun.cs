@@ -12,7 +12,7 @@ namespace HotSpots.Modules.Hotspots.Backtest;
 /// and each coverage selects the best-scoring share of the study area; the hit rate is the share of month t's
 /// target crimes inside the selected cells.
 /// </summary>
-internal sealed class BacktestRun(IIngestionModule ingestion, ForceOptions force, HotspotSettings settings)
+internal sealed class BacktestRun(IIngestedData ingestion, ForceOptions force, HotspotSettings settings)
 {
     public const string Counts = "counts";
     public const string Kde = "kde-200m";

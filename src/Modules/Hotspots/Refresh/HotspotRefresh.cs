@@ -19,7 +19,7 @@ namespace HotSpots.Modules.Hotspots.Refresh;
 /// the briefings of the published spots they overlap carried over as a starting text.
 /// </summary>
 internal sealed class HotspotRefresh(
-    IIngestionModule ingestion, HotspotsDbContext db, SpotBuilder builder, HotspotSettings settings, OptionsStore options,
+    IIngestedData ingestion, HotspotsDbContext db, SpotBuilder builder, HotspotSettings settings, OptionsStore options,
     HotspotPublisher publisher, ForceOptions force, TimeProvider clock, ILogger<HotspotRefresh> log)
 {
     public async Task<HotspotSetSummary> RunAsync(bool publish, string requestedBy, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal sealed record BaselineRun(int Days, int Positions, int Units, int Spots
 /// Each run re-derives whole police days, so feed files imported late are counted.
 /// </summary>
 internal sealed class BaselinePresenceJob(
-    PatrolsDbContext db, WriteGate gate, IIngestionModule ingestion, IHotspotSnapshot snapshot, IHotspotModule hotspots,
+    PatrolsDbContext db, WriteGate gate, IIngestedData ingestion, IHotspotSnapshot snapshot, IHotspotModule hotspots,
     PatrolSettings settings, ForceOptions force, TimeProvider clock)
 {
     public const string Id = "derive-baseline-presence";

@@ -76,11 +76,11 @@ internal sealed class TrackViews(
             activities, Outline(patrol.PolygonWkb));
     }
 
-    private IReadOnlyList<double[]> Outline(byte[] wkb)
+    private IReadOnlyList<GeoPoint> Outline(byte[] wkb)
     {
         var shape = SpotShape.FromWkb(wkb).Polygon;
         var ring = shape is Polygon polygon ? polygon.ExteriorRing.Coordinates : shape.Coordinates;
-        return ring.Select(c => projection.Unproject(c.X, c.Y)).Select(g => new[] { Math.Round(g.Latitude, 6), Math.Round(g.Longitude, 6) }).ToList();
+        return ring.Select(c => projection.Unproject(c.X, c.Y)).Select(g => new GeoPoint(Math.Round(g.Latitude, 6), Math.Round(g.Longitude, 6))).ToList();
     }
 
     private async Task<Dictionary<string, OfficerView>> TeamOfAsync(string supervisorId, CancellationToken cancellationToken)

@@ -1,76 +1,6 @@
+using HotSpots.Platform.Geography;
+
 namespace HotSpots.Modules.Patrols.Contracts;
-
-/// <summary>Patrol sessions, the pings that measure them, what they add up to, and the baseline of all police presence.</summary>
-public interface IPatrolModule
-{
-    /// <summary>Starts a patrol of a hot spot by an officer. An officer's running patrol is ended first.</summary>
-    Task<PatrolView> StartAsync(string officerId, long hotspotId, CancellationToken cancellationToken);
-
-    /// <summary>A patrol, if it exists and belongs to the officer; null otherwise.</summary>
-    Task<PatrolView?> GetAsync(long patrolId, string officerId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Stores a batch of pings in one transaction, idempotently by (patrol, sequence), and answers only after the
-    /// commit. Impossible pings are rejected one by one with a reason; the rest are kept.
-    /// </summary>
-    Task<PingBatchResult> RecordPingsAsync(long patrolId, string officerId, IReadOnlyList<PingInput> pings, CancellationToken cancellationToken);
-
-    /// <summary>Records an activity entry during a patrol, idempotently by sequence number.</summary>
-    Task LogActivityAsync(long patrolId, string officerId, ActivityInput activity, CancellationToken cancellationToken);
-
-    /// <summary>Ends the patrol (at the phone's time when given, else now) and returns its summary.</summary>
-    Task<PatrolView> EndAsync(long patrolId, string officerId, DateTime? endedUtc, CancellationToken cancellationToken);
-
-    /// <summary>Patrols running now, for supervisors' live view.</summary>
-    Task<IReadOnlyList<LivePatrol>> ListRunningAsync(CancellationToken cancellationToken);
-
-    /// <summary>Minutes officers spent inside each spot by patrols that started in [from, to).</summary>
-    Task<IReadOnlyList<SpotMinutes>> MinutesBySpotAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
-
-    /// <summary>Minutes in spots, patrols, visits and activities per officer, for patrols that started in [from, to).</summary>
-    Task<IReadOnlyList<OfficerMinutes>> MinutesByOfficerAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Dosage per spot and police day (<c>ForceOptions.PoliceDayStartUtc</c>) for the police days that overlap [from, to):
-    /// from tasked patrols, or from the police location feed (baseline presence, every spot, kept apart).
-    /// Spot-days without any visit have no row.
-    /// </summary>
-    Task<IReadOnlyList<SpotDayDosage>> GetDosageAsync(DateTime fromUtc, DateTime toUtc, PresenceSource source, CancellationToken cancellationToken);
-
-    /// <summary>Visits that overlap [from, to), oldest first.</summary>
-    Task<IReadOnlyList<VisitView>> ListVisitsAsync(DateTime fromUtc, DateTime toUtc, PresenceSource source, CancellationToken cancellationToken);
-
-    /// <summary>Activity entries logged in [from, to), oldest first.</summary>
-    Task<IReadOnlyList<ActivityView>> ListActivitiesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
-
-    /// <summary>An officer's own patrols, newest first ("My patrols").</summary>
-    Task<IReadOnlyList<PatrolView>> ListOwnPatrolsAsync(string officerId, int count, CancellationToken cancellationToken);
-
-    /// <summary>The patrols that started in [from, to) of the officers in the supervisor's team, newest first.</summary>
-    Task<IReadOnlyList<TeamPatrol>> ListTeamPatrolsAsync(string supervisorId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// A patrol's track: positions (until purged), visits, stops, stretches and activities. The officer sees their own;
-    /// a supervisor sees their team's, and that view is recorded in the audit log. Throws
-    /// <see cref="PatrolNotFoundException"/> or <see cref="TrackAccessDeniedException"/>.
-    /// </summary>
-    Task<PatrolTrack> GetTrackAsync(long patrolId, TrackViewer viewer, CancellationToken cancellationToken);
-
-    /// <summary>The privacy settings in force (run-time settings), as officers are told them.</summary>
-    Task<PatrolPolicy> GetPolicyAsync(CancellationToken cancellationToken);
-
-    /// <summary>Changes the privacy settings; the change is audited.</summary>
-    Task SetPolicyAsync(PatrolPolicy policy, string changedBy, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// Demo seed only: starts a patrol at a past time, without asking Tasking (whose board is today's), so that the demo force
-/// has a history; pings, activities and the end then go through <see cref="IPatrolModule"/> as for any patrol.
-/// </summary>
-public interface IPatrolHistorySeed
-{
-    Task<PatrolView> StartPastAsync(string officerId, long hotspotId, DateTime startedUtc, CancellationToken cancellationToken);
-}
 
 /// <param name="MaxPatrolMinutes">A patrol still running after this many minutes ends by itself (at least 10).</param>
 /// <param name="PingRetentionDays">Raw positions are purged after this many days (at least 1); visits stay.</param>
@@ -145,11 +75,11 @@ public sealed record StopView(DateTime StartUtc, DateTime EndUtc, double Latitud
 public sealed record StretchView(DateTime StartUtc, DateTime EndUtc, Movement Mode, double Minutes);
 
 /// <param name="PositionsPurged">The raw positions were deleted after the retention period; what was derived from them stays.</param>
-/// <param name="Outline">The spot's outline as it was when the patrol started, [latitude, longitude] pairs.</param>
+/// <param name="Outline">The spot's outline as it was when the patrol started (to 6 decimal places).</param>
 public sealed record PatrolTrack(
     PatrolView Patrol, string OfficerName, IReadOnlyList<TrackPosition> Positions, bool PositionsPurged,
     IReadOnlyList<VisitView> Visits, IReadOnlyList<StopView> Stops, IReadOnlyList<StretchView> Stretches,
-    IReadOnlyList<ActivityView> Activities, IReadOnlyList<double[]> Outline);
+    IReadOnlyList<ActivityView> Activities, IReadOnlyList<GeoPoint> Outline);
 
 /// <summary>The kinds of activity an officer can log in one tap.</summary>
 public static class ActivityKinds
