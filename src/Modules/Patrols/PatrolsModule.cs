@@ -20,10 +20,10 @@ public static class PatrolsModule
 
     public static IServiceCollection AddPatrolsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<PatrolsDbContext, PatrolsSqliteContext, PatrolsPostgresContext>(DatabaseSettings.From(configuration), Name);
+        var database = DatabaseSettings.From(configuration);
+        services.AddModuleDbContext<PatrolsDbContext, PatrolsSqliteContext, PatrolsPostgresContext>(database, Name);
         services.AddSingleton(PatrolSettings.From(configuration));
-        services.AddSingleton<WriteGate>();
-        services.AddSingleton<GroupCommit>();
+        TrackWriter.Register(services, database.Provider);
         services.AddSingleton<PatrolStateCache>();
         services.AddSingleton<TrackDerivations>();
         services.AddScoped<PatrolEnding>();
