@@ -9,12 +9,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HotSpots.Web.Pages.Admin;
 
-/// <summary>The audit log: search by who, what, which record and when; export the result as CSV (itself audited).</summary>
+/// <summary>
+/// The audit log, the app's one page for it: search by who, what, which record and when; export the result as CSV (every
+/// column, up to <see cref="ExportLimit"/> entries; the export is itself audited).
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class AuditModel(IAuditLog audit) : PageModel
 {
     public const int PageSize = 500;
-    public const int ExportLimit = 10_000;
+    public const int ExportLimit = AuditQuery.MostEntries;
 
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? Verb { get; set; }
@@ -39,6 +42,8 @@ public sealed class AuditModel(IAuditLog audit) : PageModel
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
     }
 
-    private AuditQuery Query(int take) => new(Actor, Verb, Subject,
+    private AuditQuery Query(int take) => new(Blank(Actor), Blank(Verb), Blank(Subject),
         From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), take);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
