@@ -37,7 +37,7 @@ public sealed class AuditModel(IAuditLog audit) : PageModel
         foreach (var r in records)
             csv.Append(CsvCell.Line(r.Id.ToString(CultureInfo.InvariantCulture), r.AtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 r.Actor, r.Action, r.Subject, r.Why, r.Details));
-        await audit.RecordAsync(new AuditEntry(User.Identity!.Name!, "audit.export", "audit log",
+        await audit.RecordAsync(new AuditEntry(User.SignInName(), "audit.export", "audit log",
             Details: $"{records.Count} entries; actor={Actor}, action={Verb}, subject={Subject}, from={From}, to={To}"), cancellationToken);
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
     }

@@ -27,7 +27,7 @@ public sealed class RetentionModel(IIngestionModule ingestion, IPatrolModule pat
             Error = "Each period is a whole number of days, at least 1.";
             return Page();
         }
-        var who = User.Identity!.Name!;
+        var who = User.SignInName();
         var policy = await patrols.GetPolicyAsync(cancellationToken);
         if (policy.PingRetentionDays != PingDays)
             await patrols.SetPolicyAsync(policy with { PingRetentionDays = PingDays }, who, cancellationToken);

@@ -46,7 +46,7 @@ public sealed class BacktestModel(IBacktestRuns runs, ForceOptions force) : Page
                     : throw new ArgumentException($"Coverage \"{c}\" is not a number."))
                 .ToList();
             var id = await runs.QueueAsync(new BacktestRequest(null, TrainMonths: TrainMonths, CoveragePercents: coverages, Target: Target, Ablation: Ablation),
-                User.Identity!.Name!, cancellationToken);
+                User.SignInName(), cancellationToken);
             return RedirectToPage(new { runId = id });
         }
         catch (ArgumentException e)

@@ -39,7 +39,7 @@ public sealed class ExclusionsModel(IHotspotReview review, IHotspotSnapshot snap
             var exclusion = Kind == "area"
                 ? new NewExclusion(Name, Area: ParseCorners(Corners))
                 : new NewExclusion(Name, Centre: Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null, RadiusMetres: RadiusMetres);
-            var added = await review.AddExclusionAsync(exclusion, User.Identity!.Name!, cancellationToken);
+            var added = await review.AddExclusionAsync(exclusion, User.SignInName(), cancellationToken);
             Message = $"Exclusion \"{added.Name}\" added: the next refresh makes no spot over it.";
             return RedirectToPage();
         }
@@ -55,7 +55,7 @@ public sealed class ExclusionsModel(IHotspotReview review, IHotspotSnapshot snap
     {
         try
         {
-            await review.RemoveExclusionAsync(exclusionId, User.Identity!.Name!, cancellationToken);
+            await review.RemoveExclusionAsync(exclusionId, User.SignInName(), cancellationToken);
         }
         catch (KeyNotFoundException e)
         {

@@ -30,7 +30,7 @@ public sealed class IndexModel(IHotspotModule hotspots, IHotspotReview review, F
 
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken cancellationToken)
     {
-        var set = await hotspots.RefreshAsync(publish: false, User.Identity!.Name!, cancellationToken);
+        var set = await hotspots.RefreshAsync(publish: false, User.SignInName(), cancellationToken);
         Message = $"Draft set {set.Id} is ready: {set.SpotCount} spots. Review it, then publish it.";
         return RedirectToPage("/Analyst/Set", new { setId = set.Id });
     }
@@ -39,7 +39,7 @@ public sealed class IndexModel(IHotspotModule hotspots, IHotspotReview review, F
     {
         try
         {
-            await review.SaveOptionsAsync(new HotspotOptions(Count, AutoPublish), User.Identity!.Name!, cancellationToken);
+            await review.SaveOptionsAsync(new HotspotOptions(Count, AutoPublish), User.SignInName(), cancellationToken);
         }
         catch (ArgumentException e)
         {

@@ -36,7 +36,7 @@ public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, For
     {
         try
         {
-            await review.UpdateBriefingAsync(hotspotId, briefing ?? "", User.Identity!.Name!, cancellationToken);
+            await review.UpdateBriefingAsync(hotspotId, briefing ?? "", User.SignInName(), cancellationToken);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
         {
@@ -51,7 +51,7 @@ public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, For
     {
         try
         {
-            await hotspots.PublishAsync(setId, User.Identity!.Name!, cancellationToken);
+            await hotspots.PublishAsync(setId, User.SignInName(), cancellationToken);
         }
         catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
         {

@@ -23,7 +23,7 @@ public sealed class PersonModel(IDashboardModule dashboard) : PageModel
         if (string.IsNullOrWhiteSpace(Id) || Id.Length > 64) return BadRequest("Which person? Give their pseudonym (at most 64 characters).");
         try
         {
-            History = await dashboard.OpenPersonAsync(Id, User.Identity!.Name!, Justification, cancellationToken);
+            History = await dashboard.OpenPersonAsync(Id, User.SignInName(), Justification, cancellationToken);
         }
         catch (JustificationRequiredException e)
         {

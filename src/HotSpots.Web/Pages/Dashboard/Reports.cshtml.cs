@@ -31,7 +31,7 @@ public sealed class ReportsModel(IDashboardModule dashboard, IHotspotSnapshot ho
 
     public async Task<IActionResult> OnGetExportAsync(ExportKind kind, ExportFormat format, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var text = await dashboard.ExportAsync(new ExportRequest(kind, format, from, to), User.Identity!.Name!, cancellationToken);
+        var text = await dashboard.ExportAsync(new ExportRequest(kind, format, from, to), User.SignInName(), cancellationToken);
         var (type, extension) = format == ExportFormat.Csv ? ("text/csv", "csv") : ("application/geo+json", "geojson");
         return File(Encoding.UTF8.GetBytes(text), type, $"{kind.ToString().ToLowerInvariant()}.{extension}");
     }

@@ -33,7 +33,7 @@ public sealed class SettingsModel(IIngestionModule ingestion) : PageModel
                 if (equals <= 0) throw new ArgumentException($"Write each offence code as 'CODE = days' (found '{line}').");
                 byCode[line[..equals].Trim()] = Days(line[(equals + 1)..], line[..equals].Trim());
             }
-            await ingestion.SetHarmOverridesAsync(new HarmOverrides(byCategory, byCode), User.Identity?.Name ?? "?", cancellationToken);
+            await ingestion.SetHarmOverridesAsync(new HarmOverrides(byCategory, byCode), User.SignInName(), cancellationToken);
             Message = "Harm weights saved. Hot spots use them from their next refresh.";
             return RedirectToPage();
         }
@@ -47,7 +47,7 @@ public sealed class SettingsModel(IIngestionModule ingestion) : PageModel
     {
         try
         {
-            await ingestion.SetWatchFolderAsync(folder, User.Identity?.Name ?? "?", cancellationToken);
+            await ingestion.SetWatchFolderAsync(folder, User.SignInName(), cancellationToken);
             Message = string.IsNullOrWhiteSpace(folder) ? "The watched folder is off." : $"New files in {folder} are imported every minute.";
             return RedirectToPage();
         }
@@ -61,12 +61,12 @@ public sealed class SettingsModel(IIngestionModule ingestion) : PageModel
     {
         try
         {
-            if (remove) await ingestion.SetBoundaryAsync(null, User.Identity?.Name ?? "?", cancellationToken);
+            if (remove) await ingestion.SetBoundaryAsync(null, User.SignInName(), cancellationToken);
             else if (boundary is null) return await Fail("Choose a GeoJSON file with the force area's polygons.", cancellationToken);
             else
             {
                 await using var content = boundary.OpenReadStream();
-                await ingestion.SetBoundaryAsync(content, User.Identity?.Name ?? "?", cancellationToken);
+                await ingestion.SetBoundaryAsync(content, User.SignInName(), cancellationToken);
             }
             Message = remove ? "No force boundary: nothing is flagged as out of area." : "Force boundary saved: positions outside it are flagged from the next import.";
             return RedirectToPage();

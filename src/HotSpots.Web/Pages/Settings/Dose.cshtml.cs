@@ -26,7 +26,7 @@ public sealed class DoseModel(ITaskingModule tasking) : PageModel
     {
         try
         {
-            await tasking.SetDoseTargetsAsync(new DoseTargets(MinutesPerVisit, VisitsPerDay, DailyCapMinutes), User.Identity!.Name!, cancellationToken);
+            await tasking.SetDoseTargetsAsync(new DoseTargets(MinutesPerVisit, VisitsPerDay, DailyCapMinutes), User.SignInName(), cancellationToken);
             Message = "The dose targets are saved.";
         }
         catch (ArgumentException e)

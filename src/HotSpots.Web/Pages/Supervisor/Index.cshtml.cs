@@ -26,7 +26,7 @@ public sealed class IndexModel(ITaskingModule tasking, IPatrolModule patrols, Fo
     {
         try
         {
-            var assignment = await tasking.AssignAsync(hotspotId, teamId, shift, User.Identity!.Name!, cancellationToken);
+            var assignment = await tasking.AssignAsync(hotspotId, teamId, shift, User.SignInName(), cancellationToken);
             Message = $"{assignment.HotspotName} is assigned to {assignment.TeamName} for the {assignment.Shift} shift.";
         }
         catch (ArgumentException e)
@@ -41,7 +41,7 @@ public sealed class IndexModel(ITaskingModule tasking, IPatrolModule patrols, Fo
     {
         try
         {
-            await tasking.RemoveAssignmentAsync(assignmentId, User.Identity!.Name!, cancellationToken);
+            await tasking.RemoveAssignmentAsync(assignmentId, User.SignInName(), cancellationToken);
             Message = "The assignment is removed.";
         }
         catch (ArgumentException e)
