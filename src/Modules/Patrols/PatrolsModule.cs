@@ -22,7 +22,9 @@ public static class PatrolsModule
     {
         var database = DatabaseSettings.From(configuration);
         services.AddModuleDbContext<PatrolsDbContext, PatrolsSqliteContext, PatrolsPostgresContext>(database, Name);
-        services.AddSingleton(PatrolSettings.From(configuration));
+        var settings = PatrolSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.PingTiming);
         TrackWriter.Register(services, database.Provider);
         services.AddSingleton<PatrolStateCache>();
         services.AddSingleton<TrackDerivations>();
