@@ -82,7 +82,7 @@ public sealed partial class AnalystPagesTests
         var page = await analyst.GetStringAsync("/Analyst/Exclusions");
         var refused = await analyst.PostAsync("/Analyst/Exclusions?handler=Add", Form(page, ("Name", "Two corners"), ("Kind", "area"),
             ("Corners", "51.45, -0.97\n51.46, -0.96")));
-        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("An area needs at least 3 corners; 2 were given.");
 
         var centre = top.Centre;

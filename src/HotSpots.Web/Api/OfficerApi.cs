@@ -69,10 +69,6 @@ internal static class OfficerApi
         {
             return Results.Problem(e.Message, statusCode: 404);
         }
-        catch (ArgumentException e)
-        {
-            return Results.Problem(e.Message, statusCode: 400);
-        }
     }
 
     private static async ValueTask<object?> ValidateAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
