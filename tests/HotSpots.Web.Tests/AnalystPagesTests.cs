@@ -59,6 +59,11 @@ public sealed partial class AnalystPagesTests
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         review = await analyst.GetStringAsync(setUrl);
         review.ShouldContain("Check the taxi rank at closing time.");
+        var tooLong = await analyst.PostAsync($"{setUrl}?handler=Briefing", Form(review, ("hotspotId", hotspotId), ("briefing", new string('x', 2001))));
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var refusedBriefing = await tooLong.Content.ReadAsStringAsync();
+        refusedBriefing.ShouldContain("at most 2,000 are allowed");
+        refusedBriefing.ShouldContain($"Set {setId}: draft", Case.Sensitive, "the set's own page is shown again");
 
         var published = await analyst.PostAsync($"{setUrl}?handler=Publish", Form(review));
         published.StatusCode.ShouldBe(HttpStatusCode.Redirect);
