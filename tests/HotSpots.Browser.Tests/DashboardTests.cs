@@ -22,7 +22,7 @@ public sealed class DashboardTests : IAsyncLifetime
         ("/Dashboard/Impact", "dashboard-impact", "manager@demo.hotspots"),
         ("/Dashboard/Leaderboards?period=month", "dashboard-leaderboards", "supervisor@demo.hotspots"),
         ("/Dashboard/Reports", "dashboard-reports", "manager@demo.hotspots"),
-        ("/Dashboard/AuditLog?action=", "dashboard-audit-log", "admin@demo.hotspots"),
+        ("/Admin/Audit", "admin-audit-log", "admin@demo.hotspots"),
     ];
 
     public Task InitializeAsync()

@@ -1,5 +1,6 @@
 using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Platform;
 using HotSpots.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
@@ -68,7 +69,7 @@ public sealed class PdfTests : IClassFixture<PdfTests.App>
     public async Task A_month_that_does_not_exist_is_refused_with_a_reason()
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        var e = await Should.ThrowAsync<ArgumentException>(() => scope.ServiceProvider.GetRequiredService<IDashboardModule>().MonthlyReportPdfAsync(2026, 13, CancellationToken.None));
+        var e = await Should.ThrowAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<IDashboardModule>().MonthlyReportPdfAsync(2026, 13, CancellationToken.None));
         e.Message.ShouldContain("2026-13");
     }
 }

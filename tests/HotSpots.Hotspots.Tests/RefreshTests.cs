@@ -2,6 +2,7 @@ using HotSpots.Modules.Hotspots;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion;
 using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform;
 using HotSpots.Platform.Audit;
 using HotSpots.Platform.Geography;
 using HotSpots.Testing;
@@ -114,7 +115,7 @@ public sealed class RefreshTests : IAsyncLifetime
         await using var scope = _services.CreateAsyncScope();
         var review = scope.ServiceProvider.GetRequiredService<IHotspotReview>();
         async Task<string> Refused(NewExclusion exclusion) =>
-            (await Should.ThrowAsync<ArgumentException>(() => review.AddExclusionAsync(exclusion, "analyst", CancellationToken.None))).Message;
+            (await Should.ThrowAsync<ValidationException>(() => review.AddExclusionAsync(exclusion, "analyst", CancellationToken.None))).Message;
         (await Refused(new NewExclusion("", Centre: At(0, 0), RadiusMetres: 50))).ShouldContain("name");
         (await Refused(new NewExclusion("Two corners", [At(0, 0), At(10, 10)]))).ShouldContain("at least 3 corners");
         (await Refused(new NewExclusion("Bow tie", [At(0, 0), At(100, 100), At(100, 0), At(0, 100)]))).ShouldContain("cross each other");
@@ -159,7 +160,7 @@ public sealed class RefreshTests : IAsyncLifetime
         now.Spots[0].Briefing.ShouldBe("Weekend nights: start at the taxi rank.");
         var retired = await Should.ThrowAsync<InvalidOperationException>(() => review.UpdateBriefingAsync(friar.Id, "late", "analyst", CancellationToken.None));
         retired.Message.ShouldContain("retired");
-        (await Should.ThrowAsync<ArgumentException>(() => review.UpdateBriefingAsync(draftFriar.Id, new string('x', 2001), "analyst", CancellationToken.None)))
+        (await Should.ThrowAsync<ValidationException>(() => review.UpdateBriefingAsync(draftFriar.Id, new string('x', 2001), "analyst", CancellationToken.None)))
             .Message.ShouldContain("at most 2,000");
     }
 
@@ -172,6 +173,6 @@ public sealed class RefreshTests : IAsyncLifetime
         await review.SaveOptionsAsync(new HotspotOptions(3, false), "analyst", CancellationToken.None);
         (await review.GetOptionsAsync(CancellationToken.None)).ShouldBe(new HotspotOptions(3, false));
         (await RefreshAsync(publish: false)).SpotCount.ShouldBe(3);
-        await Should.ThrowAsync<ArgumentException>(() => review.SaveOptionsAsync(new HotspotOptions(0, false), "analyst", CancellationToken.None));
+        await Should.ThrowAsync<ValidationException>(() => review.SaveOptionsAsync(new HotspotOptions(0, false), "analyst", CancellationToken.None));
     }
 }

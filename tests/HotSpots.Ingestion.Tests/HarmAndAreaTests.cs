@@ -1,5 +1,6 @@
 using System.Text;
 using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform;
 using HotSpots.Platform.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +38,7 @@ public sealed class HarmAndAreaTests
         await using var scope = host.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<IAuditLog>().SearchAsync(new AuditQuery(Action: "setting.change"), CancellationToken.None))
             .ShouldHaveSingleItem().Subject.ShouldBe("setting Ingestion:HarmOverrides");
-        await Should.ThrowAsync<ArgumentException>(() => host.Admin(async m =>
+        await Should.ThrowAsync<ValidationException>(() => host.Admin(async m =>
         {
             await m.SetHarmOverridesAsync(new HarmOverrides(new Dictionary<string, double> { ["Robbery"] = -1 }, new Dictionary<string, double>()), "analyst", CancellationToken.None);
             return 0;
@@ -67,7 +68,7 @@ public sealed class HarmAndAreaTests
         (report.Imported, report.OutOfArea).ShouldBe((2L, 1L));
         (await host.PointsAsync()).Count.ShouldBe(4);
 
-        await Should.ThrowAsync<ArgumentException>(() => host.Admin(async m =>
+        await Should.ThrowAsync<ValidationException>(() => host.Admin(async m =>
         {
             await m.SetBoundaryAsync(new MemoryStream(Encoding.UTF8.GetBytes("""{"type":"Point","coordinates":[0,0]}""")), "analyst", CancellationToken.None);
             return 0;

@@ -1,6 +1,7 @@
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
 using HotSpots.Modules.Patrols.Store;
+using HotSpots.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -8,9 +9,36 @@ using Xunit;
 
 namespace HotSpots.Patrols.Tests;
 
-/// <summary>SQLite's group commit: batches that wait for the one writer share a transaction, each undone alone when it fails.</summary>
+/// <summary>The writer chosen for the provider; SQLite's group commit: batches that wait for the one writer share a transaction, each undone alone when it fails.</summary>
 public sealed class GroupCommitTests
 {
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_writer_is_chosen_once_for_the_provider_and_only_SQLite_has_a_gate_and_a_group_commit_loop(string provider)
+    {
+        await using var world = await PatrolWorld.CreateAsync(provider);
+        var patrol = await world.Officer(m => m.StartAsync(PatrolWorld.OfficerA, world.SpotId, CancellationToken.None));
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        var at = world.At(10, 10);
+        var pings = Enumerable.Range(1, 3).Select(i => new PingInput(i, patrol.StartedUtc.AddSeconds(i * 5), at.Latitude, at.Longitude, 5, null)).ToList();
+        (await world.Officer(m => m.RecordPingsAsync(patrol.Id, PatrolWorld.OfficerA, pings, CancellationToken.None))).Accepted.ShouldBe(3);
+        (await world.Officer(m => m.EndAsync(patrol.Id, PatrolWorld.OfficerA, null, CancellationToken.None))).Pings.ShouldBe(3);
+
+        var writer = world.Services.GetRequiredService<TrackWriter>();
+        if (provider == "Sqlite")
+        {
+            writer.ShouldBeOfType<SqliteTrackWriter>();
+            world.Services.GetService<WriteGate>().ShouldNotBeNull();
+            world.Services.GetService<GroupCommit>().ShouldNotBeNull();
+        }
+        else
+        {
+            writer.ShouldBeOfType<PostgresTrackWriter>();
+            world.Services.GetService<WriteGate>().ShouldBeNull("PostgreSQL locks rows: its writers do not queue");
+            world.Services.GetService<GroupCommit>().ShouldBeNull("the group-commit writer loop is not even created on PostgreSQL");
+        }
+    }
+
     [Fact]
     public async Task Batches_that_wait_together_share_one_commit_and_a_failing_one_is_undone_alone()
     {

@@ -59,6 +59,11 @@ public sealed partial class AnalystPagesTests
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         review = await analyst.GetStringAsync(setUrl);
         review.ShouldContain("Check the taxi rank at closing time.");
+        var tooLong = await analyst.PostAsync($"{setUrl}?handler=Briefing", Form(review, ("hotspotId", hotspotId), ("briefing", new string('x', 2001))));
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var refusedBriefing = await tooLong.Content.ReadAsStringAsync();
+        refusedBriefing.ShouldContain("at most 2,000 are allowed");
+        refusedBriefing.ShouldContain($"Set {setId}: draft", Case.Sensitive, "the set's own page is shown again");
 
         var published = await analyst.PostAsync($"{setUrl}?handler=Publish", Form(review));
         published.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -82,7 +87,7 @@ public sealed partial class AnalystPagesTests
         var page = await analyst.GetStringAsync("/Analyst/Exclusions");
         var refused = await analyst.PostAsync("/Analyst/Exclusions?handler=Add", Form(page, ("Name", "Two corners"), ("Kind", "area"),
             ("Corners", "51.45, -0.97\n51.46, -0.96")));
-        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("An area needs at least 3 corners; 2 were given.");
 
         var centre = top.Centre;

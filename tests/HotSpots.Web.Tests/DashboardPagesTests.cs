@@ -33,11 +33,8 @@ public sealed class DashboardPagesTests : IClassFixture<DashboardPagesTests.App>
         data.Add("analyst", "/Dashboard/People", HttpStatusCode.OK);
         foreach (var role in new[] { "manager", "supervisor", "officer", "evaluator", "admin" }) data.Add(role, "/Dashboard/People", HttpStatusCode.Forbidden);
         data.Add("manager", "/Dashboard/Person?id=P-000001", HttpStatusCode.Forbidden);
-        foreach (var page in new[] { "/Dashboard/AuditLog", "/Dashboard/Settings" })
-        {
-            data.Add("admin", page, HttpStatusCode.OK);
-            foreach (var role in new[] { "manager", "analyst", "supervisor", "officer", "evaluator" }) data.Add(role, page, HttpStatusCode.Forbidden);
-        }
+        data.Add("admin", "/Dashboard/Settings", HttpStatusCode.OK);
+        foreach (var role in new[] { "manager", "analyst", "supervisor", "officer", "evaluator" }) data.Add(role, "/Dashboard/Settings", HttpStatusCode.Forbidden);
         return data;
     }
 
@@ -52,7 +49,7 @@ public sealed class DashboardPagesTests : IClassFixture<DashboardPagesTests.App>
     [Theory]
     [InlineData("/Dashboard/Crimes")]
     [InlineData("/Dashboard/People")]
-    [InlineData("/Dashboard/AuditLog")]
+    [InlineData("/Admin/Audit")]
     public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
     {
         var response = await _app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(path);
@@ -91,11 +88,11 @@ public sealed class DashboardPagesTests : IClassFixture<DashboardPagesTests.App>
         entry.AtUtc.ShouldBe(DateTime.UtcNow, TimeSpan.FromMinutes(2));
 
         var admin = await SignedInClient.SignInAsync(_app, "admin@demo.hotspots");
-        var log = await admin.GetStringAsync($"/Dashboard/AuditLog?subject={Uri.EscapeDataString("person " + person)}");
+        var log = await admin.GetStringAsync($"/Admin/Audit?Subject={Uri.EscapeDataString("person " + person)}");
         log.ShouldContain(why);
         log.ShouldContain("analyst@demo.hotspots");
-        var csv = await admin.GetStringAsync($"/Dashboard/AuditLog?handler=Csv&subject={Uri.EscapeDataString("person " + person)}");
-        csv.ShouldStartWith("at_utc,actor,action,subject,why,details\n");
+        var csv = await admin.GetStringAsync($"/Admin/Audit?handler=Export&Subject={Uri.EscapeDataString("person " + person)}");
+        csv.ShouldStartWith("id,at_utc,actor,action,subject,why,details\n");
         csv.ShouldContain($"analyst@demo.hotspots,person.view,person {person},{why}");
     }
 

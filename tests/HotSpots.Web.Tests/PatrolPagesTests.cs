@@ -14,7 +14,8 @@ public sealed partial class PatrolPagesTests : IClassFixture<PatrolPagesTests.Ap
     {
         public TestDatabase Database { get; } = TestDatabase.Create("Sqlite");
         public HotSpotsApp Host { get; }
-        public App() => Host = new HotSpotsApp(Database);
+        // Two of the phone's ping settings given, one left to its default in the Patrols module's settings.
+        public App() => Host = new HotSpotsApp(Database, new Dictionary<string, string?> { ["Patrols:PingSeconds"] = "7", ["Patrols:NearMetres"] = "150" });
         public void Dispose() { Host.Dispose(); Database.Dispose(); }
     }
 
@@ -66,6 +67,16 @@ public sealed partial class PatrolPagesTests : IClassFixture<PatrolPagesTests.Ap
         await using var scope = _app.Services.CreateAsyncScope();
         var audit = await scope.ServiceProvider.GetRequiredService<IAuditLog>().SearchAsync(new AuditQuery(Action: "track.view", Subject: $"patrol {id}"), CancellationToken.None);
         audit.ShouldContain(e => e.Action == "track.view" && e.Actor == "supervisor@demo.hotspots");
+    }
+
+    [Fact]
+    public async Task The_patrol_page_tells_the_phone_the_ping_timing_of_the_patrols_settings()
+    {
+        var (officer, id) = await PatrolAsync();
+        var page = await officer.GetStringAsync($"/Officer/Patrol/{id}");
+        page.ShouldContain("data-ping-seconds=\"7\"");
+        page.ShouldContain("data-far-ping-seconds=\"60\"");
+        page.ShouldContain("data-near-metres=\"150\"");
     }
 
     [Theory]

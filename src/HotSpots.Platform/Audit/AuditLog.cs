@@ -25,7 +25,7 @@ internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock) : IAudi
         if (query.Subject is { Length: > 0 } subject) records = records.Where(a => a.Subject.Contains(subject));
         if (query.FromUtc is { } from) records = records.Where(a => a.AtUtc >= from);
         if (query.ToUtc is { } to) records = records.Where(a => a.AtUtc < to);
-        return await records.OrderByDescending(a => a.Id).Take(Math.Clamp(query.Take, 1, 10_000))
+        return await records.OrderByDescending(a => a.Id).Take(Math.Clamp(query.Take, 1, AuditQuery.MostEntries))
             .Select(a => new AuditRecordView(a.Id, a.AtUtc, a.Actor, a.Action, a.Subject, a.Why, a.Details))
             .ToListAsync(cancellationToken);
     }

@@ -21,4 +21,9 @@ public sealed record AuditEntry(string Actor, string Action, string Subject, str
 
 public sealed record AuditRecordView(long Id, DateTime AtUtc, string Actor, string Action, string Subject, string? Why, string? Details);
 
-public sealed record AuditQuery(string? Actor = null, string? Action = null, string? Subject = null, DateTime? FromUtc = null, DateTime? ToUtc = null, int Take = 200);
+/// <param name="Take">How many entries at most, newest first; never more than <see cref="MostEntries"/>.</param>
+public sealed record AuditQuery(string? Actor = null, string? Action = null, string? Subject = null, DateTime? FromUtc = null, DateTime? ToUtc = null, int Take = 200)
+{
+    /// <summary>The most entries one search returns (and so one export holds).</summary>
+    public const int MostEntries = 10_000;
+}

@@ -25,8 +25,6 @@ public sealed class DatabaseSettings
     /// <summary>Connection string: for SQLite built from the data directory unless given.</summary>
     public required string ConnectionString { get; init; }
 
-    public string SqliteFile => Path.Combine(DataDirectory, "hotspots.db");
-
     /// <summary>
     /// Reads "Database:Provider" (Sqlite or Postgres), "Database:ConnectionString" and the data directory
     /// from HOTSPOTS_DATA_DIR or "DataDirectory" (default: ./hotspots-data).

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using Microsoft.AspNetCore;
 using Microsoft.IdentityModel.Tokens;
@@ -78,10 +79,10 @@ internal static class MachineClients
     public static async Task<string> CreateAsync(IOpenIddictApplicationManager applications, string clientId, IReadOnlyList<string> scopes, bool newSecret, CancellationToken cancellationToken)
     {
         if (clientId.Length is 0 or > 64 || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            throw new ArgumentException("A client name is 1 to 64 letters, digits, '-', '_' or '.'.");
+            throw new ValidationException("A client name is 1 to 64 letters, digits, '-', '_' or '.'.");
         var unknown = scopes.Except(Scopes).ToList();
         if (scopes.Count == 0 || unknown.Count > 0)
-            throw new ArgumentException($"Give the client one or more of these scopes: {string.Join(", ", Scopes)}{(unknown.Count > 0 ? $" (not {string.Join(", ", unknown)})" : "")}.");
+            throw new ValidationException($"Give the client one or more of these scopes: {string.Join(", ", Scopes)}{(unknown.Count > 0 ? $" (not {string.Join(", ", unknown)})" : "")}.");
         var secret = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -95,7 +96,7 @@ internal static class MachineClients
         var existing = await applications.FindByClientIdAsync(clientId, cancellationToken);
         if (existing is null) await applications.CreateAsync(descriptor, cancellationToken);
         else if (newSecret) await applications.UpdateAsync(existing, descriptor, cancellationToken);
-        else throw new ArgumentException($"A client named {clientId} exists already; add --new-secret to give it a new secret.");
+        else throw new ValidationException($"A client named {clientId} exists already; add --new-secret to give it a new secret.");
         return secret;
     }
 

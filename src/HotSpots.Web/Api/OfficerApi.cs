@@ -19,7 +19,7 @@ internal static class OfficerApi
         {
             var position = new GeoPoint(lat, lon);
             if (!position.IsValid) return Results.Problem("lat must be in -90..90 and lon in -180..180.", statusCode: 400);
-            var spots = await tasking.NearMeAsync(OfficerId(user), position, Math.Clamp(count ?? 10, 1, 50), ct);
+            var spots = await tasking.NearMeAsync(user.UserId(), position, Math.Clamp(count ?? 10, 1, 50), ct);
             await NearMeJson.WriteAsync(response, spots, ct);
             return Results.Empty;
         });
@@ -27,7 +27,7 @@ internal static class OfficerApi
         var patrols = api.MapGroup("/patrols/{patrolId:long}").AddEndpointFilter(ValidateAntiforgery);
 
         patrols.MapGet("", async (long patrolId, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
-            await module.GetAsync(patrolId, OfficerId(user), ct) is { } patrol ? Results.Ok(patrol) : Results.NotFound());
+            await module.GetAsync(patrolId, user.UserId(), ct) is { } patrol ? Results.Ok(patrol) : Results.NotFound());
 
         patrols.MapPost("/pings", async (long patrolId, PingBatch? batch, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
         {
@@ -37,7 +37,7 @@ internal static class OfficerApi
                 return Results.Problem($"Ping {bad.Seq}: t must be a time in Unix milliseconds.", statusCode: 400);
             var inputs = batch.Pings.Select(p => new PingInput(p.Seq, DateTimeOffset.FromUnixTimeMilliseconds(p.T).UtcDateTime,
                 p.Lat, p.Lon, p.Acc, p.Speed)).ToList();
-            return await Patrol(() => module.RecordPingsAsync(patrolId, OfficerId(user), inputs, ct));
+            return await Patrol(() => module.RecordPingsAsync(patrolId, user.UserId(), inputs, ct));
         });
 
         patrols.MapPost("/activities", async (long patrolId, ActivityJson entry, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
@@ -45,7 +45,7 @@ internal static class OfficerApi
                 ? Results.Problem("An entry is {\"seq\", \"t\" (Unix milliseconds), \"kind\", \"text\"}.", statusCode: 400)
                 : await Patrol(async () =>
             {
-                await module.LogActivityAsync(patrolId, OfficerId(user),
+                await module.LogActivityAsync(patrolId, user.UserId(),
                     new ActivityInput(entry.Seq, DateTimeOffset.FromUnixTimeMilliseconds(entry.T).UtcDateTime, entry.Kind, entry.Text), ct);
                 return new { stored = true };
             }));
@@ -53,14 +53,11 @@ internal static class OfficerApi
         patrols.MapPost("/end", async (long patrolId, EndJson? end, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
             end?.T is { } time && !IsUnixTime(time)
                 ? Results.Problem("t must be a time in Unix milliseconds.", statusCode: 400)
-                : await Patrol(() => module.EndAsync(patrolId, OfficerId(user),
+                : await Patrol(() => module.EndAsync(patrolId, user.UserId(),
                 end?.T is { } t ? DateTimeOffset.FromUnixTimeMilliseconds(t).UtcDateTime : null, ct)));
     }
 
     private static bool IsUnixTime(long milliseconds) => milliseconds is >= 0 and <= 253_402_300_799_999;
-
-    public static string OfficerId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Signed-in user without an id.");
 
     private static async Task<IResult> Patrol<T>(Func<Task<T>> action)
     {
@@ -71,10 +68,6 @@ internal static class OfficerApi
         catch (PatrolNotFoundException e)
         {
             return Results.Problem(e.Message, statusCode: 404);
-        }
-        catch (ArgumentException e)
-        {
-            return Results.Problem(e.Message, statusCode: 400);
         }
     }
 

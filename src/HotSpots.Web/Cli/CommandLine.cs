@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Demo;
@@ -89,11 +90,12 @@ internal static class CommandLine
             }
             return await verb.Run(scope.ServiceProvider, options.Where(o => !(o.StartsWith("--") && o.Contains('='))).ToList());
         }
-        catch (Exception e) when (e is UsageException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is UsageException or ValidationException or InvalidOperationException or KeyNotFoundException)
         {
+            var usage = e is UsageException or ValidationException;
             Console.Error.WriteLine($"hotspots {args[0]}: {e.Message}");
-            if (e is UsageException) Console.Error.WriteLine($"usage: ./run.sh {verb.Usage}");
-            return e is UsageException ? 2 : 1;
+            if (usage) Console.Error.WriteLine($"usage: ./run.sh {verb.Usage}");
+            return usage ? 2 : 1;
         }
     }
 
@@ -148,19 +150,12 @@ internal static class CommandLine
         var newSecret = Flag(args, "--new-secret");
         var scopes = (Option(args, "--scope") ?? throw new UsageException("give the client's --scope")).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (args.Count != 1) throw new UsageException("give the client's NAME");
-        try
-        {
-            var secret = await MachineClients.CreateAsync(services.GetRequiredService<IOpenIddictApplicationManager>(), args[0], scopes, newSecret, CancellationToken.None);
-            Console.WriteLine($"Client {args[0]} (scopes {string.Join(", ", scopes)}) can now ask for tokens at {MachineClients.TokenPath}.");
-            Console.WriteLine("Its secret is shown only this once; keep it in the feed's secret store:");
-            Console.WriteLine($"client_id={args[0]}");
-            Console.WriteLine($"client_secret={secret}");
-            return 0;
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        var secret = await MachineClients.CreateAsync(services.GetRequiredService<IOpenIddictApplicationManager>(), args[0], scopes, newSecret, CancellationToken.None);
+        Console.WriteLine($"Client {args[0]} (scopes {string.Join(", ", scopes)}) can now ask for tokens at {MachineClients.TokenPath}.");
+        Console.WriteLine("Its secret is shown only this once; keep it in the feed's secret store:");
+        Console.WriteLine($"client_id={args[0]}");
+        Console.WriteLine($"client_secret={secret}");
+        return 0;
     }
 
     private static async Task<int> RefreshAsync(IServiceProvider services, List<string> args)
@@ -200,15 +195,7 @@ internal static class CommandLine
         if (args.Count > 0) throw new UsageException($"unexpected '{args[0]}'");
         var request = new BacktestRequest(CallerPath(data), format, months, coverages, target, cell, ablation);
         var progress = new Progress<BacktestProgress>(p => Console.Error.Write(p.Total > 0 ? $"\r{p.Stage}: {p.Done}/{p.Total}   " : $"\r{p.Stage}: {p.Done:N0}   "));
-        BacktestReport report;
-        try
-        {
-            report = await services.GetRequiredService<IHotspotBacktest>().RunAsync(request, progress, CancellationToken.None);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        var report = await services.GetRequiredService<IHotspotBacktest>().RunAsync(request, progress, CancellationToken.None);
         Console.Error.WriteLine();
         BacktestText.Write(Console.Out, report);
         if (chart is not null)

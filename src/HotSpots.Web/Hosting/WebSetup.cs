@@ -66,6 +66,7 @@ internal static class WebSetup
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.AddSingleton<AntiforgeryChecks>();
         services.AddRazorPages();
+        ValidationErrors.Add(services);
         services.AddImportApi(builder.Configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
+using HotSpots.Web.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +22,7 @@ internal sealed class AntiforgeryChecks(IAntiforgery antiforgery, IOptions<Antif
     {
         var cookie = options.Value.Cookie.Name is { } name ? http.Request.Cookies[name] : null;
         var header = options.Value.HeaderName is { } headerName ? http.Request.Headers[headerName].ToString() : "";
-        var user = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var user = http.User.UserId();
         if (cookie is null || header.Length == 0 || user is null) return await antiforgery.IsRequestValidAsync(http);
         if (_good.ContainsKey((user, cookie, header))) return true;
         if (!await antiforgery.IsRequestValidAsync(http)) return false;

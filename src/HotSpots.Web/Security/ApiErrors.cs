@@ -1,10 +1,12 @@
 using System.Text.Json;
+using HotSpots.Platform;
 
 namespace HotSpots.Web.Security;
 
 /// <summary>
 /// A JSON body or query the API cannot read gets a 400 problem that says what was wrong (the parameter and, for
-/// JSON, where the reader stopped), never a bare status or a stack trace.
+/// JSON, where the reader stopped), never a bare status or a stack trace; so does input a module refuses
+/// (<see cref="ValidationException"/>, with its message). Pages show refused input themselves (<c>ValidationErrors</c>).
 /// </summary>
 internal static class ApiErrors
 {
@@ -24,6 +26,12 @@ internal static class ApiErrors
                 context.Response.Clear();
                 context.Response.StatusCode = e.StatusCode;
                 await Results.Problem(reason, statusCode: e.StatusCode).ExecuteAsync(context);
+            }
+            catch (ValidationException e) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
             }
         });
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using HotSpots.Web.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace HotSpots.Web.Security;
@@ -40,7 +41,7 @@ internal sealed class StampChecks(TimeSpan interval)
     }
 
     private static (string User, string Stamp)? Key(ClaimsPrincipal? principal) =>
-        principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } user && principal.FindFirstValue(StampClaim) is { } stamp
+        principal.FindUserId() is { } user && principal!.FindFirstValue(StampClaim) is { } stamp
             ? (user, stamp)
             : null;
 }

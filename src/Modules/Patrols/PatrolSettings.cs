@@ -1,10 +1,26 @@
+using HotSpots.Modules.Patrols.Contracts;
 using Microsoft.Extensions.Configuration;
 
 namespace HotSpots.Modules.Patrols;
 
-/// <summary>Settings section "Patrols": how tracks are measured. Retention and the longest patrol are run-time settings too.</summary>
+/// <summary>
+/// Settings section "Patrols": how often the phone sends its position, and how tracks are measured. Retention and the
+/// longest patrol are run-time settings too.
+/// </summary>
 internal sealed class PatrolSettings
 {
+    /// <summary>Seconds between the phone's pings in or near the spot (precise positions).</summary>
+    public double PingSeconds { get; set; } = 10;
+
+    /// <summary>Seconds between pings further away (coarse positions, to save battery).</summary>
+    public double FarPingSeconds { get; set; } = 60;
+
+    /// <summary>Within this distance of the spot the phone measures precisely and every <see cref="PingSeconds"/>.</summary>
+    public double NearMetres { get; set; } = 200;
+
+    /// <summary>The ping timing as the patrol page tells the phone.</summary>
+    public PingTiming PingTiming => new(PingSeconds, FarPingSeconds, NearMetres);
+
     /// <summary>A position this close to a spot's edge, outside it, counts as inside (GPS error): a visit starts here.</summary>
     public double EdgeBufferMetres { get; set; } = 10;
 

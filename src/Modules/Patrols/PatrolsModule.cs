@@ -21,10 +21,12 @@ public static class PatrolsModule
 
     public static IServiceCollection AddPatrolsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<PatrolsDbContext, PatrolsSqliteContext, PatrolsPostgresContext>(DatabaseSettings.From(configuration), Name);
-        services.AddSingleton(PatrolSettings.From(configuration));
-        services.AddSingleton<WriteGate>();
-        services.AddSingleton<GroupCommit>();
+        var database = DatabaseSettings.From(configuration);
+        services.AddModuleDbContext<PatrolsDbContext, PatrolsSqliteContext, PatrolsPostgresContext>(database, Name);
+        var settings = PatrolSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.PingTiming);
+        TrackWriter.Register(services, database.Provider);
         services.AddSingleton<PatrolStateCache>();
         services.AddSingleton<TrackDerivations>();
         services.AddScoped<PatrolEnding>();

@@ -46,7 +46,6 @@ internal static class AccessTable
         ["/Dashboard/People"] = Policies.People,
         ["/Dashboard/Person"] = Policies.People,
         ["/Dashboard/Settings"] = Policies.Admin,
-        ["/Dashboard/AuditLog"] = Policies.Admin,
         ["/odata"] = Policies.Feed,
         ["/odata/$metadata"] = Policies.Feed,
         ["/odata/Hotspots"] = Policies.Feed,

@@ -1,5 +1,6 @@
 using System.Net;
 using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform;
 using HotSpots.Platform.Audit;
 using HotSpots.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -51,7 +52,7 @@ public sealed class AuditAndRetentionTests
         later.Imports.ShouldBeGreaterThanOrEqualTo(1);
         (await scope.ServiceProvider.GetRequiredService<IImports>().ListImportsAsync(100, CancellationToken.None)).ShouldBeEmpty();
         (await audit.SearchAsync(new AuditQuery(Action: "imports.purge"), CancellationToken.None)).ShouldHaveSingleItem();
-        await Should.ThrowAsync<ArgumentException>(() => ingestion.SetRetentionAsync(new IngestionRetention(0, 365), "admin@demo.hotspots", CancellationToken.None));
+        await Should.ThrowAsync<ValidationException>(() => ingestion.SetRetentionAsync(new IngestionRetention(0, 365), "admin@demo.hotspots", CancellationToken.None));
     }
 
     [Fact]

@@ -9,12 +9,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HotSpots.Web.Pages.Admin;
 
-/// <summary>The audit log: search by who, what, which record and when; export the result as CSV (itself audited).</summary>
+/// <summary>
+/// The audit log, the app's one page for it: search by who, what, which record and when; export the result as CSV (every
+/// column, up to <see cref="ExportLimit"/> entries; the export is itself audited).
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class AuditModel(IAuditLog audit) : PageModel
 {
     public const int PageSize = 500;
-    public const int ExportLimit = 10_000;
+    public const int ExportLimit = AuditQuery.MostEntries;
 
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? Verb { get; set; }
@@ -34,11 +37,13 @@ public sealed class AuditModel(IAuditLog audit) : PageModel
         foreach (var r in records)
             csv.Append(CsvCell.Line(r.Id.ToString(CultureInfo.InvariantCulture), r.AtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 r.Actor, r.Action, r.Subject, r.Why, r.Details));
-        await audit.RecordAsync(new AuditEntry(User.Identity!.Name!, "audit.export", "audit log",
+        await audit.RecordAsync(new AuditEntry(User.SignInName(), "audit.export", "audit log",
             Details: $"{records.Count} entries; actor={Actor}, action={Verb}, subject={Subject}, from={From}, to={To}"), cancellationToken);
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
     }
 
-    private AuditQuery Query(int take) => new(Actor, Verb, Subject,
+    private AuditQuery Query(int take) => new(Blank(Actor), Blank(Verb), Blank(Subject),
         From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), take);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,6 +1,7 @@
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Web.Accounts;
+using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace HotSpots.Web.Pages.Admin;
 
 /// <summary>How long each kind of data is kept: raw patrol positions, people links, import history and quarantine. Changes are audited.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class RetentionModel(IIngestionAdministration ingestion, IPatrolPolicySettings patrols) : PageModel
+public sealed class RetentionModel(IIngestionAdministration ingestion, IPatrolPolicySettings patrols) : PageModel, IShowsValidationErrors
 {
     [BindProperty] public double PingDays { get; set; }
     [BindProperty] public int PeopleLinkDays { get; set; }
@@ -27,7 +28,7 @@ public sealed class RetentionModel(IIngestionAdministration ingestion, IPatrolPo
             Error = "Each period is a whole number of days, at least 1.";
             return Page();
         }
-        var who = User.Identity!.Name!;
+        var who = User.SignInName();
         var policy = await patrols.GetPolicyAsync(cancellationToken);
         if (policy.PingRetentionDays != PingDays)
             await patrols.SetPolicyAsync(policy with { PingRetentionDays = PingDays }, who, cancellationToken);
@@ -43,6 +44,12 @@ public sealed class RetentionModel(IIngestionAdministration ingestion, IPatrolPo
         Message = $"Erased {purge.PeopleLinks:N0} people links, {purge.Imports:N0} imports and {purge.QuarantinedRows:N0} quarantined rows (recorded in the audit log).";
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    public Task<IActionResult> ShowValidationErrorAsync(string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        return Task.FromResult<IActionResult>(Page());
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Platform;
 using HotSpots.Web.Accounts;
+using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace HotSpots.Web.Pages.Analyst;
 
 /// <summary>Backtests on the crimes held: asked for here, run by a background job, shown as a table and a chart of PAI by coverage.</summary>
 [Authorize(Policy = Policies.Analyse)]
-public sealed class BacktestModel(IBacktestRuns runs, ForceOptions force) : PageModel
+public sealed class BacktestModel(IBacktestRuns runs, ForceOptions force) : PageModel, IShowsValidationErrors
 {
     public BacktestRunView? Run { get; private set; }
     public IReadOnlyList<BacktestRunView> Recent { get; private set; } = [];
@@ -39,22 +40,20 @@ public sealed class BacktestModel(IBacktestRuns runs, ForceOptions force) : Page
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var coverages = Coverages.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(c => double.TryParse(c.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
-                    : throw new ArgumentException($"Coverage \"{c}\" is not a number."))
-                .ToList();
-            var id = await runs.QueueAsync(new BacktestRequest(null, TrainMonths: TrainMonths, CoveragePercents: coverages, Target: Target, Ablation: Ablation),
-                User.Identity!.Name!, cancellationToken);
-            return RedirectToPage(new { runId = id });
-        }
-        catch (ArgumentException e)
-        {
-            Error = e.Message;
-            Recent = await runs.ListAsync(10, cancellationToken);
-            return Page();
-        }
+        var coverages = Coverages.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => double.TryParse(c.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+                : throw new ValidationException($"Coverage \"{c}\" is not a number."))
+            .ToList();
+        var id = await runs.QueueAsync(new BacktestRequest(null, TrainMonths: TrainMonths, CoveragePercents: coverages, Target: Target, Ablation: Ablation),
+            User.SignInName(), cancellationToken);
+        return RedirectToPage(new { runId = id });
+    }
+
+    public async Task<IActionResult> ShowValidationErrorAsync(string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        Recent = await runs.ListAsync(10, cancellationToken);
+        return Page();
     }
 
     public string Describe(BacktestRunView run) =>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Platform;
 using HotSpots.Platform.Geography;
 using HotSpots.Web.Accounts;
+using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +13,7 @@ namespace HotSpots.Web.Pages.Analyst;
 
 /// <summary>Places never to make a hot spot of: drawn on the map (or typed), as an area or a point with a radius.</summary>
 [Authorize(Policy = Policies.Analyse)]
-public sealed class ExclusionsModel(IHotspotReview review, IHotspotSnapshot snapshot, IConfiguration configuration) : PageModel
+public sealed class ExclusionsModel(IHotspotReview review, IHotspotSnapshot snapshot, IConfiguration configuration) : PageModel, IShowsValidationErrors
 {
     public IReadOnlyList<ExclusionView> Exclusions { get; private set; } = [];
 
@@ -34,37 +36,33 @@ public sealed class ExclusionsModel(IHotspotReview review, IHotspotSnapshot snap
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var exclusion = Kind == "area"
-                ? new NewExclusion(Name, Area: ParseCorners(Corners))
-                : new NewExclusion(Name, Centre: Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null, RadiusMetres: RadiusMetres);
-            var added = await review.AddExclusionAsync(exclusion, User.Identity!.Name!, cancellationToken);
-            Message = $"Exclusion \"{added.Name}\" added: the next refresh makes no spot over it.";
-            return RedirectToPage();
-        }
-        catch (ArgumentException e)
-        {
-            Error = e.Message;
-            Exclusions = await review.ListExclusionsAsync(cancellationToken);
-            return Page();
-        }
+        var exclusion = Kind == "area"
+            ? new NewExclusion(Name, Area: ParseCorners(Corners))
+            : new NewExclusion(Name, Centre: Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null, RadiusMetres: RadiusMetres);
+        var added = await review.AddExclusionAsync(exclusion, User.SignInName(), cancellationToken);
+        Message = $"Exclusion \"{added.Name}\" added: the next refresh makes no spot over it.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(long exclusionId, CancellationToken cancellationToken)
     {
         try
         {
-            await review.RemoveExclusionAsync(exclusionId, User.Identity!.Name!, cancellationToken);
+            await review.RemoveExclusionAsync(exclusionId, User.SignInName(), cancellationToken);
         }
         catch (KeyNotFoundException e)
         {
-            Error = e.Message;
-            Exclusions = await review.ListExclusionsAsync(cancellationToken);
-            return Page();
+            return await ShowValidationErrorAsync(e.Message, cancellationToken);
         }
         Message = "Exclusion removed: it no longer applies from the next refresh on.";
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> ShowValidationErrorAsync(string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        Exclusions = await review.ListExclusionsAsync(cancellationToken);
+        return Page();
     }
 
     public string MapJson() => JsonSerializer.Serialize(new
@@ -83,7 +81,7 @@ public sealed class ExclusionsModel(IHotspotReview review, IHotspotSnapshot snap
             if (parts.Length != 2
                 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
                 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
-                throw new ArgumentException($"Corner {i + 1} (\"{line}\") is not \"latitude, longitude\".");
+                throw new ValidationException($"Corner {i + 1} (\"{line}\") is not \"latitude, longitude\".");
             return new GeoPoint(lat, lon);
         }).ToList();
     }

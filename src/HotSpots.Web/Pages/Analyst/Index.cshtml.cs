@@ -1,6 +1,7 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Platform;
 using HotSpots.Web.Accounts;
+using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace HotSpots.Web.Pages.Analyst;
 
 /// <summary>The analyst's hot spot sets: the published one, drafts to review, a new draft on demand, and the run-time options.</summary>
 [Authorize(Policy = Policies.Analyse)]
-public sealed class IndexModel(IHotspotModule hotspots, IHotspotReview review, ForceOptions force) : PageModel
+public sealed class IndexModel(IHotspotModule hotspots, IHotspotReview review, ForceOptions force) : PageModel, IShowsValidationErrors
 {
     public IReadOnlyList<HotspotSetSummary> Sets { get; private set; } = [];
 
@@ -30,25 +31,23 @@ public sealed class IndexModel(IHotspotModule hotspots, IHotspotReview review, F
 
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken cancellationToken)
     {
-        var set = await hotspots.RefreshAsync(publish: false, User.Identity!.Name!, cancellationToken);
+        var set = await hotspots.RefreshAsync(publish: false, User.SignInName(), cancellationToken);
         Message = $"Draft set {set.Id} is ready: {set.SpotCount} spots. Review it, then publish it.";
         return RedirectToPage("/Analyst/Set", new { setId = set.Id });
     }
 
     public async Task<IActionResult> OnPostOptionsAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await review.SaveOptionsAsync(new HotspotOptions(Count, AutoPublish), User.Identity!.Name!, cancellationToken);
-        }
-        catch (ArgumentException e)
-        {
-            Error = e.Message;
-            await LoadAsync(cancellationToken, options: false);
-            return Page();
-        }
+        await review.SaveOptionsAsync(new HotspotOptions(Count, AutoPublish), User.SignInName(), cancellationToken);
         Message = $"Saved: refreshes keep {Count} spots and {(AutoPublish ? "the scheduled refresh publishes at once" : "the scheduled refresh leaves a draft for review")}.";
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> ShowValidationErrorAsync(string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        await LoadAsync(cancellationToken, options: false);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken, bool options)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Platform;
 using HotSpots.Web.Accounts;
+using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace HotSpots.Web.Pages.Analyst;
 /// the density surface and the exclusions; briefings edited per spot; publish.
 /// </summary>
 [Authorize(Policy = Policies.Analyse)]
-public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, ForceOptions force, IConfiguration configuration) : PageModel
+public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, ForceOptions force, IConfiguration configuration) : PageModel, IShowsValidationErrors
 {
     public HotspotSetReview? Review { get; private set; }
     public IReadOnlyList<ExclusionView> Exclusions { get; private set; } = [];
@@ -36,12 +37,11 @@ public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, For
     {
         try
         {
-            await review.UpdateBriefingAsync(hotspotId, briefing ?? "", User.Identity!.Name!, cancellationToken);
+            await review.UpdateBriefingAsync(hotspotId, briefing ?? "", User.SignInName(), cancellationToken);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
         {
-            Error = e.Message;
-            return await LoadAsync(setId, cancellationToken) ? Page() : NotFound();
+            return await ShowErrorAsync(setId, e.Message, cancellationToken);
         }
         Message = "Briefing saved.";
         return Redirect($"/Analyst/Set/{setId}#spot-{hotspotId}");
@@ -51,12 +51,11 @@ public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, For
     {
         try
         {
-            await hotspots.PublishAsync(setId, User.Identity!.Name!, cancellationToken);
+            await hotspots.PublishAsync(setId, User.SignInName(), cancellationToken);
         }
         catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
         {
-            Error = e.Message;
-            return await LoadAsync(setId, cancellationToken) ? Page() : NotFound();
+            return await ShowErrorAsync(setId, e.Message, cancellationToken);
         }
         Message = $"Set {setId} is published: officers are directed to its spots from now on.";
         return RedirectToPage(new { setId });
@@ -86,6 +85,15 @@ public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, For
         { ChangePercent: { } change } => $"{trend.PreviousCount} → {trend.Count} ({change:+0;−0;0} %)",
         _ => $"{trend.PreviousCount} → {trend.Count}",
     };
+
+    public Task<IActionResult> ShowValidationErrorAsync(string message, CancellationToken cancellationToken) =>
+        ShowErrorAsync(Convert.ToInt64(RouteData.Values["setId"], CultureInfo.InvariantCulture), message, cancellationToken);
+
+    private async Task<IActionResult> ShowErrorAsync(long setId, string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        return await LoadAsync(setId, cancellationToken) ? Page() : NotFound();
+    }
 
     private async Task<bool> LoadAsync(long setId, CancellationToken cancellationToken)
     {

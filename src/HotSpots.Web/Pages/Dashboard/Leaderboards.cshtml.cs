@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -17,5 +16,5 @@ public sealed class LeaderboardsModel(IDashboardModule dashboard) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Boards = await dashboard.GetLeaderboardsAsync(Period == "month" ? LeaderboardPeriod.Month : LeaderboardPeriod.Week,
-            User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+            User.UserId(), cancellationToken);
 }

@@ -1,5 +1,6 @@
 using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Web.Accounts;
+using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace HotSpots.Web.Pages.Dashboard;
 
 /// <summary>A person's offending history, shown only after the viewer gives a reason; the view is audited.</summary>
 [Authorize(Policy = Policies.People)]
-public sealed class PersonModel(IDashboardModule dashboard) : PageModel
+public sealed class PersonModel(IDashboardModule dashboard) : PageModel, IShowsValidationErrors
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty] public string? Justification { get; set; }
@@ -21,15 +22,14 @@ public sealed class PersonModel(IDashboardModule dashboard) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Id) || Id.Length > 64) return BadRequest("Which person? Give their pseudonym (at most 64 characters).");
-        try
-        {
-            History = await dashboard.OpenPersonAsync(Id, User.Identity!.Name!, Justification, cancellationToken);
-        }
-        catch (JustificationRequiredException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        History = await dashboard.OpenPersonAsync(Id, User.SignInName(), Justification, cancellationToken);
         return Page();
+    }
+
+    /// <summary>Refused, for one: without a justification (<see cref="JustificationRequiredException"/>).</summary>
+    public Task<IActionResult> ShowValidationErrorAsync(string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        return Task.FromResult<IActionResult>(Page());
     }
 }

@@ -23,15 +23,12 @@ public sealed class ReportsModel(IDashboardModule dashboard, IHotspotSnapshot ho
             ? File(pdf, "application/pdf", $"briefing-spot-{id}.pdf")
             : NotFound($"Hot spot {id} is not in the published set.");
 
-    public async Task<IActionResult> OnGetMonthlyAsync(int year, int month, CancellationToken cancellationToken)
-    {
-        if (year is < 2000 or > 2100 || month is < 1 or > 12) return BadRequest("Give a month as year=YYYY&month=1..12.");
-        return File(await dashboard.MonthlyReportPdfAsync(year, month, cancellationToken), "application/pdf", $"hotspots-report-{year}-{month:00}.pdf");
-    }
+    public async Task<IActionResult> OnGetMonthlyAsync(int year, int month, CancellationToken cancellationToken) =>
+        File(await dashboard.MonthlyReportPdfAsync(year, month, cancellationToken), "application/pdf", $"hotspots-report-{year}-{month:00}.pdf");
 
     public async Task<IActionResult> OnGetExportAsync(ExportKind kind, ExportFormat format, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var text = await dashboard.ExportAsync(new ExportRequest(kind, format, from, to), User.Identity!.Name!, cancellationToken);
+        var text = await dashboard.ExportAsync(new ExportRequest(kind, format, from, to), User.SignInName(), cancellationToken);
         var (type, extension) = format == ExportFormat.Csv ? ("text/csv", "csv") : ("application/geo+json", "geojson");
         return File(Encoding.UTF8.GetBytes(text), type, $"{kind.ToString().ToLowerInvariant()}.{extension}");
     }

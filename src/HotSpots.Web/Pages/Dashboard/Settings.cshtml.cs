@@ -22,7 +22,7 @@ public sealed class SettingsModel(IDashboardModule dashboard) : PageModel
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
-        await dashboard.SetSettingsAsync(new DashboardSettings(ManagersSeePeople, InitialsOutsideTeam), User.Identity!.Name!, cancellationToken);
+        await dashboard.SetSettingsAsync(new DashboardSettings(ManagersSeePeople, InitialsOutsideTeam), User.SignInName(), cancellationToken);
         Saved = true;
     }
 }

@@ -32,7 +32,7 @@ public sealed class IndexModel(IImports imports, IIngestionAdministration admini
                 await using var content = file.OpenReadStream();
                 var path = await uploads.SaveAsync(content, file.FileName, settings.MaxUploadBytes, cancellationToken);
                 var queued = await imports.QueueImportAsync(
-                    new ImportRequest(path, fileFormat, User.Identity?.Name ?? "analyst", profile, Path.GetFileName(file.FileName)), cancellationToken);
+                    new ImportRequest(path, fileFormat, User.SignInName(), profile, Path.GetFileName(file.FileName)), cancellationToken);
                 return RedirectToPage("Details", new { id = queued.ImportId });
             }
             catch (UploadException e)

@@ -31,7 +31,7 @@ public sealed class ProfilesModel(IIngestionAdministration ingestion) : PageMode
     {
         try
         {
-            var saved = await ingestion.SaveProfileAsync(Form.ToProfile(), User.Identity?.Name ?? "?", cancellationToken);
+            var saved = await ingestion.SaveProfileAsync(Form.ToProfile(), User.SignInName(), cancellationToken);
             Message = $"Profile {saved.Name} saved.";
             return RedirectToPage(new { name = saved.Name });
         }
@@ -48,7 +48,7 @@ public sealed class ProfilesModel(IIngestionAdministration ingestion) : PageMode
     {
         try
         {
-            Message = await ingestion.DeleteProfileAsync(name, User.Identity?.Name ?? "?", cancellationToken) ? $"Profile {name} deleted." : $"There is no profile {name}.";
+            Message = await ingestion.DeleteProfileAsync(name, User.SignInName(), cancellationToken) ? $"Profile {name} deleted." : $"There is no profile {name}.";
         }
         catch (ProfileException e)
         {

@@ -29,7 +29,7 @@ public sealed class QuarantineModel(IImports ingestion, IAuditLog audit) : PageM
     {
         var status = Status is "open" or "resubmitted" or "dismissed" ? Status : null;
         Rows = await ingestion.ListQuarantineAsync(new QuarantineQuery(ImportId, status, Math.Max(0, Skip), PageSize), cancellationToken);
-        await audit.RecordAsync(new AuditEntry(User.Identity?.Name ?? "?", "quarantine.view",
+        await audit.RecordAsync(new AuditEntry(User.SignInName(), "quarantine.view",
             ImportId is { } id ? $"quarantine of import {id}" : "quarantine", Details: $"status {Status}, rows {Skip + 1}..{Skip + Rows.Rows.Count} of {Rows.Total}"), cancellationToken);
     }
 
@@ -37,7 +37,7 @@ public sealed class QuarantineModel(IImports ingestion, IAuditLog audit) : PageM
     {
         try
         {
-            var result = await ingestion.ResubmitAsync(id, text ?? "", User.Identity?.Name ?? "?", cancellationToken);
+            var result = await ingestion.ResubmitAsync(id, text ?? "", User.SignInName(), cancellationToken);
             if (result.Imported) Message = $"Row {id} was read again and imported.";
             else Problem = $"Row {id} is still refused: {result.Field} {result.Reason}.";
         }
@@ -52,7 +52,7 @@ public sealed class QuarantineModel(IImports ingestion, IAuditLog audit) : PageM
     {
         try
         {
-            await ingestion.DismissAsync(id, User.Identity?.Name ?? "?", string.IsNullOrWhiteSpace(why) ? null : why.Trim(), cancellationToken);
+            await ingestion.DismissAsync(id, User.SignInName(), string.IsNullOrWhiteSpace(why) ? null : why.Trim(), cancellationToken);
             Message = $"Row {id} was dismissed.";
         }
         catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)

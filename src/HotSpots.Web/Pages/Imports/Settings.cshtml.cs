@@ -1,6 +1,8 @@
 using System.Globalization;
 using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform;
 using HotSpots.Web.Accounts;
+using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +12,7 @@ namespace HotSpots.Web.Pages.Imports;
 /// <summary>Harm weights (the shipped table and the analyst's overrides), the watched folder and the force boundary.</summary>
 [Authorize(Policy = Policies.Import)]
 [RequestSizeLimit(64 << 20), RequestFormLimits(MultipartBodyLengthLimit = 64 << 20)]
-public sealed class SettingsModel(IIngestionAdministration ingestion) : PageModel
+public sealed class SettingsModel(IIngestionAdministration ingestion) : PageModel, IShowsValidationErrors
 {
     public HarmTableView Harm { get; private set; } = null!;
     public IngestionSettings Settings { get; private set; } = null!;
@@ -21,71 +23,49 @@ public sealed class SettingsModel(IIngestionAdministration ingestion) : PageMode
 
     public async Task<IActionResult> OnPostHarmAsync(Dictionary<string, string?> categories, string? offenceCodes, CancellationToken cancellationToken)
     {
-        try
+        var byCategory = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (category, text) in categories)
+            if (!string.IsNullOrWhiteSpace(text)) byCategory[category] = Days(text, category);
+        var byCode = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in (offenceCodes ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var byCategory = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (category, text) in categories)
-                if (!string.IsNullOrWhiteSpace(text)) byCategory[category] = Days(text, category);
-            var byCode = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-            foreach (var line in (offenceCodes ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var equals = line.IndexOf('=');
-                if (equals <= 0) throw new ArgumentException($"Write each offence code as 'CODE = days' (found '{line}').");
-                byCode[line[..equals].Trim()] = Days(line[(equals + 1)..], line[..equals].Trim());
-            }
-            await ingestion.SetHarmOverridesAsync(new HarmOverrides(byCategory, byCode), User.Identity?.Name ?? "?", cancellationToken);
-            Message = "Harm weights saved. Hot spots use them from their next refresh.";
-            return RedirectToPage();
+            var equals = line.IndexOf('=');
+            if (equals <= 0) throw new ValidationException($"Write each offence code as 'CODE = days' (found '{line}').");
+            byCode[line[..equals].Trim()] = Days(line[(equals + 1)..], line[..equals].Trim());
         }
-        catch (ArgumentException e)
-        {
-            return await Fail(e.Message, cancellationToken);
-        }
+        await ingestion.SetHarmOverridesAsync(new HarmOverrides(byCategory, byCode), User.SignInName(), cancellationToken);
+        Message = "Harm weights saved. Hot spots use them from their next refresh.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostWatchFolderAsync(string? folder, CancellationToken cancellationToken)
     {
-        try
-        {
-            await ingestion.SetWatchFolderAsync(folder, User.Identity?.Name ?? "?", cancellationToken);
-            Message = string.IsNullOrWhiteSpace(folder) ? "The watched folder is off." : $"New files in {folder} are imported every minute.";
-            return RedirectToPage();
-        }
-        catch (ArgumentException e)
-        {
-            return await Fail(e.Message, cancellationToken);
-        }
+        await ingestion.SetWatchFolderAsync(folder, User.SignInName(), cancellationToken);
+        Message = string.IsNullOrWhiteSpace(folder) ? "The watched folder is off." : $"New files in {folder} are imported every minute.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostBoundaryAsync(IFormFile? boundary, bool remove, CancellationToken cancellationToken)
     {
-        try
+        if (remove) await ingestion.SetBoundaryAsync(null, User.SignInName(), cancellationToken);
+        else if (boundary is null) throw new ValidationException("Choose a GeoJSON file with the force area's polygons.");
+        else
         {
-            if (remove) await ingestion.SetBoundaryAsync(null, User.Identity?.Name ?? "?", cancellationToken);
-            else if (boundary is null) return await Fail("Choose a GeoJSON file with the force area's polygons.", cancellationToken);
-            else
-            {
-                await using var content = boundary.OpenReadStream();
-                await ingestion.SetBoundaryAsync(content, User.Identity?.Name ?? "?", cancellationToken);
-            }
-            Message = remove ? "No force boundary: nothing is flagged as out of area." : "Force boundary saved: positions outside it are flagged from the next import.";
-            return RedirectToPage();
+            await using var content = boundary.OpenReadStream();
+            await ingestion.SetBoundaryAsync(content, User.SignInName(), cancellationToken);
         }
-        catch (ArgumentException e)
-        {
-            return await Fail(e.Message, cancellationToken);
-        }
+        Message = remove ? "No force boundary: nothing is flagged as out of area." : "Force boundary saved: positions outside it are flagged from the next import.";
+        return RedirectToPage();
     }
 
     private static double Days(string text, string name) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var days)
             ? days
-            : throw new ArgumentException($"The weight for '{name}' must be a number of days (found '{text.Trim()}').");
+            : throw new ValidationException($"The weight for '{name}' must be a number of days (found '{text.Trim()}').");
 
-    private async Task<IActionResult> Fail(string message, CancellationToken cancellationToken)
+    public async Task<IActionResult> ShowValidationErrorAsync(string message, CancellationToken cancellationToken)
     {
         Error = message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -4,7 +4,6 @@ using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Platform.Geography;
 using HotSpots.Web.Accounts;
-using HotSpots.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +41,7 @@ public sealed class DirectModel(ITaskingModule tasking, IOfficerPatrols patrols,
     public async Task<IActionResult> OnGetAsync(long? directionId, CancellationToken cancellationToken)
     {
         if (directionId is null) return Redirect("/Officer");
-        Direction = await tasking.GetDirectionAsync(directionId.Value, OfficerApi.OfficerId(User), cancellationToken);
+        Direction = await tasking.GetDirectionAsync(directionId.Value, User.UserId(), cancellationToken);
         if (Direction is null)
         {
             Problem = "That direction is no longer current: the hot spots have been updated, or the spot has had its dose today. Ask again from your home screen.";
@@ -59,7 +58,7 @@ public sealed class DirectModel(ITaskingModule tasking, IOfficerPatrols patrols,
             Problem = "Your phone's location is not known yet. Allow location for HotSpots and try again.";
             return Page();
         }
-        var direction = await tasking.DirectMeAsync(OfficerApi.OfficerId(User), new GeoPoint(lat.Value, lon.Value), cancellationToken);
+        var direction = await tasking.DirectMeAsync(User.UserId(), new GeoPoint(lat.Value, lon.Value), cancellationToken);
         if (direction is null)
         {
             Problem = "No spot can be offered to you now: none is published, or every spot has had its patrol dose today.";
@@ -72,7 +71,7 @@ public sealed class DirectModel(ITaskingModule tasking, IOfficerPatrols patrols,
     {
         try
         {
-            var patrol = await patrols.StartAsync(OfficerApi.OfficerId(User), hotspotId, cancellationToken);
+            var patrol = await patrols.StartAsync(User.UserId(), hotspotId, cancellationToken);
             return RedirectToPage("/Officer/Patrol", new { patrolId = patrol.Id });
         }
         catch (PatrolRefusedException refused)

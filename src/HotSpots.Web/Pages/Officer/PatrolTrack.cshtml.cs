@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Platform;
 using HotSpots.Web.Accounts;
-using HotSpots.Web.Api;
 using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +35,7 @@ public sealed class PatrolTrackModel(IPatrolSupervision patrols, ForceOptions fo
 
     public async Task<IActionResult> OnGetAsync(long patrolId, CancellationToken cancellationToken)
     {
-        var viewer = new TrackViewer(OfficerApi.OfficerId(User), User.Identity?.Name ?? OfficerApi.OfficerId(User), User.IsInRole(Roles.Supervisor));
+        var viewer = new TrackViewer(User.UserId(), User.SignInName(), User.IsInRole(Roles.Supervisor));
         try
         {
             Track = await patrols.GetTrackAsync(patrolId, viewer, cancellationToken);

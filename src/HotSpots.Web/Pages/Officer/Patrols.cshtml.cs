@@ -2,7 +2,6 @@ using System.Globalization;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Platform;
 using HotSpots.Web.Accounts;
-using HotSpots.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,7 +18,7 @@ public sealed class PatrolsModel(IOfficerPatrols patrols, IPatrolPolicySettings 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Patrols = await patrols.ListOwnPatrolsAsync(OfficerApi.OfficerId(User), 100, cancellationToken);
+        Patrols = await patrols.ListOwnPatrolsAsync(User.UserId(), 100, cancellationToken);
         Policy = await policies.GetPolicyAsync(cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Web.Accounts;
+using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace HotSpots.Web.Pages.Settings;
 
 /// <summary>The force's dose targets (a running trial uses its own, fixed when it was sealed).</summary>
 [Authorize(Policy = Policies.DoseTargets)]
-public sealed class DoseModel(ITaskingModule tasking) : PageModel
+public sealed class DoseModel(ITaskingModule tasking) : PageModel, IShowsValidationErrors
 {
     [BindProperty] public double MinutesPerVisit { get; set; }
     [BindProperty] public int VisitsPerDay { get; set; }
@@ -24,14 +25,13 @@ public sealed class DoseModel(ITaskingModule tasking) : PageModel
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await tasking.SetDoseTargetsAsync(new DoseTargets(MinutesPerVisit, VisitsPerDay, DailyCapMinutes), User.Identity!.Name!, cancellationToken);
-            Message = "The dose targets are saved.";
-        }
-        catch (ArgumentException e)
-        {
-            Error = e.Message;
-        }
+        await tasking.SetDoseTargetsAsync(new DoseTargets(MinutesPerVisit, VisitsPerDay, DailyCapMinutes), User.SignInName(), cancellationToken);
+        Message = "The dose targets are saved.";
+    }
+
+    public Task<IActionResult> ShowValidationErrorAsync(string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        return Task.FromResult<IActionResult>(Page());
     }
 }

@@ -2,6 +2,7 @@ using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Platform;
 using HotSpots.Web.Accounts;
+using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace HotSpots.Web.Pages.Supervisor;
 
 /// <summary>Today's tasked spots with their dose, assignments to teams and shifts, and who is on patrol where.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class IndexModel(ITaskingModule tasking, IPatrolSupervision patrols, ForceOptions force) : PageModel
+public sealed class IndexModel(ITaskingModule tasking, IPatrolSupervision patrols, ForceOptions force) : PageModel, IShowsValidationErrors
 {
     public TaskingDay Day { get; private set; } = null!;
     public IReadOnlyList<TeamView> Teams { get; private set; } = [];
@@ -24,30 +25,23 @@ public sealed class IndexModel(ITaskingModule tasking, IPatrolSupervision patrol
 
     public async Task<IActionResult> OnPostAssignAsync(long hotspotId, long teamId, string shift, CancellationToken cancellationToken)
     {
-        try
-        {
-            var assignment = await tasking.AssignAsync(hotspotId, teamId, shift, User.Identity!.Name!, cancellationToken);
-            Message = $"{assignment.HotspotName} is assigned to {assignment.TeamName} for the {assignment.Shift} shift.";
-        }
-        catch (ArgumentException e)
-        {
-            Error = e.Message;
-        }
+        var assignment = await tasking.AssignAsync(hotspotId, teamId, shift, User.SignInName(), cancellationToken);
+        Message = $"{assignment.HotspotName} is assigned to {assignment.TeamName} for the {assignment.Shift} shift.";
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(long assignmentId, CancellationToken cancellationToken)
     {
-        try
-        {
-            await tasking.RemoveAssignmentAsync(assignmentId, User.Identity!.Name!, cancellationToken);
-            Message = "The assignment is removed.";
-        }
-        catch (ArgumentException e)
-        {
-            Error = e.Message;
-        }
+        await tasking.RemoveAssignmentAsync(assignmentId, User.SignInName(), cancellationToken);
+        Message = "The assignment is removed.";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> ShowValidationErrorAsync(string message, CancellationToken cancellationToken)
+    {
+        Error = message;
         await LoadAsync(cancellationToken);
         return Page();
     }

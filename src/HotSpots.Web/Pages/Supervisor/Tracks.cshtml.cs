@@ -3,7 +3,6 @@ using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Platform;
 using HotSpots.Web.Accounts;
-using HotSpots.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -22,7 +21,7 @@ public sealed class TracksModel(IPatrolSupervision patrols, ITaskingModule taski
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var me = OfficerApi.OfficerId(User);
+        var me = User.UserId();
         var officers = await tasking.ListOfficersAsync(cancellationToken);
         if (officers.FirstOrDefault(o => o.OfficerId == me)?.TeamId is null) return;
         var now = clock.GetUtcNow().UtcDateTime;

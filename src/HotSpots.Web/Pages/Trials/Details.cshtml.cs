@@ -58,7 +58,7 @@ public sealed class DetailsModel(ITrials trials, IDashboardModule dashboard) : P
         return File(Encoding.UTF8.GetBytes(csv), "text/csv", $"trial-{trialId}-outcomes.csv");
     }
 
-    private string Actor => User.Identity!.Name!;
+    private string Actor => User.SignInName();
 
     private async Task<IActionResult> ActAsync(long trialId, Func<Task<string>> action, CancellationToken cancellationToken)
     {

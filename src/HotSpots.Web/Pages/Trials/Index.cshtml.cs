@@ -36,7 +36,7 @@ public sealed class IndexModel(ITrials trials, ITaskingModule tasking, ForceOpti
             {
                 var trial = await trials.CreateAsync(new TrialRequest(Input.Name, Input.Design, Input.TreatmentShare, Input.FirstDay, Input.Days,
                     Input.BlockSize, Input.Seed, new DoseTargets(Input.MinutesPerVisit, Input.VisitsPerDay, Input.DailyCapMinutes)),
-                    User.Identity!.Name!, cancellationToken);
+                    User.SignInName(), cancellationToken);
                 return RedirectToPage("/Trials/Details", new { trialId = trial.Id });
             }
             catch (TrialRefusedException e)

@@ -9,7 +9,6 @@ internal static class ChartStyle
     public const int Height = 360;
 
     public static readonly Color Primary = Color.FromHex("#1f5f8b");
-    public static readonly Color Secondary = Color.FromHex("#d9822b");
     public static readonly Color Target = Color.FromHex("#b0303a");
     public static readonly Color Spot = Color.FromHex("#b0303a");
 

@@ -1,3 +1,5 @@
+using HotSpots.Platform;
+
 namespace HotSpots.Modules.Dashboard.Contracts;
 
 /// <summary>The pseudonymised people linked to crimes in each published spot over the period.</summary>
@@ -21,7 +23,7 @@ public sealed record PersonHistory(string PersonId, IReadOnlyList<PersonCrime> C
 public sealed record PersonCrime(DateTime OccurredUtc, bool HasTimeOfDay, string Role, string Category, double Harm, string? Reference, string? Location, string? Hotspot);
 
 /// <summary>Opening a person needs a reason that says why (at least <see cref="MinJustificationLength"/> characters).</summary>
-public sealed class JustificationRequiredException(string message) : ArgumentException(message)
+public sealed class JustificationRequiredException(string message) : ValidationException(message)
 {
     public const int MinJustificationLength = 10;
 }

@@ -20,7 +20,7 @@ internal sealed class MonthlyReportPdf(
 {
     public async Task<byte[]> RenderAsync(int year, int month, CancellationToken cancellationToken)
     {
-        if (month is < 1 or > 12 || year is < 2000 or > 2100) throw new ArgumentException($"There is no month {year}-{month:00}.");
+        if (month is < 1 or > 12 || year is < 2000 or > 2100) throw new ValidationException($"There is no month {year}-{month:00}.");
         var i = CultureInfo.InvariantCulture;
         var first = new DateOnly(year, month, 1);
         var last = first.AddMonths(1).AddDays(-1);

@@ -91,11 +91,11 @@ internal sealed class BacktestRun(IIngestedData ingestion, ForceOptions force, H
     public static void Validate(BacktestRequest request)
     {
         if (request.TrainMonths is < 1 or > 120)
-            throw new ArgumentException($"Training months is {request.TrainMonths}; it must be between 1 and 120.");
+            throw new ValidationException($"Training months is {request.TrainMonths}; it must be between 1 and 120.");
         if (request.Coverages.Count == 0 || request.Coverages.Any(c => c is <= 0 or > 100 || double.IsNaN(c)))
-            throw new ArgumentException("Each coverage must be a percentage above 0 and at most 100.");
+            throw new ValidationException("Each coverage must be a percentage above 0 and at most 100.");
         if (request.CellSizeMetres is < 10 or > 5000)
-            throw new ArgumentException($"The cell size is {request.CellSizeMetres} m; it must be between 10 and 5000.");
+            throw new ValidationException($"The cell size is {request.CellSizeMetres} m; it must be between 10 and 5000.");
     }
 
     private async IAsyncEnumerable<CrimePoint> HeldCrimesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Hangfire;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
+using HotSpots.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -63,7 +64,7 @@ internal sealed class BacktestJob(IServiceScopeFactory scopes, BacktestRun run, 
             var report = await run.RunAsync(request, progress, cancellationToken);
             await FinishAsync(id, BacktestRunStatus.Finished, JsonSerializer.Serialize(report, BacktestRuns.Json), null, cancellationToken);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is ValidationException or InvalidOperationException or ArgumentException)
         {
             // The data cannot be backtested (too few months, no target crimes): the analyst reads why; nothing to retry.
             log.LogWarning("Backtest {Id} cannot run: {Reason}", id, e.Message);

@@ -1,6 +1,7 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
 using HotSpots.Modules.Hotspots.Engine;
+using HotSpots.Platform;
 using HotSpots.Platform.Audit;
 using HotSpots.Platform.Geography;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ internal sealed class ExclusionList(HotspotsDbContext db, IMetricProjection proj
     public async Task<ExclusionView> AddAsync(NewExclusion exclusion, string createdBy, CancellationToken cancellationToken)
     {
         var name = (exclusion.Name ?? "").Trim();
-        if (name.Length is 0 or > 200) throw new ArgumentException("Give the exclusion a name of at most 200 characters (e.g. \"Royal Infirmary A&E\").", nameof(exclusion));
+        if (name.Length is 0 or > 200) throw new ValidationException("Give the exclusion a name of at most 200 characters (e.g. \"Royal Infirmary A&E\").");
         var polygon = Shape(exclusion);
         var row = new Exclusion
         {
@@ -60,21 +61,21 @@ internal sealed class ExclusionList(HotspotsDbContext db, IMetricProjection proj
     {
         if (exclusion.Area is { Count: > 0 } area)
         {
-            if (exclusion.Centre is not null) throw new ArgumentException("Give either an area or a point with a radius, not both.", nameof(exclusion));
-            if (area.Count < 3) throw new ArgumentException($"An area needs at least 3 corners; {area.Count} were given.", nameof(exclusion));
+            if (exclusion.Centre is not null) throw new ValidationException("Give either an area or a point with a radius, not both.");
+            if (area.Count < 3) throw new ValidationException($"An area needs at least 3 corners; {area.Count} were given.");
             for (var i = 0; i < area.Count; i++)
-                if (!area[i].IsValid) throw new ArgumentException($"Corner {i + 1} of the area is not a valid latitude and longitude.", nameof(exclusion));
+                if (!area[i].IsValid) throw new ValidationException($"Corner {i + 1} of the area is not a valid latitude and longitude.");
             var corners = area.Select(p => projection.Project(p.Latitude, p.Longitude)).Select(p => new Coordinate(p.X, p.Y)).ToList();
             corners.Add(corners[0]);
             var polygon = Factory.CreatePolygon(corners.ToArray());
-            if (!polygon.IsValid) throw new ArgumentException("The area's edges cross each other: draw its corners in order around it.", nameof(exclusion));
-            if (polygon.Area < 1) throw new ArgumentException("The area is empty: its corners lie on one line.", nameof(exclusion));
+            if (!polygon.IsValid) throw new ValidationException("The area's edges cross each other: draw its corners in order around it.");
+            if (polygon.Area < 1) throw new ValidationException("The area is empty: its corners lie on one line.");
             return polygon;
         }
-        if (exclusion.Centre is not { } centre) throw new ArgumentException("Draw an area, or give a point and a radius.", nameof(exclusion));
-        if (!centre.IsValid) throw new ArgumentException("The point is not a valid latitude and longitude.", nameof(exclusion));
+        if (exclusion.Centre is not { } centre) throw new ValidationException("Draw an area, or give a point and a radius.");
+        if (!centre.IsValid) throw new ValidationException("The point is not a valid latitude and longitude.");
         if (exclusion.RadiusMetres is not { } radius || radius < MinRadius || radius > MaxRadius || double.IsNaN(radius))
-            throw new ArgumentException($"The radius must be between {MinRadius:0} and {MaxRadius:0} metres.", nameof(exclusion));
+            throw new ValidationException($"The radius must be between {MinRadius:0} and {MaxRadius:0} metres.");
         var at = projection.Project(centre.Latitude, centre.Longitude);
         return Factory.CreatePoint(new Coordinate(at.X, at.Y)).Buffer(radius, 16);
     }

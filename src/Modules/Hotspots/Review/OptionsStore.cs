@@ -1,5 +1,6 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Engine;
+using HotSpots.Platform;
 using HotSpots.Platform.Settings;
 
 namespace HotSpots.Modules.Hotspots.Review;
@@ -17,7 +18,7 @@ internal sealed class OptionsStore(ISettingsStore store, HotspotSettings setting
     public async Task SaveAsync(HotspotOptions options, string changedBy, CancellationToken cancellationToken)
     {
         if (options.Count is < 1 or > 10000)
-            throw new ArgumentException($"The number of hot spots is {options.Count}; it must be between 1 and 10,000.", nameof(options));
+            throw new ValidationException($"The number of hot spots is {options.Count}; it must be between 1 and 10,000.");
         var current = await GetAsync(cancellationToken);
         if (current.Count != options.Count) await store.SetAsync(CountKey, options.Count, changedBy, cancellationToken);
         if (current.AutoPublish != options.AutoPublish) await store.SetAsync(AutoPublishKey, options.AutoPublish, changedBy, cancellationToken);

@@ -2,6 +2,7 @@ using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
 using HotSpots.Modules.Hotspots.Engine;
 using HotSpots.Modules.Hotspots.Snapshot;
+using HotSpots.Platform;
 using HotSpots.Platform.Audit;
 using HotSpots.Platform.Geography;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ internal sealed class SetReview(HotspotsDbContext db, IMetricProjection projecti
     {
         briefing = (briefing ?? "").Trim();
         if (briefing.Length > Briefings.MaxLength)
-            throw new ArgumentException($"The briefing is {briefing.Length:N0} characters long; at most {Briefings.MaxLength:N0} are allowed.", nameof(briefing));
+            throw new ValidationException($"The briefing is {briefing.Length:N0} characters long; at most {Briefings.MaxLength:N0} are allowed.");
         var spot = await db.Spots.SingleOrDefaultAsync(s => s.Id == hotspotId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no hot spot {hotspotId}.");
         var status = await db.Sets.Where(s => s.Id == spot.SetId).Select(s => s.Status).SingleAsync(cancellationToken);

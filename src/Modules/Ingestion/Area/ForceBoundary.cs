@@ -58,8 +58,9 @@ internal sealed class ForceBoundary(IConfiguration configuration, DatabaseSettin
                         : [root.Deserialize<Geometry>(options)!];
                 polygons.AddRange(geometries.Where(g => g is Polygon or MultiPolygon));
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
+                // ArgumentException: the GeoJSON reader's answer to a "type" it does not know.
                 throw new InvalidOperationException($"The force boundary {Path.GetFileName(file)} is not GeoJSON: {e.Message}");
             }
         }

@@ -21,13 +21,12 @@ public readonly record struct CrimePoint(
 /// <summary>Crimes of one category in one month.</summary>
 public sealed record CategoryMonthCount(int Year, int Month, string Category, long Count, double Harm);
 
-/// <summary>The 14 data.police.uk categories, used across the product.</summary>
+/// <summary>The data.police.uk categories the product names in code (the serious-violence set).</summary>
 public static class CrimeCategories
 {
     public const string ViolenceAndSexualOffences = "Violence and sexual offences";
     public const string Robbery = "Robbery";
     public const string PossessionOfWeapons = "Possession of weapons";
-    public const string AntiSocialBehaviour = "Anti-social behaviour";
 
     /// <summary>Categories that count as serious violence by default.</summary>
     public static readonly IReadOnlySet<string> SeriousViolence =

@@ -34,7 +34,7 @@ public interface IIngestionAdministration
     /// <summary>How long people links and import history are kept.</summary>
     Task<IngestionRetention> GetRetentionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Changes the retention periods (each change audited); throws <see cref="ArgumentException"/> for a period under a day.</summary>
+    /// <summary>Changes the retention periods (each change audited); throws <see cref="HotSpots.Platform.ValidationException"/> for a period under a day.</summary>
     Task SetRetentionAsync(IngestionRetention retention, string changedBy, CancellationToken cancellationToken);
 
     /// <summary>Erases what is past its retention now (the daily job purge-ingestion-retention does the same) and audits it.</summary>

@@ -1,4 +1,5 @@
 using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform;
 using HotSpots.Platform.Settings;
 
 namespace HotSpots.Modules.Ingestion.Harm;
@@ -18,8 +19,8 @@ internal sealed class HarmSettings(HarmTable table, ISettingsStore settings)
     {
         foreach (var (name, days) in overrides.Categories.Concat(overrides.OffenceCodes))
         {
-            if (string.IsNullOrWhiteSpace(name) || name.Length > 128) throw new ArgumentException("Each override needs a category or offence code of 1 to 128 characters.");
-            if (!double.IsFinite(days) || days is < 0 or > 100_000) throw new ArgumentException($"The weight for '{name}' must be between 0 and 100,000 days.");
+            if (string.IsNullOrWhiteSpace(name) || name.Length > 128) throw new ValidationException("Each override needs a category or offence code of 1 to 128 characters.");
+            if (!double.IsFinite(days) || days is < 0 or > 100_000) throw new ValidationException($"The weight for '{name}' must be between 0 and 100,000 days.");
         }
         await settings.SetAsync(HarmTable.SettingKey, overrides, changedBy, cancellationToken);
     }

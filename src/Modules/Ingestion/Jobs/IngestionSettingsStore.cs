@@ -1,5 +1,6 @@
 using HotSpots.Modules.Ingestion.Area;
 using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using HotSpots.Platform.Settings;
 using Microsoft.Extensions.Configuration;
@@ -19,9 +20,21 @@ internal sealed class IngestionSettingsStore(ISettingsStore settings, IConfigura
 
     public async Task SetWatchFolderAsync(string? folder, string changedBy, CancellationToken cancellationToken)
     {
-        folder = string.IsNullOrWhiteSpace(folder) ? null : Path.GetFullPath(folder.Trim());
-        if (folder is not null && !Directory.Exists(folder)) throw new ArgumentException($"The folder {folder} does not exist on the server.");
+        folder = string.IsNullOrWhiteSpace(folder) ? null : FullPath(folder.Trim());
+        if (folder is not null && !Directory.Exists(folder)) throw new ValidationException($"The folder {folder} does not exist on the server.");
         await settings.SetAsync(WatchFolderKey, folder, changedBy, cancellationToken);
+    }
+
+    private static string FullPath(string folder)
+    {
+        try
+        {
+            return Path.GetFullPath(folder);
+        }
+        catch (ArgumentException)
+        {
+            throw new ValidationException($"The watched folder '{folder}' is not a path this server can use.");
+        }
     }
 
     /// <summary>Checks the GeoJSON, keeps it in the data directory and makes it the force boundary; null removes the boundary.</summary>
@@ -43,7 +56,7 @@ internal sealed class IngestionSettingsStore(ISettingsStore settings, IConfigura
         catch (InvalidOperationException e)
         {
             File.Delete(candidate);
-            throw new ArgumentException(e.Message);
+            throw new ValidationException(e.Message);
         }
         var path = Path.Combine(folder, "force-boundary.geojson");
         File.Move(candidate, path, overwrite: true);

@@ -1,6 +1,7 @@
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Ingestion.Data;
 using HotSpots.Modules.Ingestion.ImportCrimes;
+using HotSpots.Platform;
 using HotSpots.Platform.Audit;
 using HotSpots.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ internal sealed class RetentionJob(IngestionDbContext db, ISettingsStore setting
     public async Task SetAsync(IngestionRetention retention, string changedBy, CancellationToken cancellationToken)
     {
         if (retention.PeopleLinkDays < 1 || retention.ImportHistoryDays < 1)
-            throw new ArgumentException("Retention periods are at least one day.");
+            throw new ValidationException("Retention periods are at least one day.");
         var current = await GetAsync(cancellationToken);
         if (current.PeopleLinkDays != retention.PeopleLinkDays) await settings.SetAsync(PeopleKey, retention.PeopleLinkDays, changedBy, cancellationToken);
         if (current.ImportHistoryDays != retention.ImportHistoryDays) await settings.SetAsync(ImportsKey, retention.ImportHistoryDays, changedBy, cancellationToken);

@@ -8,7 +8,7 @@ namespace HotSpots.Modules.Ingestion.Reading;
 /// A gzip file decompressed and checked against its trailer (CRC-32 and length of the content). .NET's GZipStream
 /// ends quietly when a file is cut short, which would drop its last rows without a word; this says so instead.
 /// </summary>
-internal sealed class CheckedGzipStream : Stream
+internal sealed class CheckedGzipStream : ForwardOnlyStream
 {
     private readonly GZipStream _gzip;
     private readonly uint _expectedCrc, _expectedLength;
@@ -50,16 +50,6 @@ internal sealed class CheckedGzipStream : Stream
         }
         return read;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -19,7 +19,7 @@ internal sealed record BaselineRun(int Days, int Positions, int Units, int Spots
 /// Each run re-derives whole police days, so feed files imported late are counted.
 /// </summary>
 internal sealed class BaselinePresenceJob(
-    PatrolsDbContext db, WriteGate gate, IIngestedData ingestion, IHotspotSnapshot snapshot, IHotspotModule hotspots,
+    PatrolsDbContext db, TrackWriter writer, IIngestedData ingestion, IHotspotSnapshot snapshot, IHotspotModule hotspots,
     PatrolSettings settings, ForceOptions force, TimeProvider clock)
 {
     public const string Id = "derive-baseline-presence";
@@ -59,7 +59,7 @@ internal sealed class BaselinePresenceJob(
                 found.AddRange(UnitVisits(unit.Key, unit.OrderBy(p => p.TimeUtc).ToList(), spots)
                     .Where(v => v.EnteredUtc >= dayStart && v.EnteredUtc < dayEnd));
             }
-            using var entered = await gate.EnterAsync(cancellationToken);
+            using var entered = await writer.EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Visits.Where(v => v.Source == (int)PresenceSource.LocationFeed && v.EnteredUtc >= dayStart && v.EnteredUtc < dayEnd)
                 .ExecuteDeleteAsync(cancellationToken);

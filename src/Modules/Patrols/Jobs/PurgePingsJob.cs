@@ -11,7 +11,7 @@ internal sealed record PingPurge(DateTime CutoffUtc, int PingsDeleted, int Patro
 /// Deletes the raw positions of ended patrols older than the retention setting, in chunks, and records what it
 /// erased. Visits, stops, stretches and the patrols' totals stay.
 /// </summary>
-internal sealed class PurgePingsJob(PatrolsDbContext db, WriteGate gate, RuntimeSettings settings, IAuditLog audit, TimeProvider clock)
+internal sealed class PurgePingsJob(PatrolsDbContext db, TrackWriter writer, RuntimeSettings settings, IAuditLog audit, TimeProvider clock)
 {
     public const string Id = "purge-patrol-pings";
     private const int Chunk = 5000;
@@ -31,7 +31,7 @@ internal sealed class PurgePingsJob(PatrolsDbContext db, WriteGate gate, Runtime
             if (chunk.Count == 0) break;
             var ids = chunk.Select(c => c.Id).ToList();
             var touched = chunk.Select(c => c.PatrolId).Distinct().ToList();
-            using var entered = await gate.EnterAsync(cancellationToken);
+            using var entered = await writer.EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             deleted += await db.Pings.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
             await db.Patrols.Where(s => touched.Contains(s.Id))

@@ -1,4 +1,5 @@
 using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Platform;
 using HotSpots.Platform.Settings;
 
 namespace HotSpots.Modules.Patrols.Jobs;
@@ -23,9 +24,9 @@ internal sealed class RuntimeSettings(ISettingsStore store, PatrolSettings defau
     public async Task SetAsync(PatrolPolicy policy, string changedBy, CancellationToken cancellationToken)
     {
         if (policy.MaxPatrolMinutes is < 10 or > 24 * 60 || !double.IsFinite(policy.MaxPatrolMinutes))
-            throw new ArgumentException("The longest patrol must be between 10 minutes and 24 hours.");
+            throw new ValidationException("The longest patrol must be between 10 minutes and 24 hours.");
         if (policy.PingRetentionDays is < 1 or > 3650 || !double.IsFinite(policy.PingRetentionDays))
-            throw new ArgumentException("Positions must be kept between 1 day and 10 years.");
+            throw new ValidationException("Positions must be kept between 1 day and 10 years.");
         await store.SetAsync(MaxPatrolMinutesKey, policy.MaxPatrolMinutes, changedBy, cancellationToken);
         await store.SetAsync(PingRetentionDaysKey, policy.PingRetentionDays, changedBy, cancellationToken);
     }

@@ -10,11 +10,11 @@ namespace HotSpots.Modules.Patrols.Pings;
 /// <summary>
 /// The ping hot path. A batch is checked, stored in a transaction (sequence numbers already held are skipped), and fed
 /// to the patrol's running derivation; pings older than the newest one stored (late arrivals) make the patrol be
-/// re-derived from all its pings. On SQLite the batches waiting for the one writer share a transaction
-/// (<see cref="GroupCommit"/>); on PostgreSQL each has its own. The answer is given only after the commit.
+/// re-derived from all its pings. How the batch is committed is the <see cref="TrackWriter"/>'s: on SQLite the batches
+/// waiting for the one writer share a transaction; on PostgreSQL each has its own. The answer is given only after the commit.
 /// </summary>
 internal sealed class PingRecorder(
-    PatrolsDbContext db, WriteGate gate, GroupCommit group, PatrolStateCache cache, TrackDerivations derivations,
+    PatrolsDbContext db, TrackWriter writer, PatrolStateCache cache, TrackDerivations derivations,
     IMetricProjection projection, PatrolSettings settings, TimeProvider clock)
 {
     public async Task<PingBatchResult> RecordAsync(long patrolId, string officerId, IReadOnlyList<PingInput> pings, CancellationToken cancellationToken)
@@ -31,14 +31,8 @@ internal sealed class PingRecorder(
             else candidates.Add(input);
         }
 
-        if (!gate.LocksRows) return await group.WriteAsync((write, token) => WriteAsync(write, patrolId, officerId, candidates, rejected, duplicates, now, token), cancellationToken);
-        await using (var write = await TrackWrite.BeginAsync(db, gate, cancellationToken))
-        {
-            var written = await WriteAsync(write, patrolId, officerId, candidates, rejected, duplicates, now, cancellationToken);
-            await write.CommitAsync(cancellationToken);
-            written.AfterCommit?.Invoke();
-            return written.Result;
-        }
+        return await writer.WriteBatchAsync(db, (write, token) => WriteAsync(write, patrolId, officerId, candidates, rejected, duplicates, now, token),
+            cancellationToken);
     }
 
     /// <summary>The batch's part of a write transaction: the pings stored and the patrol's derivation brought up to date.</summary>

@@ -5,7 +5,7 @@ using HotSpots.Modules.Patrols.Store;
 namespace HotSpots.Modules.Patrols.Sessions;
 
 /// <summary>Ends a patrol: closes its open visit, stop and stretch, and stops taking its pings (privacy).</summary>
-internal sealed class PatrolEnding(PatrolsDbContext db, WriteGate gate, PatrolStateCache cache, TrackDerivations derivations, TimeProvider clock)
+internal sealed class PatrolEnding(PatrolsDbContext db, TrackWriter writer, PatrolStateCache cache, TrackDerivations derivations, TimeProvider clock)
 {
     public const string ByOfficer = "officer";
     public const string Automatic = "automatic";
@@ -15,7 +15,7 @@ internal sealed class PatrolEnding(PatrolsDbContext db, WriteGate gate, PatrolSt
     public async Task<bool> EndAsync(long patrolId, string? officerId, DateTime? endedUtc, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var write = await TrackWrite.BeginAsync(db, gate, cancellationToken);
+        await using var write = await writer.BeginAsync(db, cancellationToken);
         var session = await write.ReadSessionAsync(patrolId, cancellationToken);
         if (session is null || officerId is not null && session.OfficerId != officerId) throw new PatrolNotFoundException(patrolId);
         if (session.EndedUtc is not null) return false;

@@ -2,6 +2,7 @@ using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
 using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Patrols.Sessions;
@@ -58,13 +59,13 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
     public async Task LogActivityAsync(long patrolId, string officerId, ActivityInput input, CancellationToken cancellationToken)
     {
         if (!ActivityKinds.All.Contains(input.Kind, StringComparer.OrdinalIgnoreCase))
-            throw new ArgumentException($"Activity kind '{input.Kind}' is not one of: {string.Join(", ", ActivityKinds.All)}.");
+            throw new ValidationException($"Activity kind '{input.Kind}' is not one of: {string.Join(", ", ActivityKinds.All)}.");
         if (input.Text is { Length: > 2000 })
-            throw new ArgumentException("Activity text is longer than 2000 characters.");
+            throw new ValidationException("Activity text is longer than 2000 characters.");
         var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId && p.OfficerId == officerId, cancellationToken)
             ?? throw new PatrolNotFoundException(patrolId);
         if (input.TimeUtc > clock.GetUtcNow().UtcDateTime.AddMinutes(5) || input.TimeUtc < patrol.StartedUtc.AddMinutes(-1))
-            throw new ArgumentException("Activity time is outside the patrol.");
+            throw new ValidationException("Activity time is outside the patrol.");
         if (await db.Activities.AnyAsync(a => a.PatrolId == patrolId && a.Sequence == input.Sequence, cancellationToken)) return;
         db.Activities.Add(new Activity
         {

@@ -12,7 +12,8 @@ internal sealed record Written<T>(T Result, Action? AfterCommit = null);
 /// Group commit for SQLite's one writer: ping batches that arrive while a transaction is being written wait here and
 /// are then written together, each in its own savepoint, and committed once. A batch that fails is rolled back to its
 /// savepoint alone; every batch is answered only after the commit that holds it. One commit per group instead of one
-/// per batch writes each shared page of the tables and indexes once, and checkpoints the log less often.
+/// per batch writes each shared page of the tables and indexes once, and checkpoints the log less often. Registered, and
+/// its writer started, on SQLite only (<see cref="TrackWriter"/>).
 /// </summary>
 internal sealed class GroupCommit : IAsyncDisposable
 {
@@ -70,7 +71,7 @@ internal sealed class GroupCommit : IAsyncDisposable
         {
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PatrolsDbContext>();
-            await using var write = await TrackWrite.BeginAsync(db, _gate, _stop.Token);
+            await using var write = await SqliteTrackWrite.BeginAsync(db, _gate, _stop.Token);
             foreach (var pending in group)
             {
                 await write.SavepointAsync(_stop.Token);

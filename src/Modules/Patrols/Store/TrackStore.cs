@@ -24,34 +24,38 @@ internal sealed record SessionTotals(
 
 /// <summary>
 /// One write transaction of the patrol hot path, in plain SQL on the module's connection: a handful of statements
-/// per ping batch (inserts with ON CONFLICT DO NOTHING work on SQLite and PostgreSQL alike). On SQLite it may hold
-/// several batches, each in a savepoint (<see cref="GroupCommit"/>).
+/// per ping batch (inserts with ON CONFLICT DO NOTHING work on SQLite and PostgreSQL alike). What differs by provider
+/// (locking the session row, how pings are inserted) is in <see cref="SqliteTrackWrite"/> and
+/// <see cref="PostgresTrackWrite"/>; the <see cref="TrackWriter"/> chosen at registration begins one or the other.
 /// </summary>
-internal sealed class TrackWrite : IAsyncDisposable
+internal abstract class TrackWrite : IAsyncDisposable
 {
     private readonly PatrolsDbContext _db;
     private readonly IDbContextTransaction _transaction;
-    private readonly IDisposable _gate;
-    private readonly bool _lockRows;
+    private readonly IDisposable? _entered;
 
-    private TrackWrite(PatrolsDbContext db, IDbContextTransaction transaction, IDisposable gate, bool lockRows)
+    protected TrackWrite(PatrolsDbContext db, IDbContextTransaction transaction, IDisposable? entered)
     {
         _db = db;
         _transaction = transaction;
-        _gate = gate;
-        _lockRows = lockRows;
+        _entered = entered;
     }
 
-    public static async Task<TrackWrite> BeginAsync(PatrolsDbContext db, WriteGate gate, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the connection (and applies its settings) first, then enters the gate when there is one, so that the gate
+    /// holds only the transaction; then begins the transaction.
+    /// </summary>
+    protected static async Task<T> BeginAsync<T>(
+        PatrolsDbContext db, WriteGate? gate, Func<IDbContextTransaction, IDisposable?, T> create, CancellationToken cancellationToken)
+        where T : TrackWrite
     {
-        // The connection is opened (and its settings applied) before the gate, so that the gate holds only the transaction.
         await db.Database.OpenConnectionAsync(cancellationToken);
         IDisposable? entered = null;
         try
         {
-            entered = await gate.EnterAsync(cancellationToken);
+            if (gate is not null) entered = await gate.EnterAsync(cancellationToken);
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            return new TrackWrite(db, transaction, entered, gate.LocksRows);
+            return create(transaction, entered);
         }
         catch
         {
@@ -61,11 +65,14 @@ internal sealed class TrackWrite : IAsyncDisposable
         }
     }
 
+    /// <summary>What the session read adds so that the row stays locked until the commit ("" where the writers queue).</summary>
+    protected abstract string LockSession { get; }
+
     public async Task<SessionRow?> ReadSessionAsync(long patrolId, CancellationToken cancellationToken)
     {
         await using var command = Command(
             """SELECT "OfficerId", "HotspotId", "StartedUtc", "EndedUtc", "PingCount", "LastPingUtc", "PolygonWkb" FROM patrols_sessions WHERE "Id" = @id"""
-            + (_lockRows ? " FOR UPDATE" : ""));
+            + LockSession);
         Add(command, "@id", patrolId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
@@ -94,76 +101,16 @@ internal sealed class TrackWrite : IAsyncDisposable
 
     public async Task InsertPingsAsync(long patrolId, IReadOnlyList<StoredPing> pings, DateTime receivedUtc, CancellationToken cancellationToken)
     {
-        if (pings.Count == 0) return;
-        if (_db.Database.IsSqlite()) await InsertRowByRowAsync(patrolId, pings, receivedUtc, cancellationToken);
-        else await InsertAsValuesAsync(patrolId, pings, receivedUtc, cancellationToken);
+        if (pings.Count > 0) await InsertAsync(patrolId, pings, receivedUtc, cancellationToken);
     }
 
-    private const string PingColumns =
+    /// <summary>Inserts the pings, skipping sequence numbers already stored.</summary>
+    protected abstract Task InsertAsync(long patrolId, IReadOnlyList<StoredPing> pings, DateTime receivedUtc, CancellationToken cancellationToken);
+
+    protected const string PingColumns =
         """INSERT INTO patrols_pings ("PatrolId", "Sequence", "TimeUtc", "ReceivedUtc", "Latitude", "Longitude", "AccuracyMetres", "SpeedMetresPerSecond", "X", "Y", "Inside") """;
 
-    private const string SkipStored = """ ON CONFLICT ("PatrolId", "Sequence") DO NOTHING""";
-
-    /// <summary>PostgreSQL: one multi-row VALUES insert (its parameters are bound by position), one round trip.</summary>
-    private async Task InsertAsValuesAsync(long patrolId, IReadOnlyList<StoredPing> pings, DateTime receivedUtc, CancellationToken cancellationToken)
-    {
-        await using var command = Command("");
-        Add(command, "@p", patrolId);
-        Add(command, "@r", receivedUtc);
-        var sql = new StringBuilder(PingColumns).Append("VALUES ");
-        for (var i = 0; i < pings.Count; i++)
-        {
-            var p = pings[i];
-            if (i > 0) sql.Append(", ");
-            sql.Append($"(@p, @q{i}, @t{i}, @r, @la{i}, @lo{i}, @a{i}, @v{i}, @x{i}, @y{i}, @i{i})");
-            Add(command, $"@q{i}", p.Sequence);
-            Add(command, $"@t{i}", p.TimeUtc);
-            Add(command, $"@la{i}", p.Latitude);
-            Add(command, $"@lo{i}", p.Longitude);
-            Add(command, $"@a{i}", p.AccuracyMetres);
-            Add(command, $"@v{i}", p.Speed);
-            Add(command, $"@x{i}", p.X);
-            Add(command, $"@y{i}", p.Y);
-            Add(command, $"@i{i}", p.Inside);
-        }
-        command.CommandText = sql.Append(SkipStored).ToString();
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// SQLite: one prepared single-row insert run once per ping. SQLite runs in this process, so a statement per row costs
-    /// no round trip; a multi-row statement costs more, as SQLite finds each named parameter by comparing its name with
-    /// every name in the statement (550 for 50 pings).
-    /// </summary>
-    private async Task InsertRowByRowAsync(long patrolId, IReadOnlyList<StoredPing> pings, DateTime receivedUtc, CancellationToken cancellationToken)
-    {
-        await using var command = Command(PingColumns + "VALUES (@p, @q, @t, @r, @la, @lo, @a, @v, @x, @y, @i)" + SkipStored);
-        Add(command, "@p", patrolId);
-        Add(command, "@r", receivedUtc);
-        var sequence = Add(command, "@q", 0L);
-        var time = Add(command, "@t", DateTime.MinValue);
-        var latitude = Add(command, "@la", 0.0);
-        var longitude = Add(command, "@lo", 0.0);
-        var accuracy = Add(command, "@a", null);
-        var speed = Add(command, "@v", null);
-        var x = Add(command, "@x", 0.0);
-        var y = Add(command, "@y", 0.0);
-        var inside = Add(command, "@i", false);
-        await command.PrepareAsync(cancellationToken);
-        foreach (var p in pings)
-        {
-            sequence.Value = p.Sequence;
-            time.Value = p.TimeUtc;
-            latitude.Value = p.Latitude;
-            longitude.Value = p.Longitude;
-            accuracy.Value = p.AccuracyMetres ?? (object)DBNull.Value;
-            speed.Value = p.Speed ?? (object)DBNull.Value;
-            x.Value = p.X;
-            y.Value = p.Y;
-            inside.Value = p.Inside;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    protected const string SkipStored = """ ON CONFLICT ("PatrolId", "Sequence") DO NOTHING""";
 
     /// <summary>All the patrol's stored positions, in time order.</summary>
     public async Task<List<TrackPoint>> LoadPointsAsync(long patrolId, CancellationToken cancellationToken)
@@ -265,23 +212,16 @@ internal sealed class TrackWrite : IAsyncDisposable
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
-    private const string Savepoint = "batch";
-
-    /// <summary>Marks the start of one batch of a group, so that a failed batch can be undone alone.</summary>
-    public Task SavepointAsync(CancellationToken cancellationToken) => _transaction.CreateSavepointAsync(Savepoint, cancellationToken);
-
-    public Task ReleaseSavepointAsync(CancellationToken cancellationToken) => _transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
-
-    public Task RollbackToSavepointAsync(CancellationToken cancellationToken) => _transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
+    protected IDbContextTransaction Transaction => _transaction;
 
     public async ValueTask DisposeAsync()
     {
         await _transaction.DisposeAsync();
-        _gate.Dispose();
+        _entered?.Dispose();
         await _db.Database.CloseConnectionAsync();
     }
 
-    private DbCommand Command(string sql)
+    protected DbCommand Command(string sql)
     {
         var command = _db.Database.GetDbConnection().CreateCommand();
         command.Transaction = _transaction.GetDbTransaction();
@@ -289,7 +229,7 @@ internal sealed class TrackWrite : IAsyncDisposable
         return command;
     }
 
-    private static DbParameter Add(DbCommand command, string name, object? value)
+    protected static DbParameter Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

@@ -1,27 +1,21 @@
-using HotSpots.Platform.Data;
-
 namespace HotSpots.Modules.Patrols.Store;
 
 /// <summary>
 /// SQLite allows one writer at a time, and a writer that finds the file locked sleeps in growing steps. Queueing this
-/// module's write transactions in the process instead keeps each ping batch's wait short and fair. PostgreSQL locks
-/// rows, so there it lets everyone through.
+/// module's write transactions in the process instead keeps each ping batch's wait short and fair. Registered on SQLite
+/// only (<see cref="TrackWriter"/>): PostgreSQL locks rows.
 /// </summary>
-internal sealed class WriteGate(DatabaseSettings database)
+internal sealed class WriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly bool _serialise = database.Provider == DatabaseProvider.Sqlite;
 
     private int _waiting;
-
-    public bool LocksRows => !_serialise;
 
     /// <summary>Writers waiting to enter.</summary>
     internal int Waiting => Volatile.Read(ref _waiting);
 
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        if (!_serialise) return Released.Instance;
         Interlocked.Increment(ref _waiting);
         try
         {
@@ -41,15 +35,6 @@ internal sealed class WriteGate(DatabaseSettings database)
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _done, 1) == 0) gate.Release();
-        }
-    }
-
-    private sealed class Released : IDisposable
-    {
-        public static readonly Released Instance = new();
-
-        public void Dispose()
-        {
         }
     }
 }

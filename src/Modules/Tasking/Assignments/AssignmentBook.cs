@@ -30,13 +30,13 @@ internal sealed class AssignmentBook(
         var now = clock.GetUtcNow().UtcDateTime;
         var local = force.UtcToLocal(now);
         if (state.Spots.Find(hotspotId) is not { } spot || !state.Treated(hotspotId))
-            throw new ArgumentException("That spot is not tasked today: only today's spots can be assigned.");
+            throw new ValidationException("That spot is not tasked today: only today's spots can be assigned.");
         if (state.Need(spot, now, local).Capped)
-            throw new ArgumentException($"{spot.Name} has had its dose today.");
+            throw new ValidationException($"{spot.Name} has had its dose today.");
         if (settings.Shifts.All(s => s.Name != shift))
-            throw new ArgumentException($"'{shift}' is not a shift: {string.Join(", ", settings.Shifts.Select(s => s.Name))}.");
+            throw new ValidationException($"'{shift}' is not a shift: {string.Join(", ", settings.Shifts.Select(s => s.Name))}.");
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken)
-            ?? throw new ArgumentException($"There is no team {teamId}.");
+            ?? throw new ValidationException($"There is no team {teamId}.");
         var assignment = new Assignment
         {
             HotspotId = hotspotId, HotspotName = spot.Name, TeamId = teamId, PoliceDay = state.PoliceDay, Shift = shift,
@@ -53,7 +53,7 @@ internal sealed class AssignmentBook(
     public async Task RemoveAsync(long assignmentId, string removedBy, CancellationToken cancellationToken)
     {
         var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, cancellationToken)
-            ?? throw new ArgumentException($"There is no assignment {assignmentId}.");
+            ?? throw new ValidationException($"There is no assignment {assignmentId}.");
         db.Assignments.Remove(assignment);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry(removedBy, "tasking.unassign", $"spot {assignment.HotspotId} ({assignment.HotspotName})",
@@ -78,7 +78,7 @@ internal sealed class AssignmentBook(
 
     public async Task SetTargetsAsync(DoseTargets targets, string changedBy, CancellationToken cancellationToken)
     {
-        if (targets.Problem() is { } problem) throw new ArgumentException(problem);
+        if (targets.Problem() is { } problem) throw new ValidationException(problem);
         await store.SetAsync(TaskingBoard.DoseTargetKey, targets, changedBy, cancellationToken);
         board.Invalidate();
     }
