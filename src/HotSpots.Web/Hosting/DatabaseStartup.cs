@@ -8,7 +8,8 @@ namespace HotSpots.Web.Hosting;
 
 /// <summary>
 /// Before anything else starts: WAL on the SQLite file, every module's migrations applied (refusing a database
-/// newer than this build), roles created, and on a first start in demo mode the demo force seeded.
+/// newer than this build) and on PostgreSQL Hangfire's tables, roles created, and on a first start in demo mode the demo
+/// force seeded. A first start on an empty database logs no error.
 /// A new SQLite file gets 16 KB pages (SQLite's default is 4 KB): a large import writes a quarter as many pages to the
 /// log, for about an eighth less time (docs/benchmarks.md). The page size of an existing file cannot change and is kept.
 /// </summary>
@@ -66,5 +67,7 @@ internal sealed class DatabaseStartup(
         }
         foreach (var module in modules)
             await module.MigrateAsync(cancellationToken);
+        if (database.Provider == DatabaseProvider.Postgres)
+            await HangfireSchema.InstallAsync(database.ConnectionString, cancellationToken);
     }
 }

@@ -80,7 +80,8 @@ internal static class HotSpotsServices
         {
             if (database.Provider == DatabaseProvider.Sqlite)
                 return new SQLiteStorage(Path.Combine(database.DataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = poll });
-            var options = new PostgreSqlStorageOptions { QueuePollInterval = poll, SchemaName = "hangfire" };
+            // Hangfire's tables are installed on start by the node that migrates (DatabaseStartup), not here.
+            var options = new PostgreSqlStorageOptions { QueuePollInterval = poll, SchemaName = HangfireSchema.Name, PrepareSchemaIfNecessary = false };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options, null), options);
         });
         services.AddHangfire((provider, config) => config
