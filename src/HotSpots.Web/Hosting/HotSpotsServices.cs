@@ -63,9 +63,11 @@ internal static class HotSpotsServices
         services.AddScoped<DemoPatrols>();
         services.AddSingleton(DemoOptions.From(configuration));
 
-        services.AddDataProtection()
+        var keys = services.AddDataProtection()
             .SetApplicationName("HotSpots")
             .PersistKeysToPlatformDatabase();
+        if (!keys.ProtectKeysWithConfiguredCertificate(configuration) && !builder.Environment.IsDevelopment())
+            services.AddHostedService<UnprotectedKeysWarning>();
 
         services.AddOperations(configuration);
         AddJobs(services, configuration, database, runJobServer);
