@@ -24,7 +24,10 @@ internal sealed class IngestionSettingsStore(ISettingsStore settings, IConfigura
         await settings.SetAsync(WatchFolderKey, folder, changedBy, cancellationToken);
     }
 
-    /// <summary>Checks the GeoJSON, keeps it in the data directory and makes it the force boundary; null removes the boundary.</summary>
+    /// <summary>
+    /// Checks the GeoJSON, keeps it in the shared directory (every node's imports read it; on one server it is the data
+    /// directory) and makes it the force boundary; null removes the boundary.
+    /// </summary>
     public async Task SetBoundaryAsync(Stream? geoJson, string changedBy, CancellationToken cancellationToken)
     {
         if (geoJson is null)
@@ -32,7 +35,7 @@ internal sealed class IngestionSettingsStore(ISettingsStore settings, IConfigura
             await settings.SetAsync<string?>(ForceBoundary.SettingKey, null, changedBy, cancellationToken);
             return;
         }
-        var folder = Path.Combine(database.DataDirectory, "boundary");
+        var folder = Path.Combine(database.SharedDirectory, "boundary");
         Directory.CreateDirectory(folder);
         var candidate = Path.Combine(folder, $"upload-{Guid.NewGuid():N}.geojson");
         await using (var file = File.Create(candidate)) await geoJson.CopyToAsync(file, cancellationToken);
