@@ -31,8 +31,11 @@ internal sealed class CrimeImport(
     /// <summary>A running import writes a heartbeat this often (besides one with every batch).</summary>
     public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(5);
 
-    /// <summary>A running import with no heartbeat for this long was interrupted (its process died); four heartbeats missed.</summary>
-    public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// A running import with no heartbeat for this long was interrupted (its process died): six heartbeats missed, a margin
+    /// for a node that is busy but alive, while the import still resumes within a minute (ResumeImportsJob every 15 s).
+    /// </summary>
+    public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(30);
 
     public async Task<long> CreateAsync(ImportRequest request, string status, CancellationToken cancellationToken)
     {
