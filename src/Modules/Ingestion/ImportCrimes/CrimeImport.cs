@@ -81,7 +81,6 @@ internal sealed class CrimeImport(
 
     private async Task<ImportReport> RunAsync(long importId, ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        await MarkInterruptedAsync(importId, cancellationToken);
         var watch = Stopwatch.StartNew();
         // An import run again after its process died goes on from what that run committed (ImportTally).
         var done = await db.Imports.AsNoTracking().Where(r => r.Id == importId)
@@ -178,14 +177,6 @@ internal sealed class CrimeImport(
     {
         try { return await boundary.AreaAsync(settings, cancellationToken); }
         catch (InvalidOperationException e) { throw new ImportFileException($"The force boundary cannot be used: {e.Message}"); }
-    }
-
-    /// <summary>Imports left "running" by a process that died show as interrupted.</summary>
-    private async Task MarkInterruptedAsync(long currentId, CancellationToken cancellationToken)
-    {
-        var before = clock.GetUtcNow().UtcDateTime - HeartbeatTimeout;
-        await db.Imports.Where(r => r.Id != currentId && r.Status == ImportStatus.Running && r.HeartbeatUtc < before)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Interrupted), cancellationToken);
     }
 
     private async Task UpdateRunAsync(long importId, Action<ImportRun> change, CancellationToken cancellationToken)
