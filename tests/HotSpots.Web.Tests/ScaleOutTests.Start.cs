@@ -11,8 +11,11 @@ public sealed partial class ScaleOutTests
 {
     private static readonly string[] Modules = ["platform", "ingestion", "hotspots", "tasking", "patrols", "accounts"];
 
+    /// <summary>The key of the app's migration lock (Hosting/PostgresMigrationLock.cs).</summary>
+    private const long MigrationLockKey = 0x486F7453706F7473;
+
     [Fact]
-    public async Task A_first_start_on_a_new_database_owned_by_its_own_role_logs_no_error()
+    public async Task A_first_start_on_a_new_database_owned_by_its_own_role_waits_for_another_node_as_long_as_needed_and_logs_no_error()
     {
         // The role and database made as docs/operations.md says, by an administrator of the server.
         using var owned = OwnedDatabase.Create();
@@ -24,7 +27,18 @@ public sealed partial class ScaleOutTests
             ["Demo:Enabled"] = "false",
             ["Jobs:PollSeconds"] = "1",
         });
-        await node.StartAsync(TimeSpan.FromMinutes(3));
+        // Another node holds the migration lock for longer than a database command may take (30 s): this one waits for it.
+        await using (var otherNode = new NpgsqlConnection(owned.AdministratorConnectionString))
+        {
+            await otherNode.OpenAsync();
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", otherNode)) await take.ExecuteNonQueryAsync();
+            var starting = node.StartAsync(TimeSpan.FromMinutes(4));
+            await Task.Delay(TimeSpan.FromSeconds(35));
+            starting.IsCompleted.ShouldBeFalse($"the node started (or gave up) while another held the migration lock:\n{node.Log}");
+            node.Log.ShouldContain("Another node is preparing the database");
+            await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", otherNode)) await release.ExecuteNonQueryAsync();
+            await starting;
+        }
         await WaitForAsync(async () => await ReadyAsync(node) ? "ready" : null, TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(3)); // the job server's first recurring jobs
 
@@ -59,6 +73,9 @@ public sealed partial class ScaleOutTests
 
         ErrorLines(nodeA.Log).ShouldBeEmpty($"node A logged errors:\n{nodeA.Log}");
         ErrorLines(nodeB.Log).ShouldBeEmpty($"node B logged errors:\n{nodeB.Log}");
+        // One waited while the other migrated and seeded (as long as that took: no timeout).
+        (nodeA.Log + nodeB.Log).ShouldContain("Another node is preparing the database", Case.Sensitive,
+            "neither node waited for the other: they did not start together");
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         foreach (var module in Modules)
@@ -86,9 +103,14 @@ public sealed partial class ScaleOutTests
     {
         private readonly string _name;
 
-        private OwnedDatabase(string name, string connectionString) => (_name, ConnectionString) = (name, connectionString);
+        private OwnedDatabase(string name, string connectionString, string administratorConnectionString) =>
+            (_name, ConnectionString, AdministratorConnectionString) = (name, connectionString, administratorConnectionString);
 
+        /// <summary>As the role that owns the database (what the app is given).</summary>
         public string ConnectionString { get; }
+
+        /// <summary>As the server's administrator, to the same database.</summary>
+        public string AdministratorConnectionString { get; }
 
         public static OwnedDatabase Create()
         {
@@ -106,7 +128,7 @@ public sealed partial class ScaleOutTests
                 }
             }
             var connection = new NpgsqlConnectionStringBuilder(server) { Database = name, Username = name, Password = password };
-            return new OwnedDatabase(name, connection.ConnectionString);
+            return new OwnedDatabase(name, connection.ConnectionString, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
         }
 
         public void Dispose()

@@ -58,7 +58,7 @@ internal sealed class DatabaseStartup(
         }
         // On PostgreSQL several nodes may start at once: one migrates at a time, under an advisory lock.
         await using var migrationLock = database.Provider == DatabaseProvider.Postgres
-            ? await PostgresMigrationLock.AcquireAsync(database.ConnectionString, cancellationToken)
+            ? await PostgresMigrationLock.AcquireAsync(database.ConnectionString, services.GetService<ILogger<DatabaseStartup>>(), cancellationToken)
             : null;
         var modules = services.GetServices<IModuleDatabase>().ToList();
         foreach (var module in modules)
