@@ -14,10 +14,10 @@ internal sealed class IngestionHost : IAsyncDisposable
     public ServiceProvider Services { get; }
     public string Folder => Database.Folder.Path;
 
-    public static async Task<IngestionHost> StartAsync(string provider = "Sqlite", IDictionary<string, string?>? settings = null)
+    public static async Task<IngestionHost> StartAsync(string provider = "Sqlite", IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var database = TestDatabase.Create(provider);
-        return new IngestionHost(database, await ModuleHost.StartAsync(database, (s, c) => s.AddIngestionModule(c), settings));
+        return new IngestionHost(database, await ModuleHost.StartAsync(database, (s, c) => s.AddIngestionModule(c), settings, clock));
     }
 
     public string File(string name) => Database.Folder.File(name);

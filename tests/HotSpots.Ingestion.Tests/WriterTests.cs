@@ -46,7 +46,7 @@ public sealed class WriterTests
             Record("force", "K2", 4, "Fourth")]);
 
         BatchOutcome outcome;
-        await using (var store = CrimeStore.For(db)) outcome = await store.WriteAsync(batch, 1, DateTime.UtcNow, CancellationToken.None);
+        await using (var store = CrimeStore.For(db)) outcome = await store.WriteAsync(batch, 1, DateTime.UtcNow, null, CancellationToken.None);
 
         (outcome.Imported, outcome.Updated, outcome.Unchanged).ShouldBe((3L, 1L, 0L));
         var stored = await db.Crimes.AsNoTracking().OrderBy(c => c.Source).ThenBy(c => c.SourceKey).Select(c => $"{c.Source}/{c.SourceKey}={c.Location}").ToListAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Platform.Data;
@@ -58,16 +59,35 @@ public static class ModuleDatabaseRegistration
         public async Task MigrateAsync(CancellationToken cancellationToken)
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+            var database = scope.ServiceProvider.GetRequiredService<TContext>().Database;
+            // EF Core asks for the applied migrations before it creates the history table: on a new PostgreSQL database
+            // that select fails (and is logged as an error) unless the table is made first.
+            if (!await HistoryExistsAsync(database, cancellationToken))
+                await database.ExecuteSqlRawAsync(database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            await database.MigrateAsync(cancellationToken);
         }
 
         public async Task<IReadOnlyList<string>> UnknownAppliedMigrationsAsync(CancellationToken cancellationToken)
         {
             await using var scope = scopes.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<TContext>().Database;
+            if (!await HistoryExistsAsync(database, cancellationToken)) return [];
             var known = database.GetMigrations().ToHashSet();
             var applied = await database.GetAppliedMigrationsAsync(cancellationToken);
             return applied.Where(m => !known.Contains(m)).ToList();
+        }
+
+        /// <summary>
+        /// Whether this module's history table exists. Npgsql's history repository always answers yes and lets the
+        /// select fail instead, which EF Core logs as an error: on PostgreSQL the catalogue is asked, with the same
+        /// search path as the unqualified table name the migrations use.
+        /// </summary>
+        private async Task<bool> HistoryExistsAsync(DatabaseFacade database, CancellationToken cancellationToken)
+        {
+            if (!database.IsNpgsql()) return await database.GetService<IHistoryRepository>().ExistsAsync(cancellationToken);
+            var table = HistoryTable(module);
+            var found = await database.SqlQuery<bool>($"SELECT to_regclass({table}) IS NOT NULL AS \"Value\"").ToListAsync(cancellationToken);
+            return found.Single();
         }
 
         public bool HasPendingModelChanges()

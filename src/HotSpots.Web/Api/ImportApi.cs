@@ -105,11 +105,14 @@ internal static class ImportApi
 internal sealed record ImportAccepted(long ImportId, string Status, string StatusUrl);
 
 /// <summary>An import's state as the API reports it.</summary>
+/// <param name="Status">queued, running, interrupted (its node stopped; it resumes by itself), completed or failed.</param>
+/// <param name="StatusText">What the status means, in plain words.</param>
+/// <param name="Imported">New rows so far while the import has not ended; in all when it has.</param>
 internal sealed record ImportStatusJson(
-    long ImportId, string Name, string Status, double Percent, long RowsDone, long Imported, long Updated, long Unchanged, long Quarantined,
+    long ImportId, string Name, string Status, string StatusText, double Percent, long RowsDone, long Imported, long Updated, long Unchanged, long Quarantined,
     long Unmappable, long OutOfArea, int FailedFiles, string? Error, IReadOnlyList<string> Notes, IReadOnlyList<ImportProblem> FileProblems,
     DateTime StartedUtc, DateTime? FinishedUtc)
 {
-    public static ImportStatusJson From(ImportSummary s) => new(s.Id, s.Name, s.Status, Math.Round(s.Percent, 1), s.RowsDone, s.Imported, s.Updated,
+    public static ImportStatusJson From(ImportSummary s) => new(s.Id, s.Name, s.Status, s.StatusText, Math.Round(s.Percent, 1), s.RowsDone, s.Imported, s.Updated,
         s.Unchanged, s.Quarantined, s.Unmappable, s.OutOfArea, s.FailedFiles, s.Error, s.Notes, s.FileProblems, s.StartedUtc, s.FinishedUtc);
 }

@@ -84,10 +84,7 @@ internal static class CommandLine
         {
             await using var scope = app.Services.CreateAsyncScope();
             if (verb.Migrate)
-            {
                 await DatabaseStartup.PrepareAsync(app.Services, app.Services.GetRequiredService<DatabaseSettings>(), CancellationToken.None);
-                await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
-            }
             return await verb.Run(scope.ServiceProvider, options.Where(o => !(o.StartsWith("--") && o.Contains('='))).ToList());
         }
         catch (Exception e) when (e is UsageException or ValidationException or InvalidOperationException or KeyNotFoundException)

@@ -8,7 +8,8 @@ namespace HotSpots.Web.Hosting;
 
 /// <summary>
 /// Before anything else starts: WAL on the SQLite file, every module's migrations applied (refusing a database
-/// newer than this build), roles created, and on a first start in demo mode the demo force seeded.
+/// newer than this build) and on PostgreSQL Hangfire's tables, roles created, and on a first start in demo mode the demo
+/// force seeded; on PostgreSQL one node at a time. A first start on an empty database logs no error.
 /// A new SQLite file gets 16 KB pages (SQLite's default is 4 KB): a large import writes a quarter as many pages to the
 /// log, for about an eighth less time (docs/benchmarks.md). The page size of an existing file cannot change and is kept.
 /// </summary>
@@ -20,13 +21,11 @@ internal sealed class DatabaseStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _lock = DataDirectoryLock.Acquire(database.DataDirectory, "start another HotSpots on it");
-        await PrepareAsync(services, database, cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
-        if (demo.Enabled)
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
-        else
-            log.LogInformation("Demo mode is off: no demo data or demo sign-ins.");
+        // The demo is seeded under the migration lock too, so that two nodes started at once with the demo on never both seed it.
+        await PrepareAsync(services, database, cancellationToken, demo.Enabled
+            ? scope => scope.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken)
+            : null);
+        if (!demo.Enabled) log.LogInformation("Demo mode is off: no demo data or demo sign-ins.");
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -41,7 +40,13 @@ internal sealed class DatabaseStartup(
         _lock = null;
     }
 
-    public static async Task PrepareAsync(IServiceProvider services, DatabaseSettings database, CancellationToken cancellationToken)
+    /// <summary>
+    /// Migrates, installs Hangfire's tables on PostgreSQL and creates the roles; then runs <paramref name="thenUnderLock"/>
+    /// in a scope. On PostgreSQL all of it happens under an advisory lock, one node at a time, so that nodes started
+    /// together migrate once and never race to create the same rows.
+    /// </summary>
+    public static async Task PrepareAsync(
+        IServiceProvider services, DatabaseSettings database, CancellationToken cancellationToken, Func<IServiceProvider, Task>? thenUnderLock = null)
     {
         if (database.Provider == DatabaseProvider.Sqlite)
         {
@@ -53,7 +58,7 @@ internal sealed class DatabaseStartup(
         }
         // On PostgreSQL several nodes may start at once: one migrates at a time, under an advisory lock.
         await using var migrationLock = database.Provider == DatabaseProvider.Postgres
-            ? await PostgresMigrationLock.AcquireAsync(database.ConnectionString, cancellationToken)
+            ? await PostgresMigrationLock.AcquireAsync(database.ConnectionString, services.GetService<ILogger<DatabaseStartup>>(), cancellationToken)
             : null;
         var modules = services.GetServices<IModuleDatabase>().ToList();
         foreach (var module in modules)
@@ -66,5 +71,10 @@ internal sealed class DatabaseStartup(
         }
         foreach (var module in modules)
             await module.MigrateAsync(cancellationToken);
+        if (database.Provider == DatabaseProvider.Postgres)
+            await HangfireSchema.InstallAsync(database.ConnectionString, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
+        if (thenUnderLock is not null) await thenUnderLock(scope.ServiceProvider);
     }
 }

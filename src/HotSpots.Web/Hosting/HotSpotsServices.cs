@@ -69,9 +69,11 @@ internal static class HotSpotsServices
             services.AddPatrolsDemoHistory();
         }
 
-        services.AddDataProtection()
+        var keys = services.AddDataProtection()
             .SetApplicationName("HotSpots")
             .PersistKeysToPlatformDatabase();
+        if (!keys.ProtectKeysWithConfiguredCertificate(configuration) && !builder.Environment.IsDevelopment())
+            services.AddHostedService<UnprotectedKeysWarning>();
 
         services.AddOperations(configuration);
         AddJobs(services, configuration, database, runJobServer);
@@ -79,14 +81,24 @@ internal static class HotSpotsServices
 
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, DatabaseSettings database, bool runJobServer)
     {
-        var poll = TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollSeconds", 5.0));
+        var timings = JobTimings.From(configuration);
+        services.AddSingleton(timings);
         // The storage is this app's own instance, not Hangfire's process-wide JobStorage.Current, so that two
         // apps in one process (the tests) never share a queue.
         services.AddSingleton<JobStorage>(_ =>
         {
             if (database.Provider == DatabaseProvider.Sqlite)
-                return new SQLiteStorage(Path.Combine(database.DataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = poll });
-            var options = new PostgreSqlStorageOptions { QueuePollInterval = poll, SchemaName = "hangfire" };
+                return new SQLiteStorage(Path.Combine(database.DataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = timings.Poll });
+            var options = new PostgreSqlStorageOptions
+            {
+                QueuePollInterval = timings.Poll,
+                SchemaName = HangfireSchema.Name,
+                // Installed on start by the node that migrates (DatabaseStartup), not here.
+                PrepareSchemaIfNecessary = false,
+                // A job whose node died is handed to another within this time, not Hangfire's default 30 minutes.
+                InvisibilityTimeout = timings.Invisibility,
+                UseSlidingInvisibilityTimeout = true,
+            };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options, null), options);
         });
         services.AddHangfire((provider, config) => config
@@ -102,8 +114,11 @@ internal static class HotSpotsServices
             {
                 // This app's container activates its jobs, never Hangfire's process-wide JobActivator.Current.
                 o.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
-                o.SchedulePollingInterval = poll;
+                o.SchedulePollingInterval = timings.Poll;
                 o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+                o.HeartbeatInterval = timings.Heartbeat;
+                o.ServerTimeout = timings.ServerTimeout;
+                o.ServerCheckInterval = timings.Heartbeat;
             });
     }
 }

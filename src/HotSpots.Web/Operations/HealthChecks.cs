@@ -1,4 +1,5 @@
 using Hangfire;
+using HotSpots.Web.Hosting;
 using HotSpots.Platform.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,18 +32,21 @@ internal sealed class DatabaseHealthCheck(DatabaseSettings database) : IHealthCh
     }
 }
 
-/// <summary>Ready only when a Hangfire server has checked in within the last two minutes (on any node).</summary>
-internal sealed class JobServerHealthCheck(JobStorage storage, TimeProvider clock) : IHealthCheck
+/// <summary>
+/// Ready only when a Hangfire server is alive (on any node): one whose last heartbeat is more recent than the time after
+/// which the others take it for dead (<see cref="JobTimings.ServerTimeout"/>), so that a killed node is not counted.
+/// </summary>
+internal sealed class JobServerHealthCheck(JobStorage storage, JobTimings timings, TimeProvider clock) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var alive = storage.GetMonitoringApi().Servers().Count(s => s.Heartbeat is { } beat && now - beat < TimeSpan.FromMinutes(2));
+            var alive = storage.GetMonitoringApi().Servers().Count(s => s.Heartbeat is { } beat && now - beat < timings.ServerTimeout);
             return Task.FromResult(alive > 0
                 ? HealthCheckResult.Healthy($"{alive} job server(s) alive.")
-                : HealthCheckResult.Unhealthy("No job server has checked in for two minutes."));
+                : HealthCheckResult.Unhealthy($"No job server has checked in for {timings.ServerTimeout.TotalSeconds:0} seconds."));
         }
         catch (Exception e)
         {

@@ -56,7 +56,7 @@ internal sealed class IngestionJobs : IRecurringJobs
     {
         jobs.AddOrUpdate<WatchFolderJob>(WatchFolderJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
-        jobs.AddOrUpdate<ResumeImportsJob>(ResumeImportsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<ResumeImportsJob>(ResumeImportsJob.Id, j => j.RunAsync(CancellationToken.None), ResumeImportsJob.Cron);
     }
 }
 

@@ -26,7 +26,7 @@ public sealed class DetailsModel(IImports ingestion) : PageModel
         await ingestion.GetImportAsync(id, cancellationToken) is { } i
             ? new JsonResult(new
             {
-                status = i.Status, active = i.IsActive, percent = Math.Round(i.Percent, 1), rowsDone = i.RowsDone,
+                status = i.Status, statusText = i.StatusText, active = i.IsActive, percent = Math.Round(i.Percent, 1), rowsDone = i.RowsDone, imported = i.Imported,
                 rowsPerSecond = Math.Round(i.RowsPerSecond), errors = i.Quarantined, file = i.CurrentFile,
             })
             : NotFound();

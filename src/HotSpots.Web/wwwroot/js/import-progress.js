@@ -9,8 +9,10 @@
       if (response.ok) {
         const p = await response.json();
         document.getElementById('import-status').textContent = p.status;
+        document.getElementById('import-status-text').textContent = p.statusText;
         document.getElementById('import-bar').value = p.percent;
         document.getElementById('rows-done').textContent = number(p.rowsDone);
+        document.getElementById('rows-imported').textContent = number(p.imported);
         document.getElementById('rows-rate').textContent = number(p.rowsPerSecond);
         document.getElementById('rows-errors').textContent = number(p.errors);
         document.getElementById('current-file').textContent = p.file || '–';

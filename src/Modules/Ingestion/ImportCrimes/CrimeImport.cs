@@ -14,6 +14,8 @@ using HotSpots.Platform.Audit;
 using HotSpots.Platform.Geography;
 using HotSpots.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HotSpots.Modules.Ingestion.ImportCrimes;
 
@@ -24,10 +26,16 @@ namespace HotSpots.Modules.Ingestion.ImportCrimes;
 /// </summary>
 internal sealed class CrimeImport(
     IngestionDbContext db, UnitPositionWriter unitWriter, ProfileStore profiles, ForceBoundary boundary, ISettingsStore settings,
-    ForceOptions force, IMetricProjection projection, IAuditLog audit, CrimeTableCache heldCrimes, TimeProvider clock)
+    ForceOptions force, IMetricProjection projection, IAuditLog audit, CrimeTableCache heldCrimes, IServiceScopeFactory scopes, ILogger<ImportHeartbeat> heartbeatLog, TimeProvider clock)
 {
-    /// <summary>A running import with no heartbeat for this long was interrupted (its process died).</summary>
-    public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromMinutes(5);
+    /// <summary>A running import writes a heartbeat this often (besides one with every batch).</summary>
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A running import with no heartbeat for this long was interrupted (its process died): six heartbeats missed, a margin
+    /// for a node that is busy but alive, while the import still resumes within a minute (ResumeImportsJob every 15 s).
+    /// </summary>
+    public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(30);
 
     public async Task<long> CreateAsync(ImportRequest request, string status, CancellationToken cancellationToken)
     {
@@ -46,13 +54,20 @@ internal sealed class CrimeImport(
     public async Task<ImportReport> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
         await RunAsync(await CreateAsync(request, ImportStatus.Running, cancellationToken), request, progress, cancellationToken);
 
-    /// <summary>Whether a queued import still has to run: queued, interrupted, or running without a heartbeat (its process died).</summary>
-    public async Task<bool> IsWaitingAsync(long importId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a queued import for this run, if it still has to run: queued, interrupted, or running without a heartbeat (its
+    /// process died). One statement, so that of two jobs for the same import (a job handed out again after its node died,
+    /// and the one <see cref="Jobs.ResumeImportsJob"/> queued) only one runs it.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(long importId, CancellationToken cancellationToken)
     {
-        var run = await db.Imports.AsNoTracking().Where(r => r.Id == importId).Select(r => new { r.Status, r.HeartbeatUtc }).SingleOrDefaultAsync(cancellationToken);
-        if (run is null) return false;
-        var alive = run.HeartbeatUtc >= clock.GetUtcNow().UtcDateTime - HeartbeatTimeout;
-        return run.Status is ImportStatus.Queued or ImportStatus.Interrupted || (run.Status == ImportStatus.Running && !alive);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var deadBefore = now - HeartbeatTimeout;
+        var claimed = await db.Imports
+            .Where(r => r.Id == importId && (r.Status == ImportStatus.Queued || r.Status == ImportStatus.Interrupted ||
+                                             (r.Status == ImportStatus.Running && r.HeartbeatUtc < deadBefore)))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running).SetProperty(r => r.HeartbeatUtc, now), cancellationToken);
+        return claimed == 1;
     }
 
     /// <summary>Runs (or, after a crash, runs again) an import already in the history, such as a queued upload.</summary>
@@ -66,11 +81,18 @@ internal sealed class CrimeImport(
 
     private async Task<ImportReport> RunAsync(long importId, ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        await MarkInterruptedAsync(importId, cancellationToken);
         var watch = Stopwatch.StartNew();
-        var totals = new BatchOutcome();
+        // An import run again after its process died goes on from what that run committed (ImportTally).
+        var done = await db.Imports.AsNoTracking().Where(r => r.Id == importId)
+            .Select(r => new { r.RowsDone, r.BytesDone, r.Quarantined, r.Imported, r.Updated, r.Unchanged, r.Unmappable, r.OutOfArea })
+            .SingleAsync(cancellationToken);
+        var tally = new ImportTally(done.RowsDone, done.BytesDone, done.Quarantined, new BatchOutcome
+        {
+            Imported = done.Imported, Updated = done.Updated, Unchanged = done.Unchanged, Unmappable = done.Unmappable, OutOfArea = done.OutOfArea,
+        });
         ImportPipeline? pipeline = null;
-        long rowsDone = 0, errors = 0;
+        long rowsDone = done.RowsDone, errors = done.Quarantined;
+        await using var heartbeat = ImportHeartbeat.Start(scopes, importId, clock, heartbeatLog);
         try
         {
             var notes = new List<string>();
@@ -78,7 +100,8 @@ internal sealed class CrimeImport(
             var bytesTotal = entries.Sum(e => e.Bytes);
             await UpdateRunAsync(importId, r =>
             {
-                (r.Status, r.StartedUtc, r.BytesTotal, r.RowsDone, r.BytesDone, r.Quarantined, r.Error) = (ImportStatus.Running, clock.GetUtcNow().UtcDateTime, bytesTotal, 0, 0, 0, null);
+                (r.Status, r.BytesTotal, r.Error) = (ImportStatus.Running, bytesTotal, null);
+                if (tally.ResumedRows == 0) r.StartedUtc = clock.GetUtcNow().UtcDateTime;
             }, cancellationToken);
             var area = await AreaAsync(cancellationToken);
             var positions = new Positions(projection, area);
@@ -94,12 +117,15 @@ internal sealed class CrimeImport(
                     if (batch.Units.Count > 0)
                     {
                         var (imported, unchanged) = await unitWriter.WriteAsync(batch.Units, importId, cancellationToken);
-                        totals.Imported += imported;
-                        totals.Unchanged += unchanged;
+                        if (tally.Counts(batch))
+                        {
+                            tally.Counted.Imported += imported;
+                            tally.Counted.Unchanged += unchanged;
+                        }
                     }
-                    totals.Add(await store.WriteAsync(batch, importId, clock.GetUtcNow().UtcDateTime, cancellationToken));
-                    (rowsDone, errors) = (batch.RowsDone, batch.Errors);
-                    progress?.Report(new ImportProgress(batch.File, rowsDone, errors, rowsDone / Math.Max(watch.Elapsed.TotalSeconds, 1e-3), batch.BytesDone, bytesTotal));
+                    tally.Commit(batch, await store.WriteAsync(batch, importId, clock.GetUtcNow().UtcDateTime, tally, cancellationToken));
+                    (rowsDone, errors) = (tally.Rows(batch), tally.Errors(batch));
+                    progress?.Report(new ImportProgress(batch.File, rowsDone, errors, rowsDone / Math.Max(watch.Elapsed.TotalSeconds, 1e-3), tally.Bytes(batch), bytesTotal));
                 }
             }
             catch (ChannelClosedException e) when (e.InnerException is not null)
@@ -110,6 +136,7 @@ internal sealed class CrimeImport(
             {
                 await stop.CancelAsync();
             }
+            var totals = tally.Counted;
             var status = pipeline.FailedFiles > 0 && pipeline.FailedFiles == entries.Count ? ImportStatus.Failed : ImportStatus.Completed;
             await FinishAsync(importId, status, null, totals, errors, pipeline, rowsDone);
             await AuditPeopleAsync(importId, request, cancellationToken);
@@ -120,15 +147,19 @@ internal sealed class CrimeImport(
         }
         catch (OperationCanceledException)
         {
-            await FinishAsync(importId, ImportStatus.Interrupted, "The import was stopped before it ended; run it again to finish it (nothing is doubled).", totals, errors, pipeline, rowsDone);
+            await FinishAsync(importId, ImportStatus.Interrupted, InterruptedMessage, tally.Counted, errors, pipeline, rowsDone);
             throw;
         }
         catch (Exception e) when (e is ImportFileException or InvalidOperationException or IOException or DbUpdateException or System.Data.Common.DbException)
         {
-            await FinishAsync(importId, ImportStatus.Failed, e.Message, totals, errors, pipeline, rowsDone);
+            await FinishAsync(importId, ImportStatus.Failed, e.Message, tally.Counted, errors, pipeline, rowsDone);
             throw;
         }
     }
+
+    /// <summary>Why an import stopped by a shutdown is not over (it resumes, ResumeImportsJob).</summary>
+    public const string InterruptedMessage =
+        "The import was stopped before it ended (its node shut down). It resumes by itself on a node that runs jobs; the rows already imported are kept and not counted twice.";
 
     /// <summary>Collection of records about people (DPA 2018 s.62): who imported how many people links, from what.</summary>
     private async Task AuditPeopleAsync(long importId, ImportRequest request, CancellationToken cancellationToken)
@@ -146,14 +177,6 @@ internal sealed class CrimeImport(
     {
         try { return await boundary.AreaAsync(settings, cancellationToken); }
         catch (InvalidOperationException e) { throw new ImportFileException($"The force boundary cannot be used: {e.Message}"); }
-    }
-
-    /// <summary>Imports left "running" by a process that died show as interrupted.</summary>
-    private async Task MarkInterruptedAsync(long currentId, CancellationToken cancellationToken)
-    {
-        var before = clock.GetUtcNow().UtcDateTime - HeartbeatTimeout;
-        await db.Imports.Where(r => r.Id != currentId && r.Status == ImportStatus.Running && r.HeartbeatUtc < before)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Interrupted), cancellationToken);
     }
 
     private async Task UpdateRunAsync(long importId, Action<ImportRun> change, CancellationToken cancellationToken)
@@ -174,7 +197,7 @@ internal sealed class CrimeImport(
         {
             r.Status = status;
             r.Error = error;
-            r.FinishedUtc = clock.GetUtcNow().UtcDateTime;
+            r.FinishedUtc = status == ImportStatus.Interrupted ? null : clock.GetUtcNow().UtcDateTime;
             r.RowsDone = rowsDone;
             r.BytesDone = status == ImportStatus.Completed ? r.BytesTotal : r.BytesDone;
             r.Imported = totals.Imported;

@@ -37,7 +37,10 @@ internal sealed class IngestionSettingsStore(ISettingsStore settings, IConfigura
         }
     }
 
-    /// <summary>Checks the GeoJSON, keeps it in the data directory and makes it the force boundary; null removes the boundary.</summary>
+    /// <summary>
+    /// Checks the GeoJSON, keeps it in the shared directory (every node's imports read it; on one server it is the data
+    /// directory) and makes it the force boundary; null removes the boundary.
+    /// </summary>
     public async Task SetBoundaryAsync(Stream? geoJson, string changedBy, CancellationToken cancellationToken)
     {
         if (geoJson is null)
@@ -45,7 +48,7 @@ internal sealed class IngestionSettingsStore(ISettingsStore settings, IConfigura
             await settings.SetAsync<string?>(ForceBoundary.SettingKey, null, changedBy, cancellationToken);
             return;
         }
-        var folder = Path.Combine(database.DataDirectory, "boundary");
+        var folder = Path.Combine(database.SharedDirectory, "boundary");
         Directory.CreateDirectory(folder);
         var candidate = Path.Combine(folder, $"upload-{Guid.NewGuid():N}.geojson");
         await using (var file = File.Create(candidate)) await geoJson.CopyToAsync(file, cancellationToken);

@@ -64,7 +64,7 @@ internal sealed class QuarantineService(
                 var batch = new ImportBatch { File = row.File, TrackProgress = false };
                 batch.Records.Add(record);
                 await using var store = CrimeStore.For(db);
-                await store.WriteAsync(batch, row.ImportId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+                await store.WriteAsync(batch, row.ImportId, clock.GetUtcNow().UtcDateTime, null, cancellationToken);
             }
         }
         if (reason is not null) return new ResubmitResult(false, field, reason);

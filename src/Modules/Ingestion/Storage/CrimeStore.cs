@@ -37,7 +37,11 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
     public static CrimeStore For(IngestionDbContext db) =>
         db.Database.IsNpgsql() ? new PostgresCrimeStore(db) : new SqliteCrimeStore(db);
 
-    public async Task<BatchOutcome> WriteAsync(ImportBatch batch, long importId, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a batch in one transaction and, when it tracks the import's progress, the rows, bytes and counts of the
+    /// <paramref name="tally"/> with it (the outcome of this batch included).
+    /// </summary>
+    public async Task<BatchOutcome> WriteAsync(ImportBatch batch, long importId, DateTime nowUtc, ImportTally? tally, CancellationToken cancellationToken)
     {
         if (!_opened)
         {
@@ -69,7 +73,7 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
         if (_updates.Count > 0) await UpdateAsync(transaction, _updates, importId, cancellationToken);
         if (_inserts.Count + _updates.Count > 0) await CountRevisionAsync(transaction, cancellationToken);
         if (batch.Quarantine.Count > 0) await QuarantineAsync(transaction, batch.Quarantine, cancellationToken);
-        if (batch.TrackProgress) await ProgressAsync(transaction, importId, batch, nowUtc, cancellationToken);
+        if (batch.TrackProgress) await ProgressAsync(transaction, importId, batch, tally ?? new ImportTally(), outcome, nowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Committed();
         return outcome;
@@ -173,15 +177,23 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task ProgressAsync(DbTransaction transaction, long importId, ImportBatch batch, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task ProgressAsync(
+        DbTransaction transaction, long importId, ImportBatch batch, ImportTally tally, BatchOutcome outcome, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        var counts = tally.With(batch, outcome);
         await using var command = Connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "UPDATE ingestion_imports SET \"RowsDone\" = @rows, \"BytesDone\" = @bytes, \"Quarantined\" = @errors, " +
-                              "\"HeartbeatUtc\" = @now, \"CurrentFile\" = @file WHERE \"Id\" = @id";
-        Add(command, "rows", batch.RowsDone);
-        Add(command, "bytes", batch.BytesDone);
-        Add(command, "errors", batch.Errors);
+                              "\"Imported\" = @imported, \"Updated\" = @updated, \"Unchanged\" = @unchanged, \"Unmappable\" = @unmappable, " +
+                              "\"OutOfArea\" = @outOfArea, \"HeartbeatUtc\" = @now, \"CurrentFile\" = @file WHERE \"Id\" = @id";
+        Add(command, "rows", tally.Rows(batch));
+        Add(command, "bytes", tally.Bytes(batch));
+        Add(command, "errors", tally.Errors(batch));
+        Add(command, "imported", counts.Imported);
+        Add(command, "updated", counts.Updated);
+        Add(command, "unchanged", counts.Unchanged);
+        Add(command, "unmappable", counts.Unmappable);
+        Add(command, "outOfArea", counts.OutOfArea);
         Add(command, "now", nowUtc);
         Add(command, "file", batch.File);
         Add(command, "id", importId);
