@@ -33,10 +33,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # A Release build, made again only when its sources changed: the stamp is a hash of the path, size and modification
 # time of every file the build reads (a changed, added or deleted file, or another branch checked out, changes it)
-# and of the SDK's version. It is taken before the build and kept beside the build only when the build succeeded.
+# and of the SDKs installed ('dotnet --version' would cost a second). It is taken before the build and kept beside the
+# build only when the build succeeded.
 app=src/HotSpots.Web/bin/Release/net10.0/HotSpots.Web.dll
 stamp_file=src/HotSpots.Web/bin/Release/run-sh.stamp
-stamp=$({ dotnet --version
+stamp=$({ ls "$(dirname "$(readlink -f "$(command -v dotnet)")")/sdk" 2>/dev/null
           find src data Directory.Build.props Directory.Packages.props global.json \
             \( -name bin -o -name obj -o -name node_modules -o -path src/HotSpots.Web/wwwroot/lib \) -prune \
             -o -type f -printf '%p %s %T@\n' | LC_ALL=C sort; } | sha256sum | cut -d' ' -f1)
