@@ -59,7 +59,6 @@ internal static class WebSetup
         });
         OfficerApiAuthentication.Use(services);
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
-        services.AddSingleton<AntiforgeryChecks>();
         services.AddRazorPages();
         services.AddImportApi(builder.Configuration);
         services.AddProblemDetails();
