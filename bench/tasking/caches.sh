@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Near me with and without each of the security caches (issue 23): the same app built four ways — with every cache,
+# Near me with and without each of the security caches (issue 23). The caches and the build flag that leaves each out
+# exist up to commit 0e812ba, where this script was run; the caches were taken out after it (docs/benchmarks.md), so
+# run it from a checkout of that commit. The same app built four ways — with every cache,
 # and without the sign-in ticket cache, without the stamp-check cache, without any (-p:BenchWithoutCache=…, a build
 # flag: no setting turns a check on or off) — each started on its own fresh data directory with the demo force, the
 # demo officer signed in through the real form. Then, in rounds that take the builds in turn (so that a shared
