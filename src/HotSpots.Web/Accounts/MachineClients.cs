@@ -29,11 +29,17 @@ internal static class MachineClients
     /// <summary>Every scope a client may be given (and ask for).</summary>
     public static readonly IReadOnlyList<string> Scopes = [ImportScope, FeedScope];
 
-    public static void AddMachineClients(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DatabaseSettings database)
+    /// <summary>
+    /// The clients' store, and with <paramref name="issueTokens"/> (the web app) the token endpoint and the validation of
+    /// access tokens. The command line only registers clients: it neither reads nor creates the signing keys.
+    /// </summary>
+    public static void AddMachineClients(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DatabaseSettings database, bool issueTokens)
     {
         var keys = Path.Combine(database.SharedDirectory, "keys");
-        services.AddOpenIddict()
-            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AccountsDbContext>())
+        var openIddict = services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AccountsDbContext>());
+        if (!issueTokens) return;
+        openIddict
             .AddServer(o =>
             {
                 o.SetTokenEndpointUris(TokenPath);

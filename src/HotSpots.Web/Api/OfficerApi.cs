@@ -3,7 +3,7 @@ using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Platform.Geography;
 using HotSpots.Web.Accounts;
-using HotSpots.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace HotSpots.Web.Api;
 
@@ -76,7 +76,7 @@ internal static class OfficerApi
         var http = context.HttpContext;
         if (HttpMethods.IsPost(http.Request.Method))
         {
-            if (!await http.RequestServices.GetRequiredService<AntiforgeryChecks>().IsValidAsync(http))
+            if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
                 return Results.Problem("The request has no valid antiforgery token (header X-CSRF-TOKEN).", statusCode: 400);
         }
         return await next(context);

@@ -83,8 +83,8 @@ internal static class CommandLine
         try
         {
             await using var scope = app.Services.CreateAsyncScope();
-            if (verb.Migrate)
-                await DatabaseStartup.PrepareAsync(app.Services, app.Services.GetRequiredService<DatabaseSettings>(), CancellationToken.None);
+            // Roles are made by the verbs that make users (UserAccounts), not by every verb.
+            if (verb.Migrate) await DatabaseStartup.PrepareAsync(app.Services, app.Services.GetRequiredService<DatabaseSettings>(), CancellationToken.None);
             return await verb.Run(scope.ServiceProvider, options.Where(o => !(o.StartsWith("--") && o.Contains('='))).ToList());
         }
         catch (Exception e) when (e is UsageException or ValidationException or InvalidOperationException or KeyNotFoundException)

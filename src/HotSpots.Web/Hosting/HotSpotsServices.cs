@@ -56,7 +56,7 @@ internal static class HotSpotsServices
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordPolicy>();
-        services.AddMachineClients(configuration, builder.Environment, database);
+        services.AddMachineClients(configuration, builder.Environment, database, issueTokens: runJobServer);
         services.AddScoped<UserAccounts>();
         services.AddSingleton(SecurityOptions.From(configuration));
         var demo = DemoOptions.From(configuration);

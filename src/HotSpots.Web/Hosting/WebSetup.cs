@@ -51,20 +51,14 @@ internal static class WebSetup
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return context.Response.WriteAsync("Not signed in: sign in first, or send a machine client's access token (Authorization: Bearer).");
             };
-            // Identity's check of the security stamp builds the whole user store and reads the database; see StampChecks.
-            var checkStamp = o.Events.OnValidatePrincipal;
-            var stamps = new StampChecks(TimeSpan.FromMinutes(security.SecurityStampCheckMinutes));
-            o.Events.OnValidatePrincipal = context => stamps.ValidateAsync(context, checkStamp);
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
         });
-        RememberedTickets.Use(services);
         OfficerApiAuthentication.Use(services);
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
-        services.AddSingleton<AntiforgeryChecks>();
         services.AddRazorPages();
         ValidationErrors.Add(services);
         services.AddImportApi(builder.Configuration);

@@ -3,25 +3,26 @@ using System.Text;
 namespace HotSpots.Modules.Ingestion.Reading;
 
 /// <summary>
-/// The fields of one CSV line (RFC 4180 quoting, one record per line), parsed in place in a buffer reused from
-/// row to row. Fields are UTF-8 bytes, trimmed of spaces; quoted fields are unescaped.
+/// The fields of one CSV record (RFC 4180 quoting), parsed in place in a buffer reused from row to row. Fields are
+/// UTF-8 bytes, trimmed of spaces; quoted fields are unescaped. A record is usually one line; one whose quoted field
+/// holds a line break is given here as its lines joined by LF (<see cref="CsvRecordReader{T}"/> joins them).
 /// </summary>
 internal sealed class CsvRow
 {
     private byte[] _line = new byte[1024];
     private int[] _starts = new int[32];
     private int[] _lengths = new int[32];
-    private int _lineLength;
 
     public int Count { get; private set; }
 
     /// <summary>Why the line could not be split into fields (an unclosed quote), or null.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>True when a quoted field is still open at the end: the record may go on over the next line.</summary>
+    public bool Unclosed { get; private set; }
+
     public ReadOnlySpan<byte> this[int index] =>
         index < Count ? _line.AsSpan(_starts[index], _lengths[index]) : default;
-
-    public ReadOnlySpan<byte> Line => _line.AsSpan(0, _lineLength);
 
     public bool IsEmpty(int index) => index < 0 || index >= Count || _lengths[index] == 0;
 
@@ -29,9 +30,9 @@ internal sealed class CsvRow
     {
         if (_line.Length < line.Length) _line = new byte[Math.Max(line.Length, _line.Length * 2)];
         line.CopyTo(_line);
-        _lineLength = line.Length;
         Count = 0;
         Error = null;
+        Unclosed = false;
         if (line.IndexOf((byte)'"') < 0) SplitPlain(line.Length);
         else SplitQuoted(line.Length);
     }
@@ -66,6 +67,7 @@ internal sealed class CsvRow
                     if (quote < 0)
                     {
                         Error = "has a quote (\") that is never closed";
+                        Unclosed = true;
                         return;
                     }
                     _line.AsSpan(read, quote).CopyTo(_line.AsSpan(write));
@@ -83,6 +85,30 @@ internal sealed class CsvRow
             if (comma < 0) return;
             read = end + 1;
         }
+    }
+
+    /// <summary>Starts a record whose fields are given one by one (<see cref="AddField"/>) by another tokenizer.</summary>
+    public void Clear()
+    {
+        Count = 0;
+        Error = null;
+        Unclosed = false;
+    }
+
+    /// <summary>Room for the next field's <paramref name="length"/> UTF-8 bytes, to be written by the caller.</summary>
+    public Span<byte> AddField(int length)
+    {
+        var start = Count == 0 ? 0 : _starts[Count - 1] + _lengths[Count - 1];
+        if (_line.Length < start + length) Array.Resize(ref _line, Math.Max(start + length, _line.Length * 2));
+        if (Count == _starts.Length)
+        {
+            Array.Resize(ref _starts, Count * 2);
+            Array.Resize(ref _lengths, Count * 2);
+        }
+        _starts[Count] = start;
+        _lengths[Count] = length;
+        Count++;
+        return _line.AsSpan(start, length);
     }
 
     private void Add(int start, int length)
