@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Platform.Data;
@@ -11,6 +12,9 @@ public interface IModuleDatabase
 
     /// <summary>Applies this module's pending migrations.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Applies or reverts this module's migrations up to the one named (e.g. "Initial"): an upgrade test's starting point.</summary>
+    Task MigrateToAsync(string migration, CancellationToken cancellationToken);
 
     /// <summary>Migrations in the database that this build does not know (the database is newer than the code).</summary>
     Task<IReadOnlyList<string>> UnknownAppliedMigrationsAsync(CancellationToken cancellationToken);
@@ -59,6 +63,12 @@ public static class ModuleDatabaseRegistration
         {
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+        }
+
+        public async Task MigrateToAsync(string migration, CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TContext>().GetService<IMigrator>().MigrateAsync(migration, cancellationToken: cancellationToken);
         }
 
         public async Task<IReadOnlyList<string>> UnknownAppliedMigrationsAsync(CancellationToken cancellationToken)
