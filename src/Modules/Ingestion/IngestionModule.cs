@@ -60,7 +60,7 @@ internal sealed class IngestionJobs : IRecurringJobs
 
 internal sealed class IngestionFacade(
     IServiceProvider services, CrimeImport import, ImportHistory history, QuarantineService quarantine, ProfileStore profiles,
-    HarmSettings harm, IngestionSettingsStore settings, CrimeQueries queries, FilePoints files, CrimeTableQuery table, CrimeTableCache heldCrimes, RetentionJob retention) : IIngestionModule
+    HarmSettings harm, IngestionSettingsStore settings, CrimeQueries queries, FilePoints files, CrimeTableCache heldCrimes, RetentionJob retention) : IIngestionModule
 {
     public Task<IngestionRetention> GetRetentionAsync(CancellationToken cancellationToken) => retention.GetAsync(cancellationToken);
 
@@ -71,7 +71,7 @@ internal sealed class IngestionFacade(
 
     public async Task<CrimeTable> GetCrimeTableAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
-        var crimes = await heldCrimes.GetAsync(table, cancellationToken);
+        var crimes = await heldCrimes.GetAsync(cancellationToken);
         return crimes.Window(fromUtc, toUtc, await harm.WeightsAsync(cancellationToken));
     }
 
