@@ -24,7 +24,6 @@ public static class TaskingModule
         services.AddSingleton(TaskingSettings.From(configuration));
         services.AddSingleton(new TaskingRandom(new Random()));
         services.AddSingleton<TaskingBoard>();
-        services.AddScoped<IEventHandler<HotspotSetPublished>, RebuildBoardOnPublish>();
         services.AddScoped<NearMe>();
         services.AddScoped<DirectMe>();
         services.AddScoped<Directions>();
@@ -33,15 +32,6 @@ public static class TaskingModule
         services.AddScoped<ITrials, TrialBook>();
         services.AddScoped<ITaskingModule, TaskingFacade>();
         return services;
-    }
-}
-
-internal sealed class RebuildBoardOnPublish(TaskingBoard board) : IEventHandler<HotspotSetPublished>
-{
-    public Task HandleAsync(HotspotSetPublished @event, CancellationToken cancellationToken)
-    {
-        board.Invalidate();
-        return Task.CompletedTask;
     }
 }
 
