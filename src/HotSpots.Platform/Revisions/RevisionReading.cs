@@ -7,13 +7,21 @@ public sealed class RevisionReading(IReadOnlyDictionary<string, long> numbers)
 
     public long this[string kind] => numbers.GetValueOrDefault(kind);
 
+    // The stamp last asked for: a read is shared by many callers of the same copy, which ask for the same kinds.
+    private Memo? _last;
+
     /// <summary>The numbers of the given kinds, in their order.</summary>
     public RevisionStamp Stamp(IReadOnlyList<string> kinds)
     {
+        if (_last is { } last && ReferenceEquals(last.Kinds, kinds)) return last.Stamp;
         var values = new long[kinds.Count];
         for (var i = 0; i < values.Length; i++) values[i] = this[kinds[i]];
-        return new RevisionStamp(kinds, values);
+        var stamp = new RevisionStamp(kinds, values);
+        _last = new Memo(kinds, stamp);
+        return stamp;
     }
+
+    private sealed record Memo(IReadOnlyList<string> Kinds, RevisionStamp Stamp);
 }
 
 /// <summary>The numbers of some kinds of data at one read: what a copy held in memory was built from.</summary>
