@@ -1,4 +1,3 @@
-using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Tasking.Assignments;
 using HotSpots.Modules.Tasking.Board;
 using HotSpots.Modules.Tasking.Contracts;
@@ -7,7 +6,6 @@ using HotSpots.Modules.Tasking.Direct;
 using HotSpots.Modules.Tasking.Teams;
 using HotSpots.Modules.Tasking.Trials;
 using HotSpots.Platform.Data;
-using HotSpots.Platform.Events;
 using HotSpots.Platform.Geography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
