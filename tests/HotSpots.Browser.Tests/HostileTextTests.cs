@@ -185,9 +185,9 @@ public sealed class HostileTextTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<IHotspotReview>()
             .AddExclusionAsync(new NewExclusion(HostileExclusion, Centre: new GeoPoint(51.4400, -0.9500), RadiusMetres: 80), "analyst@demo.hotspots", CancellationToken.None);
 
-        var snapshot = _app.Service<IHotspotSnapshot>();
-        snapshot.Current.Set!.Id.ShouldBe(set.Id);
-        var byName = snapshot.Current.Spots.ToDictionary(s => s.Name);
+        var snapshot = await _app.Service<IHotspotSnapshot>().CurrentAsync(CancellationToken.None);
+        snapshot.Set!.Id.ShouldBe(set.Id);
+        var byName = snapshot.Spots.ToDictionary(s => s.Name);
         foreach (var payload in Payloads) byName.ShouldContainKey(payload, $"the published spots are named {string.Join(" | ", byName.Keys)}");
         return Payloads.ToDictionary(p => p, p => byName[p]);
     }
