@@ -1,5 +1,6 @@
 // The analyst's map: a set's spots coloured by how they compare with the set they would replace, dropped spots,
 // the density surface and the exclusions. On the exclusions page, clicks place a point or an area's corners.
+// Tooltips are text nodes: Leaflet puts a string in as HTML, and spot names come from the force's records.
 (function () {
   "use strict";
   var element = document.getElementById("analyst-map");
@@ -25,7 +26,7 @@
   function outlines(list, style, label) {
     var group = L.layerGroup();
     (list || []).forEach(function (s) {
-      var shape = L.polygon(s.outline, style(s)).bindTooltip(label(s)).addTo(group);
+      var shape = L.polygon(s.outline, style(s)).bindTooltip(document.createTextNode(label(s))).addTo(group);
       bounds.extend(shape.getBounds());
     });
     return group.addTo(map);

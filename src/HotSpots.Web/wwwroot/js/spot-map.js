@@ -1,5 +1,6 @@
 // A Leaflet map of hot spots. Tiles come from a settable URL; the overlays draw on a plain background
-// when no tile server can be reached.
+// when no tile server can be reached. Tooltips are text nodes: Leaflet puts a string in as HTML, and spot names come
+// from the force's records.
 (function () {
   "use strict";
 
@@ -22,7 +23,7 @@
       showSpots: function (list) {
         spots.clearLayers();
         list.forEach(function (s) {
-          outline(s.outline).bindTooltip("#" + s.rank + " " + s.name).addTo(spots);
+          outline(s.outline).bindTooltip(document.createTextNode("#" + s.rank + " " + s.name)).addTo(spots);
         });
       },
       showOutline: function (points) {
@@ -33,7 +34,7 @@
       setYou: function (lat, lon, fit) {
         if (!you) {
           you = L.circleMarker([lat, lon], { radius: 7, color: "#1f6feb", fillColor: "#1f6feb", fillOpacity: 0.9 })
-            .bindTooltip("You").addTo(map);
+            .bindTooltip(document.createTextNode("You")).addTo(map);
         } else {
           you.setLatLng([lat, lon]);
         }
