@@ -28,6 +28,7 @@ public static class IngestionModule
         services.AddSingleton(HarmTable.Load(configuration));
         services.AddSingleton<ForceBoundary>();
         services.AddSingleton(ImportLimits.From(configuration));
+        services.AddSingleton<ImportRoot>();
         services.AddScoped<HarmSettings>();
         services.AddScoped<IngestionSettingsStore>();
         services.AddScoped<UnitPositionWriter>();
