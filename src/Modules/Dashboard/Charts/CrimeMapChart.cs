@@ -35,10 +35,14 @@ internal static class CrimeMapChart
         }
 
         var plot = ChartStyle.NewPlot();
-        var heat = plot.Add.Heatmap(grid);
-        heat.Colormap = new ScottPlot.Colormaps.Matter();
-        heat.Extent = new CoordinateRect(minX, minX + cols * size, maxY - rowsN * size, maxY);
-        heat.NaNCellColor = Colors.Transparent;
+        // A grid without a single crime (a filter that matches none) has no colour range: the spots are drawn alone.
+        if (grid.Cast<double>().Any(double.IsFinite))
+        {
+            var heat = plot.Add.Heatmap(grid);
+            heat.Colormap = new ScottPlot.Colormaps.Matter();
+            heat.Extent = new CoordinateRect(minX, minX + cols * size, maxY - rowsN * size, maxY);
+            heat.NaNCellColor = Colors.Transparent;
+        }
         var rows = new List<IReadOnlyList<string>>();
         foreach (var (rank, name, polygon, inside) in spots)
         {
