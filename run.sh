@@ -2,7 +2,11 @@
 # Runs HotSpots on this machine.
 #   ./run.sh                 the web app on http://127.0.0.1:5080 (--urls URL to change), demo force on first start
 #   ./run.sh VERB …          the app's command line: import, refresh, backtest, backup, restore, … (./run.sh --help)
-# HOTSPOTS_DATA_DIR moves the data (default: .data in this folder); HOTSPOTS_DEMO=false starts without the demo force.
+# HOTSPOTS_DATA_DIR moves the data (default: .data in this folder).
+# The environment is the caller's ASPNETCORE_ENVIRONMENT (or DOTNET_ENVIRONMENT); when neither is set, this is taken to be
+# a developer's machine and the app runs in Development. The demo force (whose sign-ins are published in the README) is
+# seeded only in Development, or when HOTSPOTS_DEMO=true says so; HOTSPOTS_DEMO=false starts without it. Outside
+# Development the app itself refuses demo mode unless started with --allow-demo-in-production (docs/security.md).
 set -euo pipefail
 # The command line resolves relative paths (import PATH) against the folder you ran ./run.sh from.
 export HOTSPOTS_CALLER_DIR="${HOTSPOTS_CALLER_DIR:-$PWD}"
@@ -25,6 +29,13 @@ fi
 need_apt nodejs node
 need_apt npm npm
 need_apt fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
+if [ -z "${ASPNETCORE_ENVIRONMENT:-}" ] && [ -z "${DOTNET_ENVIRONMENT:-}" ]; then export ASPNETCORE_ENVIRONMENT=Development; fi
+environment="${ASPNETCORE_ENVIRONMENT:-${DOTNET_ENVIRONMENT:-}}"
+case "${HOTSPOTS_DEMO:-}" in
+  "") if [ "${environment,,}" = development ]; then demo=(--Demo:Enabled=true); else demo=(); fi ;;
+  *)  demo=("--Demo:Enabled=$HOTSPOTS_DEMO") ;;
+esac
 
 export HOTSPOTS_DATA_DIR="${HOTSPOTS_DATA_DIR:-$root/.data}"
 mkdir -p "$HOTSPOTS_DATA_DIR"
@@ -56,7 +67,7 @@ case "${1:-}" in
   -h|--help)  # what the command line offers
     exec dotnet "$app" "$@" ;;
   ""|-*)      # no verb: the web app (options such as --urls are passed on)
-    exec dotnet "$app" --Demo:Enabled="${HOTSPOTS_DEMO:-true}" "$@" ;;
+    exec dotnet "$app" ${demo[@]+"${demo[@]}"} "$@" ;;
   *)          # a verb of the app's command line: one short process, which the runtime's profile-guided
               # recompilation costs more than it gains (an import is about 10 % faster without; docs/benchmarks.md)
     DOTNET_TieredPGO=0 exec dotnet "$app" "$@" ;;

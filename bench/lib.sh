@@ -12,8 +12,9 @@ start_app() { # OUT PORT DATA_DIR [settings…] — sets APP_PID
   local out=$1 port=$2 data=$3
   shift 3
   mkdir -p "$data"
+  # The published build runs in Production: the benchmarks' demo force needs --allow-demo-in-production (docs/security.md).
   (cd "$out" && HOTSPOTS_DATA_DIR="$data" exec dotnet HotSpots.Web.dll --urls "http://127.0.0.1:$port" \
-      --Logging:LogLevel:Default=Warning "$@" >"$data/app.log" 2>&1) &
+      --allow-demo-in-production --Logging:LogLevel:Default=Warning "$@" >"$data/app.log" 2>&1) &
   APP_PID=$!
   for _ in $(seq 1 180); do
     if curl -s -o /dev/null "http://127.0.0.1:$port/Account/SignIn"; then return 0; fi

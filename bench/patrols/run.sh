@@ -24,7 +24,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null ||
 trap cleanup EXIT
 mkdir -p "$data"
 (cd "$app" && HOTSPOTS_DATA_DIR="$data" Demo__Enabled=true Demo__CrimesPerYear=4000 Demo__PatrolHistoryDays=0 Demo__ExtraOfficers="$patrols" Security__SignInPerMinute=100000 Logging__LogLevel__Default=Warning \
-  ASPNETCORE_ENVIRONMENT=Production exec ./HotSpots.Web --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
+  ASPNETCORE_ENVIRONMENT=Production exec ./HotSpots.Web --urls "http://127.0.0.1:$port" --allow-demo-in-production >"$work/app.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 240); do
   curl -fs -o /dev/null "http://127.0.0.1:$port/Account/SignIn" && break

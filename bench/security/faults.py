@@ -23,7 +23,7 @@ def start_server():
                Demo__CrimesPerYear="4000", Api__AllowHttp="true", Security__SignInPerMinute="100000",
                Jobs__PollSeconds="1", Logging__LogLevel__Default="Warning")
     log = open(os.path.join(data_dir, "app.log"), "a")
-    server = subprocess.Popen(["dotnet", "HotSpots.Web.dll", "--urls", base], cwd=app_dir, env=env, stdout=log, stderr=log)
+    server = subprocess.Popen(["dotnet", "HotSpots.Web.dll", "--urls", base, "--allow-demo-in-production"], cwd=app_dir, env=env, stdout=log, stderr=log)
     for _ in range(600):
         try:
             urllib.request.urlopen(base + "/Account/SignIn", timeout=2)

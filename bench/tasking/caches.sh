@@ -42,7 +42,7 @@ done
 # machine) and is stopped; every build then starts on its own copy of that data.
 launch() { # VARIANT DATA_DIR
   (cd "$work/app-$1" && HOTSPOTS_DATA_DIR="$2" exec dotnet HotSpots.Web.dll --urls "http://127.0.0.1:${port[$1]}" \
-    --Logging:LogLevel:Default=Warning --Demo:Enabled=true --Demo:ExtraOfficers="${OFFICERS:-0}" --Security:SignInPerMinute=100000 \
+    --Logging:LogLevel:Default=Warning --Demo:Enabled=true --allow-demo-in-production --Demo:ExtraOfficers="${OFFICERS:-0}" --Security:SignInPerMinute=100000 \
     --Logging:LogLevel:HotSpots.Web.Hosting.DashboardWarmUp=Information >>"$2/app.log" 2>&1) &
   pid[$1]=$!
 }

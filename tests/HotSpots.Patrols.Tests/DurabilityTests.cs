@@ -24,7 +24,7 @@ public sealed class DurabilityTests
             ["Demo:CrimesPerYear"] = "4000",
             ["Jobs:PollSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }, arguments: ["--allow-demo-in-production"]);
         await app.StartAsync();
 
         var senders = new List<Sender>();

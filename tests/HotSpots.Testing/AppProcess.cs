@@ -14,13 +14,16 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly StringBuilder _log = new();
+    private readonly IReadOnlyList<string> _arguments;
     private Process? _process;
 
-    public AppProcess(string dataDirectory, IDictionary<string, string?>? settings = null, int? port = null)
+    /// <param name="arguments">Command-line arguments after --urls, such as --allow-demo-in-production.</param>
+    public AppProcess(string dataDirectory, IDictionary<string, string?>? settings = null, int? port = null, IReadOnlyList<string>? arguments = null)
     {
         DataDirectory = dataDirectory;
         Port = port ?? FreePort();
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        _arguments = arguments ?? [];
     }
 
     public string DataDirectory { get; }
@@ -59,6 +62,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(WebAssembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{Port}");
+        foreach (var argument in _arguments) start.ArgumentList.Add(argument);
         start.Environment["HOTSPOTS_DATA_DIR"] = DataDirectory;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

@@ -16,14 +16,20 @@ public sealed class HotSpotsApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _clock;
+    private readonly string _environment;
 
-    public HotSpotsApp(TestDatabase database, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <param name="environment">The host environment: Production (as a force runs it) unless a test needs Development (as ./run.sh on a developer's machine).</param>
+    public HotSpotsApp(TestDatabase database, IDictionary<string, string?>? settings = null, TimeProvider? clock = null, string environment = "Production")
     {
         _clock = clock;
+        _environment = environment;
         Database = database;
         _settings = new Dictionary<string, string?>(database.Settings())
         {
             ["Demo:Enabled"] = "true",
+            // The tests run the demo in the Production environment on purpose, as --allow-demo-in-production does
+            // (outside Development the app refuses to start in demo mode without it: docs/security.md, "The demo").
+            ["Demo:AllowInProduction"] = "true",
             ["Demo:CrimesPerYear"] = "4000",
             // No patrol history unless a test asks for it (Demo:PatrolHistoryDays), so that patrol tests start from none.
             ["Demo:PatrolHistoryDays"] = "0",
@@ -64,7 +70,7 @@ public sealed class HotSpotsApp : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(_environment);
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         if (_clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));

@@ -30,7 +30,7 @@ public sealed class DemoModeTests
         string[] settings = [.. database.Settings().Select(s => $"--{s.Key}={s.Value}")];
 
         var exit = await CommandLine.RunAsync(
-            ["seed-demo", .. settings, "--Demo:Enabled=false", "--Demo:CrimesPerYear=2000", "--Demo:PatrolHistoryDays=3", "--Logging:LogLevel:Default=Warning"]);
+            ["seed-demo", .. settings, "--allow-demo-in-production", "--Demo:Enabled=false", "--Demo:CrimesPerYear=2000", "--Demo:PatrolHistoryDays=3", "--Logging:LogLevel:Default=Warning"]);
 
         exit.ShouldBe(0);
         await using var app = new HotSpotsApp(database, new Dictionary<string, string?> { ["Demo:Enabled"] = "false" });

@@ -65,7 +65,7 @@ public sealed partial class ScaleOutTests
             ["Demo:CrimesPerYear"] = "4000",
         };
         // The demo on one node only, as the docs say; the other starts at the same moment with it off.
-        await using var nodeA = new AppProcess(database.Folder.Path, With(settings, "Demo:Enabled", "true"));
+        await using var nodeA = new AppProcess(database.Folder.Path, With(settings, "Demo:Enabled", "true"), arguments: ["--allow-demo-in-production"]);
         await using var nodeB = new AppProcess(dataB.Path, With(With(settings, "HOTSPOTS_DATA_DIR", dataB.Path), "Demo:Enabled", "false"));
         await Task.WhenAll(nodeA.StartAsync(TimeSpan.FromMinutes(4)), nodeB.StartAsync(TimeSpan.FromMinutes(4)));
         await WaitForAsync(async () => await ReadyAsync(nodeA) && await ReadyAsync(nodeB) ? "ready" : null, TimeSpan.FromSeconds(60));

@@ -36,7 +36,7 @@ public sealed partial class ScaleOutTests
             ["Hotspots:SnapshotPollSeconds"] = "2",
             ["Tasking:BoardSeconds"] = "2",
         };
-        await using var nodeA = new AppProcess(database.Folder.Path, With(settings, "Demo:Enabled", "true"));
+        await using var nodeA = new AppProcess(database.Folder.Path, With(settings, "Demo:Enabled", "true"), arguments: ["--allow-demo-in-production"]);
         await nodeA.StartAsync(TimeSpan.FromMinutes(4));
         await using var nodeB = new AppProcess(dataB.Path, With(With(settings, "HOTSPOTS_DATA_DIR", dataB.Path), "Demo:Enabled", "false"));
         await nodeB.StartAsync(TimeSpan.FromMinutes(3));

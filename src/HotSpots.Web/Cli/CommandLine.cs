@@ -51,9 +51,11 @@ internal static class CommandLine
             "Prints the current authenticator code of the demo accounts whose role needs two-factor sign-in (analyst, manager,\n" +
             $"  evaluator, admin), and their key ({DemoOptions.AuthenticatorKey}) for an authenticator app. Demo accounts only.",
             DemoCodeAsync),
-        ["create-admin"] = new("create-admin EMAIL",
+        ["create-admin"] = new("create-admin EMAIL [--remove-demo-accounts]",
             "Creates an administrator account. The password is read from HOTSPOTS_ADMIN_PASSWORD or asked for (or read from standard input).\n" +
-            "  Outside demo mode this is how the first account is made; there is no default password.",
+            "  Outside demo mode this is how the first account is made; there is no default password.\n" +
+            "  When the database holds demo sign-ins (…@demo.hotspots, whose password is published), it offers to remove them: it asks\n" +
+            "  at a terminal; --remove-demo-accounts removes them without asking (scripts). Their removal is audited; the demo's data stays.",
             CreateAdminAsync),
     };
 
@@ -74,11 +76,20 @@ internal static class CommandLine
             PrintHelp(null);
             return 2;
         }
-        var options = args.Skip(1).ToList();
+        var options = DemoGate.TakeFlag([.. args.Skip(1)], out var allowDemo).ToList();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Where(o => o.StartsWith("--") && o.Contains('='))] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (verb.DemoMode) builder.Configuration["Demo:Enabled"] = "true";
-        builder.AddHotSpots(runJobServer: false);
+        if (allowDemo) builder.Configuration[DemoGate.SettingKey] = "true";
+        try
+        {
+            builder.AddHotSpots(runJobServer: false);
+        }
+        catch (DemoRefusedException refused)
+        {
+            Console.Error.WriteLine($"hotspots {args[0]}: {refused.Message}");
+            return 1;
+        }
         await using var app = builder.Build();
         try
         {
@@ -246,7 +257,10 @@ internal static class CommandLine
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, List<string> args)
     {
+        var removeDemo = Flag(args, "--remove-demo-accounts");
         if (args.Count != 1 || !args[0].Contains('@')) throw new UsageException("give the administrator's EMAIL");
+        if (args[0].EndsWith(DemoAccounts.Domain, StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"{DemoAccounts.Domain} addresses are the demo's; give the administrator's own EMAIL");
         var password = Environment.GetEnvironmentVariable("HOTSPOTS_ADMIN_PASSWORD");
         if (string.IsNullOrEmpty(password))
         {
@@ -255,8 +269,44 @@ internal static class CommandLine
         }
         await services.GetRequiredService<UserAccounts>().EnsureUserAsync(args[0], password, Roles.Admin);
         Console.WriteLine($"Administrator {args[0]} can now sign in.");
+        await OfferToRemoveDemoAccountsAsync(services, args[0], removeDemo);
         return 0;
     }
+
+    /// <summary>
+    /// Demo sign-ins in a real force's database (an older ./run.sh seeded them by default) let anyone who has read the README
+    /// in, as an administrator: create-admin says so and removes them when told (at a terminal, or --remove-demo-accounts).
+    /// </summary>
+    private static async Task OfferToRemoveDemoAccountsAsync(IServiceProvider services, string admin, bool remove)
+    {
+        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+        var demo = await DemoAccounts.ListAsync(users, CancellationToken.None);
+        if (demo.Count == 0) return;
+        const string stays = "The demo's crimes, hot spots and patrol history stay; only the sign-ins go.";
+        if (!remove)
+        {
+            Console.WriteLine($"This database holds {demo.Count} demo sign-in{(demo.Count == 1 ? "" : "s")} ({FieldList(demo)}), whose password and " +
+                              "authenticator key are published in the README: anyone could sign in with them, as an administrator.");
+            if (Console.IsInputRedirected || Console.IsOutputRedirected)
+            {
+                Console.WriteLine($"Run create-admin again with --remove-demo-accounts to remove them. {stays}");
+                return;
+            }
+            Console.Write($"Remove them? {stays} [y/N] ");
+            remove = (Console.ReadLine() ?? "").Trim().ToLowerInvariant() is "y" or "yes";
+            if (!remove)
+            {
+                Console.WriteLine("Kept them. The administrator pages say so until they are removed.");
+                return;
+            }
+        }
+        var removed = await DemoAccounts.RemoveAsync(users, services.GetRequiredService<HotSpots.Platform.Audit.IAuditLog>(), "command line",
+            $"create-admin {admin}: demo sign-ins removed", CancellationToken.None);
+        Console.WriteLine($"Removed {removed.Count} demo sign-in{(removed.Count == 1 ? "" : "s")} (recorded in the audit log). {stays}");
+    }
+
+    private static string FieldList(IReadOnlyList<string> emails) =>
+        emails.Count <= 6 ? string.Join(", ", emails) : $"{string.Join(", ", emails.Take(6))} and {emails.Count - 6} more";
 
     private static bool Flag(List<string> args, string name) => args.Remove(name);
 

@@ -2,7 +2,10 @@ using HotSpots.Web.Accounts;
 
 namespace HotSpots.Web.Demo;
 
-/// <summary>Settings section "Demo": a made-up force and sign-ins for trying HotSpots out. Never on in production.</summary>
+/// <summary>
+/// Settings section "Demo": a made-up force and sign-ins for trying HotSpots out. Outside Development only with
+/// --allow-demo-in-production (<see cref="DemoGate"/>).
+/// </summary>
 internal sealed class DemoOptions
 {
     public const string Password = "Demo-Patrol-2026";
@@ -14,6 +17,12 @@ internal sealed class DemoOptions
     public const string AuthenticatorKey = "DEMOHOTSPOTSDEMOHOTSPOTSDEMOKEY2";
 
     public bool Enabled { get; set; }
+
+    /// <summary>
+    /// Demo mode outside the Development environment: refused unless this is set, by starting with
+    /// --allow-demo-in-production (<see cref="DemoGate"/>).
+    /// </summary>
+    public bool AllowInProduction { get; set; }
 
     /// <summary>The seed of the demo force's generator: the same seed and day give the same crimes.</summary>
     public int Seed { get; set; } = 2026;

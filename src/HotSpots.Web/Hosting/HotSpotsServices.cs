@@ -26,6 +26,9 @@ internal static class HotSpotsServices
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // Before anything is made: outside Development, demo mode only when asked with --allow-demo-in-production.
+        var demo = DemoOptions.From(configuration);
+        DemoGate.Check(demo, builder.Environment);
         var database = DatabaseSettings.From(configuration);
         Directory.CreateDirectory(database.DataDirectory);
 
@@ -59,8 +62,8 @@ internal static class HotSpotsServices
         services.AddMachineClients(configuration, builder.Environment, database, issueTokens: runJobServer);
         services.AddScoped<UserAccounts>();
         services.AddSingleton(SecurityOptions.From(configuration));
-        var demo = DemoOptions.From(configuration);
         services.AddSingleton(demo);
+        services.AddScoped<DemoWarning>();
         if (demo.Enabled)
         {
             // The demo seed and the Patrols module's past-patrol seam exist only in demo mode (docs/architecture.md).

@@ -19,8 +19,11 @@ internal static class StartBanner
             "HotSpots is running.",
             $"  Open:      {string.Join("  ", addresses)}",
             $"  Data:      {database.DataDirectory} ({database.Provider})",
+            $"  Runs as:   {app.Environment.EnvironmentName}{(app.Environment.IsDevelopment() ? " (a developer's machine: set ASPNETCORE_ENVIRONMENT=Production on a server)" : "")}",
             $"  Jobs:      {string.Join("  ", addresses.Select(a => a.TrimEnd('/') + "/hangfire"))} (Admin)",
         };
+        if (demo.Enabled && !app.Environment.IsDevelopment())
+            lines.Add($"  WARNING:   demo mode outside Development ({DemoGate.Flag}): the demo sign-ins below are published. Keep no real data here.");
         if (demo.Enabled)
         {
             lines.Add($"  Demo sign-ins (password {DemoOptions.Password}):");

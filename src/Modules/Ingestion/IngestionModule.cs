@@ -27,6 +27,8 @@ public static class IngestionModule
         services.AddModuleDbContext<IngestionDbContext, IngestionSqliteContext, IngestionPostgresContext>(settings, Name);
         services.AddSingleton(HarmTable.Load(configuration));
         services.AddSingleton<ForceBoundary>();
+        services.AddSingleton(ImportLimits.From(configuration));
+        services.AddSingleton<ImportRoot>();
         services.AddScoped<HarmSettings>();
         services.AddScoped<IngestionSettingsStore>();
         services.AddScoped<UnitPositionWriter>();

@@ -78,6 +78,7 @@ internal static class AccessTable
         ["/Admin/Audit"] = Policies.Admin,
         ["/Admin/Retention"] = Policies.Admin,
         ["/Admin/Status"] = Policies.Admin,
+        ["/Admin/WatchFolder"] = Policies.Admin,
         ["/hangfire/{**path}"] = Policies.Admin,
 
         ["/health/live"] = Anonymous,

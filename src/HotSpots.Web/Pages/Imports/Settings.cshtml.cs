@@ -9,7 +9,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HotSpots.Web.Pages.Imports;
 
-/// <summary>Harm weights (the shipped table and the analyst's overrides), the watched folder and the force boundary.</summary>
+/// <summary>
+/// Harm weights (the shipped table and the analyst's overrides) and the force boundary; the watched folder is shown, and
+/// changed only by an administrator (/Admin/WatchFolder).
+/// </summary>
 [Authorize(Policy = Policies.Import)]
 [RequestSizeLimit(64 << 20), RequestFormLimits(MultipartBodyLengthLimit = 64 << 20)]
 public sealed class SettingsModel(IIngestionAdministration ingestion) : PageModel, IShowsValidationErrors
@@ -35,13 +38,6 @@ public sealed class SettingsModel(IIngestionAdministration ingestion) : PageMode
         }
         await ingestion.SetHarmOverridesAsync(new HarmOverrides(byCategory, byCode), User.SignInName(), cancellationToken);
         Message = "Harm weights saved. Hot spots use them from their next refresh.";
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostWatchFolderAsync(string? folder, CancellationToken cancellationToken)
-    {
-        await ingestion.SetWatchFolderAsync(folder, User.SignInName(), cancellationToken);
-        Message = string.IsNullOrWhiteSpace(folder) ? "The watched folder is off." : $"New files in {folder} are imported every minute.";
         return RedirectToPage();
     }
 

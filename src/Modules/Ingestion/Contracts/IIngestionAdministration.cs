@@ -25,7 +25,12 @@ public interface IIngestionAdministration
     /// <summary>The watched folder, the force boundary and the upload limit in force.</summary>
     Task<IngestionSettings> GetSettingsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Sets (or, with null, turns off) the folder whose new files are imported every minute.</summary>
+    /// <summary>
+    /// Sets (or, with null, turns off) the folder whose new files are imported every minute: a folder inside the import
+    /// root, given by its full path or relative to the root, without '..' and not through a symbolic link. Any other is
+    /// refused with <see cref="HotSpots.Platform.ValidationException"/> and the refusal audited (watch-folder.refused).
+    /// The web host lets only administrators call it.
+    /// </summary>
     Task SetWatchFolderAsync(string? folder, string changedBy, CancellationToken cancellationToken);
 
     /// <summary>Sets the force boundary from a GeoJSON file of polygons (null removes it); positions outside are flagged.</summary>

@@ -58,7 +58,8 @@ public sealed record ImportSummary(
 /// <summary>Where an import can be watched: its id in the history.</summary>
 public sealed record QueuedImport(long ImportId);
 
-/// <summary>Settings of the ingestion module that analysts change at run time.</summary>
-/// <param name="WatchFolder">A folder on the server whose new files are imported every minute (empty: off).</param>
+/// <summary>Settings of the ingestion module that analysts and administrators change at run time.</summary>
+/// <param name="WatchFolder">A folder on the server whose new files are imported every minute (empty: off); an administrator's choice, inside <paramref name="WatchFolderRoot"/>.</param>
 /// <param name="BoundaryFile">The force boundary GeoJSON used to flag out-of-area positions (empty: none).</param>
-public sealed record IngestionSettings(string? WatchFolder, string? BoundaryFile, long MaxUploadBytes);
+/// <param name="WatchFolderRoot">The import root (setting Ingestion:WatchFolderRoot): the watched folder must be inside it.</param>
+public sealed record IngestionSettings(string? WatchFolder, string? BoundaryFile, long MaxUploadBytes, string WatchFolderRoot);

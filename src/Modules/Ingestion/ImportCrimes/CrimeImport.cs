@@ -26,7 +26,8 @@ namespace HotSpots.Modules.Ingestion.ImportCrimes;
 /// </summary>
 internal sealed class CrimeImport(
     IngestionDbContext db, UnitPositionWriter unitWriter, ProfileStore profiles, ForceBoundary boundary, ISettingsStore settings,
-    ForceOptions force, IMetricProjection projection, IAuditLog audit, CrimeTableCache heldCrimes, IServiceScopeFactory scopes, ILogger<ImportHeartbeat> heartbeatLog, TimeProvider clock)
+    ForceOptions force, IMetricProjection projection, IAuditLog audit, CrimeTableCache heldCrimes, IServiceScopeFactory scopes, ILogger<ImportHeartbeat> heartbeatLog,
+    TimeProvider clock, ImportLimits limits)
 {
     /// <summary>A running import writes a heartbeat this often (besides one with every batch).</summary>
     public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(5);
@@ -96,7 +97,7 @@ internal sealed class CrimeImport(
         try
         {
             var notes = new List<string>();
-            var entries = ImportFiles.Resolve(request.Path, notes);
+            var entries = ImportFiles.Resolve(request.Path, notes, request.DisplayName);
             var bytesTotal = entries.Sum(e => e.Bytes);
             await UpdateRunAsync(importId, r =>
             {
@@ -105,7 +106,7 @@ internal sealed class CrimeImport(
             }, cancellationToken);
             var area = await AreaAsync(cancellationToken);
             var positions = new Positions(projection, area);
-            pipeline = new ImportPipeline(request, importId, entries, await profiles.ListAsync(cancellationToken), force, projection, positions, clock.GetUtcNow().UtcDateTime);
+            pipeline = new ImportPipeline(request, importId, entries, await profiles.ListAsync(cancellationToken), force, projection, positions, clock.GetUtcNow().UtcDateTime, limits);
             pipeline.Notes.AddRange(notes);
             // Stopping the reader when writing fails, so that it never waits on a channel nobody reads.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using HotSpots.Modules.Ingestion.Contracts;
@@ -13,16 +14,23 @@ internal sealed record ImportEntry(string Name, string Path, string? ZipEntry, l
         (ZipEntry ?? Path).EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase) || (ZipEntry ?? Path).EndsWith(".ndjson.gz", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>Finds the files behind an import path (a file, a folder, a .gz, a .zip as data.police.uk serves it) and opens them.</summary>
+/// <summary>
+/// Finds the files behind an import path (a file, a folder, a .gz, a .zip as data.police.uk serves it) and opens them.
+/// What it says about a file that cannot be read names the file and its size (<see cref="Label"/>), never what the file
+/// holds: a file may be anything (docs/security.md, "Imports").
+/// </summary>
 internal static class ImportFiles
 {
     private static readonly string[] Extensions = [".csv", ".csv.gz", ".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".zip", ".gz"];
 
-    /// <summary>The files to read, in name order, and notes about what was left out and why.</summary>
-    public static IReadOnlyList<ImportEntry> Resolve(string path, List<string> notes)
+    /// <summary>
+    /// The files to read, in name order, and notes about what was left out and why. A single file is named
+    /// <paramref name="displayName"/> when given (an upload's own name, not the name it is kept under).
+    /// </summary>
+    public static IReadOnlyList<ImportEntry> Resolve(string path, List<string> notes, string? displayName = null)
     {
-        if (File.Exists(path)) return Expand(path, Path.GetFileName(path), notes);
-        if (!Directory.Exists(path)) throw new ImportFileException($"{path}: no such file or folder.");
+        if (File.Exists(path)) return Expand(path, string.IsNullOrWhiteSpace(displayName) ? Path.GetFileName(path) : displayName, notes);
+        if (!Directory.Exists(path)) throw new ImportFileException($"{displayName ?? path}: no such file or folder.");
         var all = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var readable = all.Where(Readable).ToList();
         var skipped = all.Count - readable.Count;
@@ -32,12 +40,18 @@ internal static class ImportFiles
         return readable.SelectMany(f => Expand(f, Path.GetRelativePath(path, f), notes)).ToList();
     }
 
+    /// <summary>How a file is named in every message about it: its name and size, e.g. "street.csv (1,024 bytes)".</summary>
+    public static string Label(ImportEntry entry) => $"{entry.Name} ({Size(entry.Bytes)})";
+
+    public static string Size(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} byte{(bytes == 1 ? "" : "s")}");
+
     private static bool Readable(string file) => Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     private static IReadOnlyList<ImportEntry> Expand(string file, string name, List<string> notes)
     {
         var length = new FileInfo(file).Length;
         if (!file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) return [new ImportEntry(name, file, null, length)];
+        var label = $"{name} ({Size(length)})";
         try
         {
             using var zip = ZipFile.OpenRead(file);
@@ -51,12 +65,12 @@ internal static class ImportFiles
             if (unknown.Count > 0)
                 notes.Add($"{name}: left out {unknown.Count} file(s) that are not CSV or JSON Lines: {FieldChecks.Clip(string.Join(", ", unknown.Select(e => e.FullName)), 200)}.");
             var kept = entries.Except(other).Except(unknown).ToList();
-            if (kept.Count == 0) throw new ImportFileException($"{name}: the zip holds no street-level crime CSV files.");
+            if (kept.Count == 0) throw new ImportFileException($"{label}: the zip holds no street-level crime CSV files.");
             return kept.Select(e => new ImportEntry($"{name}/{e.FullName}", file, e.FullName, e.CompressedLength)).ToList();
         }
         catch (InvalidDataException e)
         {
-            throw new ImportFileException($"{name}: the zip file is damaged ({e.Message}).");
+            throw new ImportFileException($"{label}: the zip file is damaged ({e.Message}).");
         }
     }
 
@@ -67,7 +81,7 @@ internal static class ImportFiles
         if (entry.ZipEntry is not null)
         {
             var zip = new ZipArchive(new CountingStream(file, counter), ZipArchiveMode.Read);
-            var content = zip.GetEntry(entry.ZipEntry) ?? throw new ImportFileException($"{entry.Name}: the entry is missing from the zip.");
+            var content = zip.GetEntry(entry.ZipEntry) ?? throw new ImportFileException($"{Label(entry)}: the entry is missing from the zip.");
             var inner = content.Open();
             return new OwningStream(Gz(entry.ZipEntry, inner), zip);
         }
@@ -77,14 +91,17 @@ internal static class ImportFiles
         catch (InvalidDataException e)
         {
             counted.Dispose();
-            throw new ImportFileException($"{entry.Name}: {e.Message}.");
+            throw new ImportFileException($"{Label(entry)}: {e.Message}.");
         }
     }
 
     private static Stream Gz(string name, Stream stream) =>
         name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
 
-    /// <summary>Decides the format of a file from its name and first line. Throws with a clear message when it cannot.</summary>
+    /// <summary>
+    /// Decides the format of a file from its name and first line. Throws with a clear message when it cannot, which names
+    /// the file and its size and quotes nothing of what it holds.
+    /// </summary>
     public static (CrimeFileFormat Format, MappingProfile? Profile) Detect(ImportEntry entry, IReadOnlyList<MappingProfile> profiles)
     {
         var head = new byte[4096];
@@ -96,18 +113,18 @@ internal static class ImportFiles
         }
         catch (InvalidDataException e)
         {
-            throw new ImportFileException($"{entry.Name}: the compressed file is damaged ({e.Message}).");
+            throw new ImportFileException($"{Label(entry)}: the compressed file is damaged ({e.Message}).");
         }
         var bytes = head.AsSpan(0, read);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            throw new ImportFileException($"{entry.Name}: the file is UTF-16 text; save it as UTF-8 (CSV UTF-8 in Excel) and import it again.");
+            throw new ImportFileException($"{Label(entry)}: the file is UTF-16 text; save it as UTF-8 (CSV UTF-8 in Excel) and import it again.");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) || bytes.StartsWith("PK\u0003\u0004"u8))
-            throw new ImportFileException($"{entry.Name}: the file is compressed but its name does not say so; name it .gz or .zip.");
+            throw new ImportFileException($"{Label(entry)}: the file is compressed but its name does not say so; name it .gz or .zip.");
         if (bytes.IndexOf((byte)0) >= 0)
-            throw new ImportFileException($"{entry.Name}: the file is not text (it holds NUL bytes: binary data, or UTF-16 without a byte-order mark).");
+            throw new ImportFileException($"{Label(entry)}: the file is not text (it holds NUL bytes: binary data, or UTF-16 without a byte-order mark).");
         var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
         var firstLine = text.Split('\n')[0].TrimEnd('\r');
-        if (string.IsNullOrWhiteSpace(text)) throw new ImportFileException($"{entry.Name}: the file is empty (there is no header line).");
+        if (string.IsNullOrWhiteSpace(text)) throw new ImportFileException($"{Label(entry)}: the file is empty (there is no header line).");
         if (entry.IsJsonLines || firstLine.TrimStart().StartsWith('{')) return (CrimeFileFormat.ForceRecordsJsonLines, null);
         var columns = firstLine.Split(',').Select(c => c.Trim().Trim('"').Trim()).ToList();
         var first = columns[0];
@@ -120,7 +137,7 @@ internal static class ImportFiles
                 profile.Columns.Values.All(c => string.IsNullOrWhiteSpace(c) || names.Contains(c)))
                 return (CrimeFileFormat.Profile, profile);
         throw new ImportFileException(
-            $"{entry.Name}: line 1 (header) is not a format HotSpots knows: it starts with '{FieldChecks.Clip(first, 40)}'. Expected a data.police.uk street CSV (Crime ID,…), " +
+            $"{Label(entry)}: line 1 (header) is not a format HotSpots knows. Expected a data.police.uk street CSV (Crime ID,…), " +
             "force records (reference,… or JSON Lines), a police location feed (unit_id,…), or a CSV that a saved mapping profile describes " +
             $"({(profiles.Count == 0 ? "none saved" : string.Join(", ", profiles.Select(p => p.Name)))}).");
     }

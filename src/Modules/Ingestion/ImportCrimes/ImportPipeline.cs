@@ -12,11 +12,12 @@ namespace HotSpots.Modules.Ingestion.ImportCrimes;
 /// <summary>
 /// The reading side of an import, on its own thread: files are decompressed, parsed and validated into batches
 /// that a bounded channel hands to the writer, so reading one batch overlaps writing the one before and memory
-/// holds at most a few batches whatever the size of the input.
+/// holds at most a few batches whatever the size of the input. A file that yields no record in
+/// <see cref="ImportLimits.NoProgressBytes"/> of its content is given up (<see cref="NoProgressGuard"/>).
 /// </summary>
 internal sealed class ImportPipeline(
     ImportRequest request, long importId, IReadOnlyList<ImportEntry> entries, IReadOnlyList<MappingProfile> profiles,
-    ForceOptions force, IMetricProjection projection, Positions positions, DateTime nowUtc)
+    ForceOptions force, IMetricProjection projection, Positions positions, DateTime nowUtc, ImportLimits limits)
 {
     private const int MaxProblemsInReport = 1000;
     private readonly ByteCounter _bytes = new();
@@ -52,18 +53,21 @@ internal sealed class ImportPipeline(
         cancellationToken.ThrowIfCancellationRequested();
         long lastLine = 0;
         var batch = NewBatch(entry);
+        // Every message about the file names it and its size, never its content (ImportFiles.Label).
+        var label = ImportFiles.Label(entry);
         try
         {
             var (format, profile) = Choose(entry);
-            using var stream = ImportFiles.Open(entry, _bytes);
-            long rows;
             if (format == CrimeFileFormat.PoliceLocationFeed && SkipFeeds) return;
+            using var stream = new NoProgressGuard(ImportFiles.Open(entry, _bytes), limits.NoProgressBytes, label);
+            long rows;
             if (format == CrimeFileFormat.PoliceLocationFeed)
             {
-                var reader = new UnitFeedReader(force.LocalToUtc, entry.Name);
+                var reader = new UnitFeedReader(force.LocalToUtc, label);
                 foreach (var row in reader.Read(stream))
                 {
                     lastLine = row.Line;
+                    stream.Record(row.Line);
                     if (row.Record is { } position) batch.Units.Add(position);
                     else Quarantine(batch, entry, row.Line, row.Field!, row.Reason!, row.RawText, format, null, reader.HeaderLine);
                     batch = AfterRow(batch, entry, writer, cancellationToken);
@@ -72,10 +76,11 @@ internal sealed class ImportPipeline(
             }
             else
             {
-                var reader = CreateReader(format, profile, entry);
+                var reader = CreateReader(format, profile, label);
                 foreach (var row in reader.Read(stream))
                 {
                     lastLine = row.Line;
+                    stream.Record(row.Line);
                     if (row.Record is { } record)
                     {
                         positions.Apply(record);
@@ -92,11 +97,13 @@ internal sealed class ImportPipeline(
         {
             FileProblem(entry, Math.Max(lastLine, 1), e.Message);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
+            // The system's message may hold the path the file is kept under (an upload's): the file's own name instead.
+            var why = e is UnauthorizedAccessException ? "the server may not read it (permission denied)" : e.Message.Replace(entry.Path, entry.Name, StringComparison.Ordinal);
             FileProblem(entry, lastLine, lastLine > 0
-                ? $"{entry.Name}: the file could not be read after line {lastLine} ({e.Message}); the rows before it were read"
-                : $"{entry.Name}: the file could not be read ({e.Message})");
+                ? $"{label}: the file could not be read after line {lastLine} ({why}); the rows before it were read"
+                : $"{label}: the file could not be read ({why})");
         }
         Send(batch, writer, cancellationToken);
     }
@@ -110,19 +117,20 @@ internal sealed class ImportPipeline(
         return (CrimeFileFormat.Profile, profile);
     }
 
-    private ICrimeRowReader CreateReader(CrimeFileFormat format, MappingProfile? profile, ImportEntry entry)
+    /// <param name="label">The file as messages name it: name and size.</param>
+    private ICrimeRowReader CreateReader(CrimeFileFormat format, MappingProfile? profile, string label)
     {
         switch (format)
         {
             case CrimeFileFormat.PoliceUkStreet:
-                return new PoliceUkStreetReader(force, entry.Name);
+                return new PoliceUkStreetReader(force, label);
             case CrimeFileFormat.ForceRecordsJsonLines:
-                return new ForceJsonLinesReader(ProfileRules.ForceRecords(force), projection, entry.Name);
+                return new ForceJsonLinesReader(ProfileRules.ForceRecords(force), projection, label);
             case CrimeFileFormat.ForceRecordsCsv or CrimeFileFormat.Profile:
-                try { return new MappedCsvReader(profile is null ? ProfileRules.ForceRecords(force) : ProfileRules.From(profile, force), projection, entry.Name); }
-                catch (ProfileException e) { throw new ImportFileException($"{entry.Name}: {e.Message}"); }
+                try { return new MappedCsvReader(profile is null ? ProfileRules.ForceRecords(force) : ProfileRules.From(profile, force), projection, label); }
+                catch (ProfileException e) { throw new ImportFileException($"{label}: {e.Message}"); }
             default:
-                throw new ImportFileException($"{entry.Name}: format {format} cannot be imported here.");
+                throw new ImportFileException($"{label}: format {format} cannot be imported here.");
         }
     }
 

@@ -25,8 +25,7 @@ internal sealed class MappedCsvReader(ProfileRules rules, IMetricProjection proj
                 throw rules.Profile.Name == ProfileRules.ForceRecordsProfile.Name
                     ? MissingColumn(field)
                     : new ImportFileException(
-                        $"{File}: line 1 (header) has no column '{rules.ColumnOf(field)}', which profile '{rules.Profile.Name}' reads as {field}. " +
-                        $"Columns found: {FieldChecks.Clip(string.Join(", ", Header), 300)}.");
+                        $"{File}: line 1 (header) has no column '{rules.ColumnOf(field)}', which profile '{rules.Profile.Name}' reads as {field}.");
         }
     }
 

@@ -12,7 +12,7 @@ namespace HotSpots.Modules.Ingestion.QueryCrimes;
 /// Crime points straight from files, through the same readers as an import, without the database: for backtests
 /// over many months. Files are read on a second thread while the caller consumes points, each position projected once.
 /// </summary>
-internal sealed class FilePoints(ForceOptions force, IMetricProjection projection, HarmSettings harm, ProfileStore profiles, TimeProvider clock)
+internal sealed class FilePoints(ForceOptions force, IMetricProjection projection, HarmSettings harm, ProfileStore profiles, TimeProvider clock, ImportLimits limits)
 {
     public async IAsyncEnumerable<CrimePoint> ReadAsync(string path, CrimeFileFormat format, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ internal sealed class FilePoints(ForceOptions force, IMetricProjection projectio
         var entries = ImportFiles.Resolve(path, []);
         var request = new ImportRequest(path, format);
         var pipeline = new ImportPipeline(request, 0, entries, await profiles.ListAsync(cancellationToken), force, projection,
-            new Positions(projection, null), clock.GetUtcNow().UtcDateTime) { SkipFeeds = true };
+            new Positions(projection, null), clock.GetUtcNow().UtcDateTime, limits) { SkipFeeds = true };
         long id = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try

@@ -126,7 +126,7 @@ internal abstract class CsvRecordReader<T> : IRowReader<T> where T : class
     {
         if (!lines.Next()) throw new ImportFileException($"{File}: the file is empty (there is no header line).");
         if (lines.TooLong) throw new ImportFileException($"{File}: line 1 (header) is {lines.Length:N0} bytes long; this is not a CSV file HotSpots can read.");
-        if (FieldChecks.LineProblem(lines.Current) is { } problem) throw new ImportFileException($"{File}: line 1 (header) {problem}.");
+        if (FieldChecks.LineProblem(lines.Current, quoteByte: false) is { } problem) throw new ImportFileException($"{File}: line 1 (header) {problem}.");
         var row = new CsvRow();
         row.Parse(lines.Current);
         if (row.Error is not null) throw new ImportFileException($"{File}: line 1 (header) {row.Error}.");
@@ -150,6 +150,6 @@ internal abstract class CsvRecordReader<T> : IRowReader<T> where T : class
         return -1;
     }
 
-    protected ImportFileException MissingColumn(string name) => new(
-        $"{File}: line 1 (header) has no column '{name}'. Columns found: {FieldChecks.Clip(string.Join(", ", Header), 300)}.");
+    /// <summary>A missing column, named as the format names it; the header's own text is not quoted (the file may be anything).</summary>
+    protected ImportFileException MissingColumn(string name) => new($"{File}: line 1 (header) has no column '{name}'.");
 }

@@ -30,14 +30,18 @@ internal static class FieldChecks
     public static bool TryNumber(ReadOnlySpan<byte> text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
-    /// <summary>Why a raw line cannot be read at all (not UTF-8, NUL bytes), or null when it can.</summary>
-    public static string? LineProblem(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// Why a raw line cannot be read at all (not UTF-8, NUL bytes), or null when it can. <paramref name="quoteByte"/> says
+    /// which byte is wrong (for a row, whose text is quarantined anyway); a file's header is described without it.
+    /// </summary>
+    public static string? LineProblem(ReadOnlySpan<byte> line, bool quoteByte = true)
     {
         if (line.IndexOf((byte)0) >= 0) return "contains NUL bytes: the file is binary, or UTF-16 text; save it as UTF-8 CSV";
         if (!System.Text.Unicode.Utf8.IsValid(line))
         {
             var position = FirstInvalid(line);
-            return $"is not UTF-8 text (byte 0x{line[position]:X2} at position {position + 1}); the file may be saved as Windows-1252 or Latin-1: save it as UTF-8";
+            var where = quoteByte ? $"byte 0x{line[position]:X2} at position {position + 1}" : $"at byte {position + 1}";
+            return $"is not UTF-8 text ({where}); the file may be saved as Windows-1252 or Latin-1: save it as UTF-8";
         }
         return null;
     }
