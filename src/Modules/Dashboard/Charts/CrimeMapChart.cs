@@ -35,10 +35,14 @@ internal static class CrimeMapChart
         }
 
         var plot = ChartStyle.NewPlot();
-        var heat = plot.Add.Heatmap(grid);
-        heat.Colormap = new ScottPlot.Colormaps.Matter();
-        heat.Extent = new CoordinateRect(minX, minX + cols * size, maxY - rowsN * size, maxY);
-        heat.NaNCellColor = Colors.Transparent;
+        // No crime in the grid (a filter that matches none): the spots alone, as a heat map of nothing cannot be scaled.
+        if (crimes.Count > 0)
+        {
+            var heat = plot.Add.Heatmap(grid);
+            heat.Colormap = new ScottPlot.Colormaps.Matter();
+            heat.Extent = new CoordinateRect(minX, minX + cols * size, maxY - rowsN * size, maxY);
+            heat.NaNCellColor = Colors.Transparent;
+        }
         var rows = new List<IReadOnlyList<string>>();
         foreach (var (rank, name, polygon, inside) in spots)
         {
