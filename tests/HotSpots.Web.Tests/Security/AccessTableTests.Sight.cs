@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
+using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Web.Accounts;
 
 namespace HotSpots.Web.Tests.Security;
 
@@ -40,6 +43,7 @@ public sealed partial class AccessTableTests
                     var sight = AccessTable.RoleSight[role];
                     var mentions = groups.SelectMany(g => g).ToList();
                     if (mentions.Any(m => m.Spot.Control)) detected.Add($"{sight} {media}");
+                    if (mentions.Any(m => !m.Spot.Control)) detected.Add($"{sight} treatment {media}");
                     switch (sight)
                     {
                         case AccessTable.TreatedToday:
@@ -74,8 +78,66 @@ public sealed partial class AccessTableTests
         // The reader finds spots in each kind of answer: the published set names control spots (not as such) to those who see totals.
         foreach (var kind in new[] { "text/html", "text/csv", "application/geo+json", "application/pdf" })
             detected.ShouldContain($"{AccessTable.Totals} {kind}", $"no {kind} answer named a spot of the published set: the reader would miss one");
+        // Those who task still see today's treatment spots by name (the test does not pass by showing nothing).
+        detected.ShouldContain($"{AccessTable.TreatedToday} treatment text/html");
+        detected.ShouldContain($"{AccessTable.TreatedToday} treatment application/json");
         answers.ShouldBeGreaterThan(60);
         failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task While_the_trial_runs_the_dashboard_gives_control_spots_in_total_and_the_trial_page_by_spot()
+    {
+        var control = fixture.TrialSpots.Where(s => s.Control).ToList();
+        foreach (var role in new[] { Roles.Supervisor, Roles.Analyst, Roles.Manager })
+        {
+            var page = await fixture.Clients[role].GetStringAsync("/Dashboard/Compliance");
+            page.ShouldContain("id=\"control-totals\"");
+            page.ShouldContain($"All {control.Count} together");
+            page.ShouldNotContain("id=\"controls\"");
+            page.ShouldNotContain("id=\"by-spot\"");
+            page.ShouldContain(System.Text.Encodings.Web.HtmlEncoder.Default.Encode($"While trial “{fixture.Trial.Name}” runs"));
+            var impact = await fixture.Clients[role].GetStringAsync("/Dashboard/Impact");
+            impact.ShouldNotContain("id=\"impact-spots\"");
+            impact.ShouldContain("id=\"impact-spots-withheld\"");
+        }
+        foreach (var role in new[] { Roles.Evaluator, Roles.Admin })
+        {
+            var page = await fixture.Clients[role].GetStringAsync($"/Trials/Details/{fixture.Trial.Id}");
+            var table = page[page.IndexOf("id=\"trial-controls\"", StringComparison.Ordinal)..];
+            table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+            foreach (var spot in control)
+                table.ShouldContain($"<td>{System.Net.WebUtility.HtmlEncode($"{spot.Code} {spot.Name}")}</td>");
+            foreach (var spot in fixture.TrialSpots.Where(s => !s.Control))
+                table.ShouldNotContain($"<td>{System.Net.WebUtility.HtmlEncode($"{spot.Code} {spot.Name}")}</td>");
+        }
+        // A supervisor asking for a control spot's briefing is answered as for a spot that is not published.
+        var supervisor = fixture.Clients[Roles.Supervisor];
+        (await supervisor.GetAsync($"/Dashboard/Reports?handler=Briefing&id={control[0].Id}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        (await supervisor.GetAsync($"/Dashboard/Reports?handler=Briefing&id={fixture.TrialSpots.First(s => !s.Control).Id}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Each_role_gets_the_sight_of_a_running_trial_the_table_gives_it()
+    {
+        var sights = fixture.Host.Service<IServiceScopeFactory>().CreateScope().ServiceProvider.GetRequiredService<TrialSights>();
+        foreach (var role in Roles.All)
+        {
+            var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, role)], "test"));
+            var sight = await sights.ForAsync(user) switch
+            {
+                TrialSight.BySpot => AccessTable.BySpot,
+                TrialSight.Totals => AccessTable.Totals,
+                TrialSight.TreatedToday => AccessTable.TreatedToday,
+                var other => other.ToString(),
+            };
+            sight.ShouldBe(AccessTable.RoleSight[role], $"role {role}");
+        }
+        // An evaluator who also patrols evaluates: the arms are theirs to see.
+        var both = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, Roles.Supervisor), new Claim(ClaimTypes.Role, Roles.Evaluator)], "test"));
+        (await sights.ForAsync(both)).ShouldBe(TrialSight.BySpot);
+        var managerWhoSupervises = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, Roles.Manager), new Claim(ClaimTypes.Role, Roles.Supervisor)], "test"));
+        (await sights.ForAsync(managerWhoSupervises)).ShouldBe(TrialSight.TreatedToday);
     }
 
     private IEnumerable<string> Expand(string template)

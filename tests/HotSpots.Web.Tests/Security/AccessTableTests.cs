@@ -190,7 +190,10 @@ public sealed partial class AccessTableTests(AccessTableTests.App fixture) : ICl
         var rule = AccessTable.Rules.GetValueOrDefault(route.Path) ?? "(none)";
         var roles = AccessTable.PolicyRoles.GetValueOrDefault(rule) ?? [];
         var may = route.Methods switch { "GET" => "read", "POST" => "change", _ => "read, change" };
-        var cells = new[] { rule == AccessTable.Anonymous || AccessTable.ByNetwork.Contains(rule) ? may : "–" }.Concat(Roles.All.Select(r => roles.Contains(r) ? may : "–"));
+        // Where a route can name hot spots, each role's cell also says what it sees of a running trial's arms.
+        var sees = AccessTable.ShowsSpots.ContainsKey(route.Path);
+        var cells = new[] { rule == AccessTable.Anonymous || AccessTable.ByNetwork.Contains(rule) ? may : "–" }
+            .Concat(Roles.All.Select(r => !roles.Contains(r) ? "–" : sees ? $"{may}: {AccessTable.RoleSight[r]}" : may));
         return Normalise($"| `{route.Path}` | {route.Methods} | {rule} | {string.Join(" | ", cells)} |");
     }
 
