@@ -24,7 +24,7 @@ public class EngineBenchmarks
     {
         _crimes = ForceData.Table(Crimes);
         var force = new ForceOptions();
-        _months = MonthWindows.EndingAfter(force, new DateTime(_crimes.OccurredUtcTicks.Max(), DateTimeKind.Utc), 36);
+        _months = MonthWindows.EndingAfter(force, new DateTime(_crimes.OccurredUtcTicks.ToArray().Max(), DateTimeKind.Utc), 36);
         _builder = new SpotBuilder(WktProjection.BritishNationalGrid(), force);
     }
 

@@ -27,7 +27,7 @@ internal static class ForceData
             i++;
         }
         var categoryNames = categories.OrderBy(c => c.Value).Select(c => c.Key).ToList();
-        return new CrimeTable(x, y, ticks, Enumerable.Repeat(true, count).ToArray(), category, place,
+        return new CrimeTable(1, x, y, ticks, Enumerable.Repeat(true, count).ToArray(), category, place,
             categoryNames, categoryNames.Select(c => harm.GetValueOrDefault(c, 1)).ToList(), places.OrderBy(p => p.Value).Select(p => p.Key).ToList());
     }
 

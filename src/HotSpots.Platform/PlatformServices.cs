@@ -2,6 +2,7 @@ using HotSpots.Platform.Audit;
 using HotSpots.Platform.Data;
 using HotSpots.Platform.Settings;
 using HotSpots.Platform.Events;
+using HotSpots.Platform.Revisions;
 using HotSpots.Platform.Geography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace HotSpots.Platform;
 
 public static class PlatformServices
 {
-    /// <summary>Registers the shared kernel: clock, projection, event publisher and database settings.</summary>
+    /// <summary>Registers the shared kernel: clock, projection, event publisher, database settings and the revisions of the data.</summary>
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -22,6 +23,7 @@ public static class PlatformServices
         services.AddModuleDbContext<PlatformDbContext, PlatformSqliteContext, PlatformPostgresContext>(DatabaseSettings.From(configuration), PlatformDbContext.Module);
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<ISettingsStore, SettingsStore>();
+        services.TryAddSingleton<IRevisionReader, RevisionReader>();
         services.AddSingleton<DatabaseBackup>();
         return services;
     }

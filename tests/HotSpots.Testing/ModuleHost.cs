@@ -5,12 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Testing;
 
-/// <summary>One module (and what it needs) on a real database, migrated, without the web app.</summary>
+/// <summary>One module (and what it needs) on a real database, migrated (unless an upgrade test migrates it itself), without the web app.</summary>
 public static class ModuleHost
 {
     public static async Task<ServiceProvider> StartAsync(
         TestDatabase database, Action<IServiceCollection, IConfiguration> addModules,
-        IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+        IDictionary<string, string?>? settings = null, TimeProvider? clock = null, bool migrate = true)
     {
         var values = new Dictionary<string, string?>(database.Settings());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
@@ -22,8 +22,9 @@ public static class ModuleHost
         services.AddPlatform(configuration);
         addModules(services, configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        foreach (var module in provider.GetServices<IModuleDatabase>())
-            await module.MigrateAsync(CancellationToken.None);
+        if (migrate)
+            foreach (var module in provider.GetServices<IModuleDatabase>())
+                await module.MigrateAsync(CancellationToken.None);
         return provider;
     }
 

@@ -146,6 +146,10 @@ public sealed class DashboardPagesTests : IClassFixture<DashboardPagesTests.App>
         crimes.ShouldContain("Violence and sexual offences");
         crimes.ShouldContain("busiest: ");
         (await manager.GetStringAsync("/Dashboard/Crimes?category=Robbery")).ShouldNotContain("<td>Burglary</td>");
+        // A filter that matches no crime draws the spots alone (it failed in the map's colour range once).
+        var none = await manager.GetAsync("/Dashboard/Crimes?from=1990-01-01&to=1990-01-31&category=Robbery");
+        none.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await none.Content.ReadAsStringAsync()).ShouldContain("Map of 0 crimes");
         var compliance = await manager.GetStringAsync("/Dashboard/Compliance");
         compliance.ShouldContain("id=\"by-spot\"");
         compliance.ShouldMatch("rag (green|amber|red)");

@@ -12,9 +12,12 @@ namespace HotSpots.Web.Tests;
 /// <summary>At the HTTP level: no tasking path ever offers a control spot of a running trial, or a spot at its daily cap.</summary>
 public sealed partial class TaskingPathsTests
 {
-    [Fact]
-    public async Task No_tasking_path_ever_returns_a_control_spot_of_the_running_trial()
+    /// <summary>It once failed now and then in a full run (a board built before the seal stored after it): HOTSPOTS_TEST_REPEAT runs it many times.</summary>
+    [Theory]
+    [MemberData(nameof(Repeat.Runs), MemberType = typeof(Repeat))]
+    public async Task No_tasking_path_ever_returns_a_control_spot_of_the_running_trial(int run)
     {
+        _ = run;
         using var database = TestDatabase.Create("Sqlite");
         await using var app = new HotSpotsApp(database);
         var today = app.Service<ForceOptions>().PoliceDay(DateTime.UtcNow);

@@ -13,6 +13,9 @@ public interface IModuleDatabase
     /// <summary>Applies this module's pending migrations.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
 
+    /// <summary>Applies or reverts this module's migrations up to the one named (e.g. "Initial"): an upgrade test's starting point.</summary>
+    Task MigrateToAsync(string migration, CancellationToken cancellationToken);
+
     /// <summary>Migrations in the database that this build does not know (the database is newer than the code).</summary>
     Task<IReadOnlyList<string>> UnknownAppliedMigrationsAsync(CancellationToken cancellationToken);
 
@@ -65,6 +68,12 @@ public static class ModuleDatabaseRegistration
             if (!await HistoryExistsAsync(database, cancellationToken))
                 await database.ExecuteSqlRawAsync(database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await database.MigrateAsync(cancellationToken);
+        }
+
+        public async Task MigrateToAsync(string migration, CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TContext>().GetService<IMigrator>().MigrateAsync(migration, cancellationToken: cancellationToken);
         }
 
         public async Task<IReadOnlyList<string>> UnknownAppliedMigrationsAsync(CancellationToken cancellationToken)

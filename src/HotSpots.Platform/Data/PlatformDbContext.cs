@@ -23,7 +23,17 @@ internal sealed class SettingRecord
     public required string ChangedBy { get; set; }
 }
 
-/// <summary>The platform's own tables: the audit log, run-time settings, and the data-protection keys every node shares.</summary>
+/// <summary>The revision of one kind of data (see <see cref="Revisions.Revision"/>).</summary>
+internal sealed class RevisionRecord
+{
+    public required string Kind { get; set; }
+    public long Number { get; set; }
+}
+
+/// <summary>
+/// The platform's own tables: the audit log, run-time settings, the revisions of every kind of data, and the
+/// data-protection keys every node shares.
+/// </summary>
 internal class PlatformDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string Module = "Platform";
@@ -31,6 +41,7 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options),
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<SettingRecord> Settings => Set<SettingRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RevisionRecord> Revisions => Set<RevisionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -52,6 +63,12 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options),
             e.ToTable("platform_settings");
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(128);
+        });
+        model.Entity<RevisionRecord>(e =>
+        {
+            e.ToTable("platform_revisions");
+            e.HasKey(r => r.Kind);
+            e.Property(r => r.Kind).HasMaxLength(160);
         });
     }
 }

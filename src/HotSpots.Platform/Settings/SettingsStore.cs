@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HotSpots.Platform.Audit;
 using HotSpots.Platform.Data;
+using HotSpots.Platform.Revisions;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Platform.Settings;
@@ -24,7 +25,8 @@ internal sealed class SettingsStore(PlatformDbContext db, IAuditLog audit, TimeP
         record.Json = json;
         record.ChangedBy = changedBy;
         record.ChangedUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        // Copies in memory that depend on this setting see the change at their next use, on every node.
+        await db.SaveChangesAndRaiseAsync(Revision.OfSetting(key), cancellationToken);
         await audit.RecordAsync(new AuditEntry(changedBy, "setting.change", $"setting {key}", Details: $"from {before ?? "(default)"} to {json}"), cancellationToken);
     }
 }

@@ -54,7 +54,7 @@ internal sealed class HotspotJobs(HotspotSettings settings) : IRecurringJobs
 /// <summary>Loads the published set into memory when the app starts.</summary>
 internal sealed class SnapshotLoader(SnapshotStore store) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => store.ReloadAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => store.CurrentAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -62,11 +62,11 @@ internal sealed class IngestionJobs : IRecurringJobs
 
 /// <summary>What other modules read: queries only.</summary>
 internal sealed class IngestedData(
-    HarmSettings harm, CrimeQueries queries, FilePoints files, CrimeTableQuery table, CrimeTableCache heldCrimes) : IIngestedData
+    HarmSettings harm, CrimeQueries queries, FilePoints files, CrimeTableCache heldCrimes) : IIngestedData
 {
     public async Task<CrimeTable> GetCrimeTableAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
-        var crimes = await heldCrimes.GetAsync(table, cancellationToken);
+        var crimes = await heldCrimes.GetAsync(cancellationToken);
         return crimes.Window(fromUtc, toUtc, await harm.WeightsAsync(cancellationToken));
     }
 

@@ -1,4 +1,3 @@
-using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Tasking.Assignments;
 using HotSpots.Modules.Tasking.Board;
 using HotSpots.Modules.Tasking.Contracts;
@@ -7,7 +6,6 @@ using HotSpots.Modules.Tasking.Direct;
 using HotSpots.Modules.Tasking.Teams;
 using HotSpots.Modules.Tasking.Trials;
 using HotSpots.Platform.Data;
-using HotSpots.Platform.Events;
 using HotSpots.Platform.Geography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +22,6 @@ public static class TaskingModule
         services.AddSingleton(TaskingSettings.From(configuration));
         services.AddSingleton(new TaskingRandom(new Random()));
         services.AddSingleton<TaskingBoard>();
-        services.AddScoped<IEventHandler<HotspotSetPublished>, RebuildBoardOnPublish>();
         services.AddScoped<NearMe>();
         services.AddScoped<DirectMe>();
         services.AddScoped<Directions>();
@@ -33,15 +30,6 @@ public static class TaskingModule
         services.AddScoped<ITrials, TrialBook>();
         services.AddScoped<ITaskingModule, TaskingFacade>();
         return services;
-    }
-}
-
-internal sealed class RebuildBoardOnPublish(TaskingBoard board) : IEventHandler<HotspotSetPublished>
-{
-    public Task HandleAsync(HotspotSetPublished @event, CancellationToken cancellationToken)
-    {
-        board.Invalidate();
-        return Task.CompletedTask;
     }
 }
 

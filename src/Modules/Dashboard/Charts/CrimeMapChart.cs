@@ -35,8 +35,8 @@ internal static class CrimeMapChart
         }
 
         var plot = ChartStyle.NewPlot();
-        // No crime in the grid (a filter that matches none): the spots alone, as a heat map of nothing cannot be scaled.
-        if (crimes.Count > 0)
+        // A grid without a single crime (a filter that matches none) has no colour range: the spots are drawn alone.
+        if (grid.Cast<double>().Any(double.IsFinite))
         {
             var heat = plot.Add.Heatmap(grid);
             heat.Colormap = new ScottPlot.Colormaps.Matter();

@@ -1,5 +1,6 @@
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Platform;
+using HotSpots.Platform.Revisions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Modules.Dashboard.Crimes;
@@ -7,35 +8,32 @@ namespace HotSpots.Modules.Dashboard.Crimes;
 /// <summary>
 /// Every mappable crime held, as columns in memory with what the pages group by worked out once (local month, week,
 /// day-of-week × hour): a page then reads arrays instead of the database. The crimes are the ingestion module's own
-/// copy in memory (not a second one); the derived columns are worked out again when it gives a different table
-/// (crimes written or harm weights changed), which is asked at most every few seconds.
+/// copy in memory (not a second one). A revisioned copy (<see cref="RevisionedCache{T}"/>) of the crimes and the harm
+/// weights: every page reads their revisions first (one small query), so that crimes imported or weights changed on any
+/// node are on the next page. The derived columns depend on the crimes alone, and are kept while the table's
+/// <see cref="CrimeTable.Revision"/> stays (a change of harm weights only swaps the table).
 /// </summary>
-internal sealed class CrimeCache(IServiceScopeFactory scopes, ForceOptions force, TimeProvider clock)
+internal sealed class CrimeCache
 {
-    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private CrimeColumns? _columns;
-    private DateTime _checkedUtc = DateTime.MinValue;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ForceOptions _force;
+    private readonly RevisionedCache<CrimeColumns> _columns;
 
-    public async Task<CrimeColumns> GetAsync(CancellationToken cancellationToken)
+    public CrimeCache(IServiceScopeFactory scopes, IRevisionReader revisions, ForceOptions force, TimeProvider clock)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (_columns is { } fresh && now - _checkedUtc < CheckEvery) return fresh;
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (_columns is { } again && now - _checkedUtc < CheckEvery) return again;
-            await using var scope = scopes.CreateAsyncScope();
-            var table = await scope.ServiceProvider.GetRequiredService<IIngestedData>()
-                .GetCrimeTableAsync(DateTime.MinValue, DateTime.MaxValue, cancellationToken);
-            if (_columns is null || !ReferenceEquals(_columns.Table, table)) _columns = CrimeColumns.From(table, force);
-            _checkedUtc = now;
-            return _columns;
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        _scopes = scopes;
+        _force = force;
+        _columns = new RevisionedCache<CrimeColumns>(revisions, [IngestionRevisions.Crimes, IngestionRevisions.HarmWeights], BuildAsync, clock);
+    }
+
+    public Task<CrimeColumns> GetAsync(CancellationToken cancellationToken) => _columns.GetAsync(cancellationToken);
+
+    private async Task<CrimeColumns> BuildAsync(RevisionStamp stamp, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var table = await scope.ServiceProvider.GetRequiredService<IIngestedData>()
+            .GetCrimeTableAsync(DateTime.MinValue, DateTime.MaxValue, cancellationToken);
+        return _columns.Held is { } held && held.Table.Revision == table.Revision ? held.With(table) : CrimeColumns.From(table, _force);
     }
 }
 
@@ -71,19 +69,27 @@ internal sealed class CrimeColumns
 
     public DateOnly LastDay => Count == 0 ? DateOnly.FromDateTime(DateTime.UtcNow) : DateOnly.FromDayNumber(Day.Max());
 
+    /// <summary>The same crimes (a table of the same revision) with another table's harm per category; answers start afresh.</summary>
+    public CrimeColumns With(CrimeTable table) =>
+        table.Revision == Table.Revision && table.Count == Count
+            ? new CrimeColumns(table, Day, Month, WeekHour, FirstMonth)
+            : throw new ArgumentException($"The table holds crimes at revision {table.Revision}, not {Table.Revision}.", nameof(table));
+
     public static CrimeColumns From(CrimeTable table, ForceOptions force)
     {
         var n = table.Count;
         var day = new int[n];
         var weekHour = new short[n];
         var zone = force.TimeZoneInfo;
+        var ticks = table.OccurredUtcTicks;
+        var timed = table.HasTimeOfDay;
         for (var i = 0; i < n; i++)
         {
-            var utc = new DateTime(table.OccurredUtcTicks[i], DateTimeKind.Utc);
+            var utc = new DateTime(ticks[i], DateTimeKind.Utc);
             // Month-resolution records (data.police.uk) hold the first of the month: keep that date, not the local shift of it.
-            var local = table.HasTimeOfDay[i] ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : utc;
+            var local = timed[i] ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : utc;
             day[i] = DateOnly.FromDateTime(local).DayNumber;
-            weekHour[i] = table.HasTimeOfDay[i] ? (short)(((int)local.DayOfWeek + 6) % 7 * 24 + local.Hour) : (short)-1;
+            weekHour[i] = timed[i] ? (short)(((int)local.DayOfWeek + 6) % 7 * 24 + local.Hour) : (short)-1;
         }
         var first = n == 0 ? new DateOnly(2000, 1, 1) : DateOnly.FromDayNumber(day.Min());
         var firstMonth = new DateOnly(first.Year, first.Month, 1);

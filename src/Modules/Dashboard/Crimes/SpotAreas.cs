@@ -8,8 +8,11 @@ using NetTopologySuite.IO;
 namespace HotSpots.Modules.Dashboard.Crimes;
 
 /// <summary>
-/// Which crimes lie in which spot, and in the buffer ring around it (outside every spot), worked out once per set of
-/// spots, buffer width and load of the crimes, then kept.
+/// Which crimes lie in which spot, and in the buffer ring around it (outside every spot), worked out once per revision
+/// of the crimes (<see cref="Ingestion.Contracts.CrimeTable.Revision"/>: in one process the same crimes in the same
+/// order), list of spots and buffer width, then kept. It reads nothing that changes: a spot's polygon never changes
+/// once made, and the crimes are the ones the caller passes, so it is exactly as current as the <see cref="CrimeCache"/>
+/// that gave them (which checks their revision on every use).
 /// </summary>
 internal sealed class SpotAreas(IServiceScopeFactory scopes)
 {
@@ -17,7 +20,7 @@ internal sealed class SpotAreas(IServiceScopeFactory scopes)
 
     public async Task<SpotMembership> GetAsync(CrimeColumns crimes, IReadOnlyList<long> spotIds, double bufferMetres, CancellationToken cancellationToken)
     {
-        var key = $"{crimes.GetHashCode()}|{bufferMetres}|{string.Join(',', spotIds)}";
+        var key = $"{crimes.Table.Revision}|{crimes.Count}|{bufferMetres}|{string.Join(',', spotIds)}";
         if (_cache.TryGetValue(key, out var known)) return known;
         var polygons = new List<Geometry>();
         await using (var scope = scopes.CreateAsyncScope())

@@ -22,10 +22,30 @@ public interface IHotspotModule
     Task<HotspotSnapshot> GetSnapshotAsync(long setId, IReadOnlyCollection<long> hotspotIds, CancellationToken cancellationToken);
 }
 
-/// <summary>The published hot spots, held in memory and swapped whole when a set is published.</summary>
+/// <summary>
+/// The published hot spots, held in memory and swapped whole when a set is published or a published spot's briefing
+/// changes (revision <see cref="HotspotRevisions.Published"/>).
+/// </summary>
 public interface IHotspotSnapshot
 {
+    /// <summary>
+    /// The snapshot held, without a look at the database: current on the node that published, and on other nodes within
+    /// <c>Hotspots:SnapshotPollSeconds</c> of a change.
+    /// </summary>
     HotspotSnapshot Current { get; }
+
+    /// <summary>
+    /// The snapshot as of now: checks the revision of the published set first (one small query) and loads the set again
+    /// when it changed, on this node or another.
+    /// </summary>
+    Task<HotspotSnapshot> CurrentAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The kinds of data this module raises a revision of (HotSpots.Platform.Revisions), for copies held in memory.</summary>
+public static class HotspotRevisions
+{
+    /// <summary>Raised when a set is published (the previous one retired) and when a published spot's briefing changes.</summary>
+    public const string Published = "hotspots.published";
 }
 
 /// <summary>Raised after a set is published.</summary>

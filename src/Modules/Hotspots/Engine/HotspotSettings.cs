@@ -42,8 +42,11 @@ internal sealed class HotspotSettings
     /// <summary>Publish each scheduled refresh at once instead of leaving a draft for review.</summary>
     public bool AutoPublish { get; set; } = true;
 
-    /// <summary>Seconds between checks for a set published (or a briefing edited) on another node; 0 turns the check off.</summary>
-    public int SnapshotPollSeconds { get; set; } = 5;
+    /// <summary>
+    /// Seconds between checks of the published set's revision, for what reads the snapshot without asking the database
+    /// (<c>IHotspotSnapshot.Current</c>): a set published or a briefing edited on another node; 0 turns the check off.
+    /// </summary>
+    public int SnapshotPollSeconds { get; set; } = 1;
 
     public static HotspotSettings From(IConfiguration configuration)
     {

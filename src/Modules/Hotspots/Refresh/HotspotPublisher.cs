@@ -3,11 +3,12 @@ using HotSpots.Modules.Hotspots.Data;
 using HotSpots.Modules.Hotspots.Snapshot;
 using HotSpots.Platform.Audit;
 using HotSpots.Platform.Events;
+using HotSpots.Platform.Revisions;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Hotspots.Refresh;
 
-/// <summary>Publishes a set: the previous published set is retired, and the in-memory snapshot swapped.</summary>
+/// <summary>Publishes a set: the previous published set is retired and the set's revision raised in one transaction, and the in-memory snapshot swapped.</summary>
 internal sealed class HotspotPublisher(HotspotsDbContext db, SnapshotStore snapshot, IEventPublisher events, IAuditLog audit, TimeProvider clock)
 {
     public async Task PublishAsync(long setId, string publishedBy, CancellationToken cancellationToken)
@@ -25,9 +26,11 @@ internal sealed class HotspotPublisher(HotspotsDbContext db, SnapshotStore snaps
             set.PublishedUtc = now;
             set.PublishedBy = publishedBy;
             await db.SaveChangesAsync(cancellationToken);
+            await db.Database.RaiseAsync(HotspotRevisions.Published, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await snapshot.ReloadAsync(cancellationToken);
+        // This node loads the set now; every other node at its next use of the snapshot (tasking) or poll (the rest).
+        await snapshot.CurrentAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry(publishedBy, "hotspot.set.publish", $"hotspot set {setId}"), cancellationToken);
         await events.PublishAsync(new HotspotSetPublished(setId, now), cancellationToken);
     }

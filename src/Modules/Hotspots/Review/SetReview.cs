@@ -5,6 +5,7 @@ using HotSpots.Modules.Hotspots.Snapshot;
 using HotSpots.Platform;
 using HotSpots.Platform.Audit;
 using HotSpots.Platform.Geography;
+using HotSpots.Platform.Revisions;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
@@ -45,11 +46,13 @@ internal sealed class SetReview(HotspotsDbContext db, IMetricProjection projecti
         var before = spot.Briefing;
         if (before == briefing) return;
         spot.Briefing = briefing;
-        await db.SaveChangesAsync(cancellationToken);
+        // Officers read briefings from the snapshot: a change to a published spot raises its revision, so that every
+        // node's snapshot follows.
+        if (status == HotspotSetStatus.Published) await db.SaveChangesAndRaiseAsync(HotspotRevisions.Published, cancellationToken);
+        else await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry(editedBy, "hotspot.briefing.edit", $"hotspot {hotspotId} (set {spot.SetId})",
             Details: $"from \"{before}\" to \"{briefing}\""), cancellationToken);
-        // Officers read briefings from the snapshot: a change to a published spot reaches them at once.
-        if (status == HotspotSetStatus.Published) await snapshot.ReloadAsync(cancellationToken);
+        if (status == HotspotSetStatus.Published) await snapshot.CurrentAsync(cancellationToken);
     }
 
     /// <summary>The published set; for the published set itself, the set published before it.</summary>

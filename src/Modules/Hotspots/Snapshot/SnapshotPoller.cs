@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace HotSpots.Modules.Hotspots.Snapshot;
 
 /// <summary>
-/// With several app nodes on one database, a set published on one node must reach every node's snapshot: each node
-/// checks every <c>Hotspots:SnapshotPollSeconds</c> and reloads when the published set or its briefings changed.
+/// What reads the snapshot without asking the database (<c>IHotspotSnapshot.Current</c>: dashboards, pages) must follow a
+/// set published on another node too: every <c>Hotspots:SnapshotPollSeconds</c> this checks the published set's revision
+/// (one small query) and loads the set again when it changed. Tasking asks <c>CurrentAsync</c> and needs no poll.
 /// </summary>
 internal sealed class SnapshotPoller(SnapshotStore store, HotspotSettings settings, ILogger<SnapshotPoller> log) : BackgroundService
 {
@@ -18,8 +19,9 @@ internal sealed class SnapshotPoller(SnapshotStore store, HotspotSettings settin
         {
             try
             {
-                if (await store.ReloadIfChangedAsync(stoppingToken))
-                    log.LogInformation("Hot spot snapshot reloaded: set {SetId} published elsewhere", store.Current.Set?.Id);
+                var held = store.Current;
+                if (!ReferenceEquals(await store.CurrentAsync(stoppingToken), held))
+                    log.LogInformation("Hot spot snapshot loaded again: set {SetId} published or edited", store.Current.Set?.Id);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,50 +1,44 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
 using HotSpots.Platform.Geography;
+using HotSpots.Platform.Revisions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.IO;
 
 namespace HotSpots.Modules.Hotspots.Snapshot;
 
-/// <summary>Holds the published set in memory; a reload builds a new snapshot and swaps it in one assignment.</summary>
-internal sealed class SnapshotStore(IServiceScopeFactory scopes, IMetricProjection projection) : IHotspotSnapshot
+/// <summary>
+/// Holds the published set in memory: a revisioned copy (<see cref="RevisionedCache{T}"/> of
+/// <see cref="HotspotRevisions.Published"/>), built again when a set is published or a published briefing edited, on
+/// this node or another, and swapped in one assignment.
+/// </summary>
+internal sealed class SnapshotStore : IHotspotSnapshot
 {
-    private volatile HotspotSnapshot? _current;
-    private volatile string? _loaded;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IMetricProjection _projection;
+    private readonly RevisionedCache<HotspotSnapshot> _published;
 
-    public HotspotSnapshot Current => _current ?? HotspotSnapshot.Empty(projection);
-
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    public SnapshotStore(IServiceScopeFactory scopes, IMetricProjection projection, IRevisionReader revisions, TimeProvider clock)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        _scopes = scopes;
+        _projection = projection;
+        _published = new RevisionedCache<HotspotSnapshot>(revisions, [HotspotRevisions.Published], LoadAsync, clock);
+    }
+
+    public HotspotSnapshot Current => _published.Held ?? HotspotSnapshot.Empty(_projection);
+
+    public Task<HotspotSnapshot> CurrentAsync(CancellationToken cancellationToken) => _published.GetAsync(cancellationToken);
+
+    private async Task<HotspotSnapshot> LoadAsync(RevisionStamp stamp, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotspotsDbContext>();
         var set = await db.Sets.AsNoTracking().Include(s => s.Spots)
             .Where(s => s.Status == HotspotSetStatus.Published)
             .OrderByDescending(s => s.PublishedUtc)
             .FirstOrDefaultAsync(cancellationToken);
-        _current = set is null ? HotspotSnapshot.Empty(projection) : Build(set, set.Spots);
-        _loaded = set is null ? "" : Fingerprint(set.Id, set.Spots.OrderBy(s => s.Id).Select(s => s.Briefing));
-    }
-
-    /// <summary>
-    /// Reloads when the database holds another published set, or other briefings, than the snapshot: what another node
-    /// published or edited. A few bytes per spot are read; the polygons only when something changed.
-    /// </summary>
-    public async Task<bool> ReloadIfChangedAsync(CancellationToken cancellationToken)
-    {
-        string now;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<HotspotsDbContext>();
-            var setId = await db.Sets.AsNoTracking().Where(s => s.Status == HotspotSetStatus.Published)
-                .OrderByDescending(s => s.PublishedUtc).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
-            now = setId is null ? "" : Fingerprint(setId.Value,
-                await db.Spots.AsNoTracking().Where(s => s.SetId == setId).OrderBy(s => s.Id).Select(s => s.Briefing).ToListAsync(cancellationToken));
-        }
-        if (now == _loaded) return false;
-        await ReloadAsync(cancellationToken);
-        return true;
+        return set is null ? HotspotSnapshot.Empty(_projection) : Build(set, set.Spots);
     }
 
     /// <summary>A snapshot of the given spots of a set, whatever its status.</summary>
@@ -52,11 +46,8 @@ internal sealed class SnapshotStore(IServiceScopeFactory scopes, IMetricProjecti
     {
         var reader = new WKBReader();
         var shapes = spots.OrderBy(s => s.Rank)
-            .Select(s => new SpotShape(HotspotMapping.Published(s, projection.Unproject), reader.Read(s.PolygonWkb)))
+            .Select(s => new SpotShape(HotspotMapping.Published(s, _projection.Unproject), reader.Read(s.PolygonWkb)))
             .ToList();
-        return new HotspotSnapshot(HotspotMapping.Summary(set), shapes, projection);
+        return new HotspotSnapshot(HotspotMapping.Summary(set), shapes, _projection);
     }
-
-    private static string Fingerprint(long setId, IEnumerable<string> briefings) =>
-        setId + ":" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', briefings))));
 }

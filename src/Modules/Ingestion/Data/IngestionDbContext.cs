@@ -11,7 +11,6 @@ internal class IngestionDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<QuarantinedRow> Quarantine => Set<QuarantinedRow>();
     public DbSet<UnitPositionRow> UnitPositions => Set<UnitPositionRow>();
     public DbSet<ProfileRow> Profiles => Set<ProfileRow>();
-    public DbSet<CrimeRevision> CrimeRevisions => Set<CrimeRevision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -31,11 +30,6 @@ internal class IngestionDbContext(DbContextOptions options) : DbContext(options)
             // only to keep the ids of deleted rows from coming back, and crimes are never deleted. (EF cannot record
             // "generated, without AUTOINCREMENT" in its migrations' model, so the model says that EF does not generate it.)
             if (Database.IsSqlite()) e.Property(c => c.Id).ValueGeneratedNever();
-        });
-        model.Entity<CrimeRevision>(e =>
-        {
-            e.ToTable("ingestion_crime_revision");
-            e.Property(r => r.Id).ValueGeneratedNever();
         });
         model.Entity<PersonLink>(e =>
         {

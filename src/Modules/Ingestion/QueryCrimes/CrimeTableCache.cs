@@ -1,3 +1,5 @@
+using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Platform.Revisions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -5,33 +7,32 @@ namespace HotSpots.Modules.Ingestion.QueryCrimes;
 
 /// <summary>
 /// The mappable crimes held in memory between calls, for every caller of the process (hot spot refreshes, dashboards):
-/// reading a million crimes takes seconds, cutting a window out of memory milliseconds. Each call first reads the
-/// revision of the crimes from the database, so that a write by this process or another (several web nodes on one
-/// PostgreSQL) is seen at once; only a changed revision reads the crimes again, once, whoever asks meanwhile.
+/// reading a million crimes takes seconds, cutting a window out of memory milliseconds. A revisioned copy
+/// (<see cref="RevisionedCache{T}"/> of <see cref="IngestionRevisions.Crimes"/>): every call first reads the crimes'
+/// revision, so that a write by this process or another (several web nodes on one PostgreSQL) is seen by the next call;
+/// only a changed revision reads the crimes again, once, whoever asks meanwhile.
 /// </summary>
-internal sealed class CrimeTableCache(IServiceScopeFactory scopes, ILogger<CrimeTableCache> log) : IAsyncDisposable, IDisposable
+internal sealed class CrimeTableCache : IAsyncDisposable, IDisposable
 {
-    private readonly SemaphoreSlim _reading = new(1, 1);
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<CrimeTableCache> _log;
+    private readonly RevisionedCache<MappableCrimes> _crimes;
     private readonly CancellationTokenSource _stopping = new();
-    private MappableCrimes? _held;
     private Task _background = Task.CompletedTask;
 
-    public async Task<MappableCrimes> GetAsync(CrimeTableQuery query, CancellationToken cancellationToken)
+    public CrimeTableCache(IServiceScopeFactory scopes, IRevisionReader revisions, TimeProvider clock, ILogger<CrimeTableCache> log)
     {
-        var revision = await query.RevisionAsync(cancellationToken);
-        if (_held is { } held && held.Revision == revision) return held;
-        await _reading.WaitAsync(cancellationToken);
-        try
-        {
-            // Another caller may have read them while this one waited.
-            revision = await query.RevisionAsync(cancellationToken);
-            if (_held is { } read && read.Revision == revision) return read;
-            return _held = await query.ReadAsync(revision, cancellationToken);
-        }
-        finally
-        {
-            _reading.Release();
-        }
+        _scopes = scopes;
+        _log = log;
+        _crimes = new RevisionedCache<MappableCrimes>(revisions, [IngestionRevisions.Crimes], ReadAsync, clock);
+    }
+
+    public Task<MappableCrimes> GetAsync(CancellationToken cancellationToken) => _crimes.GetAsync(cancellationToken);
+
+    private async Task<MappableCrimes> ReadAsync(RevisionStamp stamp, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CrimeTableQuery>().ReadAsync(stamp[IngestionRevisions.Crimes], cancellationToken);
     }
 
     /// <summary>Reads the crimes again now if they changed, without waiting, so that the next caller finds them ready.</summary>
@@ -48,9 +49,8 @@ internal sealed class CrimeTableCache(IServiceScopeFactory scopes, ILogger<Crime
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var crimes = await GetAsync(scope.ServiceProvider.GetRequiredService<CrimeTableQuery>(), cancellationToken);
-            log.LogInformation("Crimes held in memory: {Count} mappable crimes at revision {Revision}", crimes.Count, crimes.Revision);
+            var crimes = await GetAsync(cancellationToken);
+            _log.LogInformation("Crimes held in memory: {Count} mappable crimes at revision {Revision}", crimes.Count, crimes.Revision);
         }
         catch (Exception e) when (cancellationToken.IsCancellationRequested || e is ObjectDisposedException)
         {
@@ -58,7 +58,7 @@ internal sealed class CrimeTableCache(IServiceScopeFactory scopes, ILogger<Crime
         catch (Exception e)
         {
             // Only an early read failed: the next caller reads the crimes itself, and sees the error.
-            log.LogWarning(e, "Reading the crimes into memory ahead of their first use failed");
+            _log.LogWarning(e, "Reading the crimes into memory ahead of their first use failed");
         }
     }
 

@@ -6,16 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace HotSpots.Modules.Ingestion.QueryCrimes;
 
 /// <summary>
-/// Reads every mappable crime as columns, in id order, with the revision of the crimes it read. EF Core writes the
+/// Reads every mappable crime as columns, in id order, stamped with the revision of the crimes read before. EF Core writes the
 /// query (so that it is right on both providers), but the rows are read straight from the data reader into arrays:
 /// materialising a million entities would cost seconds.
 /// </summary>
 internal sealed partial class CrimeTableQuery(IngestionDbContext db)
 {
-    /// <summary>The revision of the crimes now. Read it before the crimes: a copy then holds at least what its revision says.</summary>
-    public async Task<long> RevisionAsync(CancellationToken cancellationToken) =>
-        await db.CrimeRevisions.AsNoTracking().Where(r => r.Id == CrimeRevision.Row).Select(r => (long?)r.Number).SingleOrDefaultAsync(cancellationToken) ?? 0;
-
+    /// <param name="revision">The crimes' revision, read before this read begins: the copy then holds at least what it counts.</param>
     public async Task<MappableCrimes> ReadAsync(long revision, CancellationToken cancellationToken)
     {
         var query = db.Crimes.AsNoTracking()

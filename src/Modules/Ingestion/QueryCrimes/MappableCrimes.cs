@@ -5,7 +5,8 @@ namespace HotSpots.Modules.Ingestion.QueryCrimes;
 
 /// <summary>
 /// Every mappable crime as columns, in id order (the order the table is read in, so a window of them holds the same
-/// crimes in the same order as a query of that window would), as of one <see cref="CrimeRevision"/> of the crimes.
+/// crimes in the same order as a query of that window would), as of one revision of the crimes
+/// (<see cref="IngestionRevisions.Crimes"/>): read after it, so holding at least every write it counts.
 /// Categories, places and areas are indices into name lists, numbered in order of first appearance.
 /// </summary>
 internal sealed class MappableCrimes(
@@ -43,7 +44,7 @@ internal sealed class MappableCrimes(
             wArea[j] = areaNames.Of(area[i]);
             j++;
         }
-        return new CrimeTable(wx, wy, wTicks, wTimed, wCategory, wPlace, categoryNames.Names, HarmOf(categoryNames.Names, harm),
+        return new CrimeTable(Revision, wx, wy, wTicks, wTimed, wCategory, wPlace, categoryNames.Names, HarmOf(categoryNames.Names, harm),
             placeNames.Names, wArea, areaNames.Names);
     }
 
@@ -53,7 +54,7 @@ internal sealed class MappableCrimes(
         lock (_gate)
         {
             if (_all is { } held && held.CategoryHarm.SequenceEqual(categoryHarm)) return held;
-            return _all = new CrimeTable(x, y, ticks, timed, category, place, categories, categoryHarm, places, area, areas);
+            return _all = new CrimeTable(Revision, x, y, ticks, timed, category, place, categories, categoryHarm, places, area, areas);
         }
     }
 

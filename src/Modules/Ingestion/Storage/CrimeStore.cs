@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
+using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Ingestion.Data;
 using HotSpots.Modules.Ingestion.ImportCrimes;
+using HotSpots.Platform.Revisions;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Ingestion.Storage;
@@ -71,7 +73,8 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
         }
         if (_inserts.Count > 0) await InsertAsync(transaction, _inserts, importId, cancellationToken);
         if (_updates.Count > 0) await UpdateAsync(transaction, _updates, importId, cancellationToken);
-        if (_inserts.Count + _updates.Count > 0) await CountRevisionAsync(transaction, cancellationToken);
+        // One more write to the crimes, committed with them: a copy held in memory is current while it has this number.
+        if (_inserts.Count + _updates.Count > 0) await Revision.RaiseAsync(Connection, transaction, IngestionRevisions.Crimes, cancellationToken);
         if (batch.Quarantine.Count > 0) await QuarantineAsync(transaction, batch.Quarantine, cancellationToken);
         if (batch.TrackProgress) await ProgressAsync(transaction, importId, batch, tally ?? new ImportTally(), outcome, nowUtc, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -166,16 +169,6 @@ internal abstract class CrimeStore(IngestionDbContext db) : IAsyncDisposable
     /// <summary>Adds bad rows; a row already held (same file, line and text) is not added again.</summary>
     protected abstract Task QuarantineAsync(DbTransaction transaction, IReadOnlyList<QuarantinedRow> rows, CancellationToken cancellationToken);
 
-    /// <summary>One more write to the crimes, committed with them (see <see cref="CrimeRevision"/>).</summary>
-    private async Task CountRevisionAsync(DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = Connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO ingestion_crime_revision (\"Id\", \"Number\") VALUES (@row, 1) " +
-                              "ON CONFLICT (\"Id\") DO UPDATE SET \"Number\" = ingestion_crime_revision.\"Number\" + 1";
-        Add(command, "row", CrimeRevision.Row);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     private async Task ProgressAsync(
         DbTransaction transaction, long importId, ImportBatch batch, ImportTally tally, BatchOutcome outcome, DateTime nowUtc, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Modules.Tasking.Data;
 using HotSpots.Platform;
 using HotSpots.Platform.Audit;
+using HotSpots.Platform.Revisions;
 using HotSpots.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,10 +44,9 @@ internal sealed class AssignmentBook(
             AssignedBy = assignedBy, AssignedUtc = now,
         };
         db.Assignments.Add(assignment);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAndRaiseAsync(TaskingRevisions.Assignments, cancellationToken);
         await audit.RecordAsync(new AuditEntry(assignedBy, "tasking.assign", $"spot {hotspotId} ({spot.Name})",
             Details: $"team {team.Name}, {shift} shift, police day {state.PoliceDay:yyyy-MM-dd}"), cancellationToken);
-        board.Invalidate();
         return new AssignmentView(assignment.Id, hotspotId, spot.Name, teamId, team.Name, shift, assignedBy, now);
     }
 
@@ -55,10 +55,9 @@ internal sealed class AssignmentBook(
         var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, cancellationToken)
             ?? throw new ValidationException($"There is no assignment {assignmentId}.");
         db.Assignments.Remove(assignment);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAndRaiseAsync(TaskingRevisions.Assignments, cancellationToken);
         await audit.RecordAsync(new AuditEntry(removedBy, "tasking.unassign", $"spot {assignment.HotspotId} ({assignment.HotspotName})",
             Details: $"team {assignment.TeamId}, {assignment.Shift} shift, police day {assignment.PoliceDay:yyyy-MM-dd}"), cancellationToken);
-        board.Invalidate();
     }
 
     public async Task<PatrolPermission> CheckPatrolAsync(long hotspotId, CancellationToken cancellationToken)
@@ -79,7 +78,7 @@ internal sealed class AssignmentBook(
     public async Task SetTargetsAsync(DoseTargets targets, string changedBy, CancellationToken cancellationToken)
     {
         if (targets.Problem() is { } problem) throw new ValidationException(problem);
+        // The settings store raises the setting's revision (TaskingRevisions.DoseTargets), which the board depends on.
         await store.SetAsync(TaskingBoard.DoseTargetKey, targets, changedBy, cancellationToken);
-        board.Invalidate();
     }
 }

@@ -6,10 +6,8 @@ namespace HotSpots.Modules.Tasking.Board;
 
 /// <summary>An immutable picture of today's tasking; every tasking path asks it what may be offered.</summary>
 internal sealed record BoardState(
-    DateTime BuiltUtc,
     DateTime DayStartUtc,
     DateOnly PoliceDay,
-    long? PublishedSetId,
     HotspotSnapshot Spots,
     string? TrialName,
     IReadOnlyDictionary<long, TrialArm>? Arms,

@@ -2,6 +2,7 @@ using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Modules.Tasking.Data;
 using HotSpots.Platform;
+using HotSpots.Platform.Revisions;
 using HotSpots.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,48 +11,46 @@ namespace HotSpots.Modules.Tasking.Board;
 
 /// <summary>
 /// What tasking answers from memory: the spots that may be offered today (the published set, or the spots a
-/// running trial froze, with their arms), today's doses, assignments and teams. Rebuilt when it is older than
-/// <see cref="TaskingSettings.BoardSeconds"/>, when the police day turns, when another set is published, or
-/// when a supervisor or evaluator changes something.
+/// running trial froze, with their arms), today's doses, assignments and teams. A revisioned copy
+/// (<see cref="RevisionedCache{TKey,T}"/>) keyed by the police day: every use reads the revisions of what it is built
+/// from (the published set, sealed trials, assignments, teams and officers, dose targets) in one small query, so that a
+/// change committed on any node before the use began — a trial sealed, a set published — is on the board that answers
+/// it. The minutes delivered today change with every ping and have no revision: the board is also built again when it
+/// is older than <see cref="TaskingSettings.BoardSeconds"/>.
 /// </summary>
-internal sealed class TaskingBoard(
-    IServiceScopeFactory scopes, IHotspotSnapshot published, ForceOptions force, TaskingSettings settings, TimeProvider clock)
+internal sealed class TaskingBoard
 {
-    private readonly SemaphoreSlim _rebuild = new(1, 1);
-    private volatile BoardState? _state;
+    public const string DoseTargetKey = "Tasking:DoseTargets";
 
-    public void Invalidate() => _state = null;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IHotspotSnapshot _published;
+    private readonly ForceOptions _force;
+    private readonly TaskingSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly RevisionedCache<DateOnly, BoardState> _board;
 
-    public async ValueTask<BoardState> CurrentAsync(CancellationToken cancellationToken)
+    public TaskingBoard(
+        IServiceScopeFactory scopes, IHotspotSnapshot published, IRevisionReader revisions, ForceOptions force, TaskingSettings settings,
+        TimeProvider clock)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (_state is { } state && Fresh(state, now)) return state;
-        await _rebuild.WaitAsync(cancellationToken);
-        try
-        {
-            if (_state is { } built && Fresh(built, now)) return built;
-            _state = await BuildAsync(now, cancellationToken);
-            return _state;
-        }
-        finally
-        {
-            _rebuild.Release();
-        }
+        (_scopes, _published, _force, _settings, _clock) = (scopes, published, force, settings, clock);
+        _board = new RevisionedCache<DateOnly, BoardState>(revisions,
+            [HotspotRevisions.Published, TaskingRevisions.Trials, TaskingRevisions.Assignments, TaskingRevisions.Teams, TaskingRevisions.DoseTargets],
+            BuildAsync, clock, TimeSpan.FromSeconds(settings.BoardSeconds));
     }
 
-    private bool Fresh(BoardState state, DateTime now) =>
-        (now - state.BuiltUtc).TotalSeconds < settings.BoardSeconds
-        && state.DayStartUtc == force.PoliceDayStartUtc(now)
-        && state.PublishedSetId == published.Current.Set?.Id;
+    /// <summary>Today's board, built again first when anything it was built from changed, or the police day turned.</summary>
+    public Task<BoardState> CurrentAsync(CancellationToken cancellationToken) =>
+        _board.GetAsync(_force.PoliceDay(_clock.GetUtcNow().UtcDateTime), cancellationToken);
 
-    private async Task<BoardState> BuildAsync(DateTime now, CancellationToken cancellationToken)
+    private async Task<BoardState> BuildAsync(DateOnly day, RevisionStamp stamp, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TaskingDbContext>();
-        var day = force.PoliceDay(now);
-        var dayStart = force.PoliceDayStartUtc(day);
-        var current = published.Current;
+        var dayStart = _force.PoliceDayStartUtc(day);
+        // At least as new as the stamp: the snapshot reads the same revision again.
+        var current = await _published.CurrentAsync(cancellationToken);
 
         var trial = await db.Trials.AsNoTracking().Include(t => t.Spots)
             .Where(t => t.SealedUtc != null && t.FirstDay <= day)
@@ -73,7 +72,7 @@ internal sealed class TaskingBoard(
         else
         {
             spots = current;
-            targets = await services.GetRequiredService<ISettingsStore>().GetAsync(DoseTargetKey, settings.Dose, cancellationToken);
+            targets = await services.GetRequiredService<ISettingsStore>().GetAsync(DoseTargetKey, _settings.Dose, cancellationToken);
         }
 
         var doses = services.GetService<IDoseSource>() is { } source
@@ -88,8 +87,6 @@ internal sealed class TaskingBoard(
         var teams = await db.Officers.AsNoTracking().Where(o => o.TeamId != null)
             .ToDictionaryAsync(o => o.Id, o => o.TeamId!.Value, cancellationToken);
 
-        return new BoardState(now, dayStart, day, current.Set?.Id, spots, trial?.Name, arms, doses, targets, assignments, teams);
+        return new BoardState(dayStart, day, spots, trial?.Name, arms, doses, targets, assignments, teams);
     }
-
-    public const string DoseTargetKey = "Tasking:DoseTargets";
 }

@@ -1,11 +1,12 @@
 using HotSpots.Modules.Tasking.Board;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Modules.Tasking.Data;
+using HotSpots.Platform.Revisions;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Tasking.Teams;
 
-internal sealed class TeamRoster(TaskingDbContext db, TaskingBoard board)
+internal sealed class TeamRoster(TaskingDbContext db)
 {
     public async Task<TeamView> CreateAsync(string name, CancellationToken cancellationToken)
     {
@@ -14,7 +15,7 @@ internal sealed class TeamRoster(TaskingDbContext db, TaskingBoard board)
         {
             team = new Team { Name = name };
             db.Teams.Add(team);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAndRaiseAsync(TaskingRevisions.Teams, cancellationToken);
         }
         return new TeamView(team.Id, team.Name);
     }
@@ -26,8 +27,7 @@ internal sealed class TeamRoster(TaskingDbContext db, TaskingBoard board)
             db.Officers.Add(new Officer { Id = officerId, DisplayName = displayName, TeamId = teamId });
         else
             (officer.DisplayName, officer.TeamId) = (displayName, teamId);
-        await db.SaveChangesAsync(cancellationToken);
-        board.Invalidate();
+        await db.SaveChangesAndRaiseAsync(TaskingRevisions.Teams, cancellationToken);
     }
 
     public async Task<IReadOnlyList<OfficerView>> OfficersAsync(CancellationToken cancellationToken) =>

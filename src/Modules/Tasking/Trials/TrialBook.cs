@@ -5,13 +5,14 @@ using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Modules.Tasking.Data;
 using HotSpots.Platform;
 using HotSpots.Platform.Audit;
+using HotSpots.Platform.Revisions;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Tasking.Trials;
 
 /// <summary>Creates, seals and exports trials. Once sealed, every attempt to change a trial is refused and audited.</summary>
 internal sealed class TrialBook(
-    TaskingDbContext db, IHotspotSnapshot published, IAuditLog audit, ForceOptions force, TimeProvider clock, TaskingBoard board)
+    TaskingDbContext db, IHotspotSnapshot published, IAuditLog audit, ForceOptions force, TimeProvider clock)
     : ITrials
 {
     public async Task<TrialView> CreateAsync(TrialRequest request, string createdBy, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ internal sealed class TrialBook(
         var targets = request.Targets ?? DoseTargets.Default;
         var problem = Problem(request, targets);
         if (problem is not null) await RefuseAsync(createdBy, "trial (new)", problem, cancellationToken);
-        var current = published.Current;
+        var current = await published.CurrentAsync(cancellationToken);
         if (current.Set is null || current.Spots.Count < 2)
             await RefuseAsync(createdBy, "trial (new)", "A trial needs a published hot spot set with at least two spots.", cancellationToken);
 
@@ -76,9 +77,10 @@ internal sealed class TrialBook(
             await RefuseAsync(sealedBy, Subject(trial), "The stored schedule no longer matches its hash.", cancellationToken);
         trial.SealedUtc = clock.GetUtcNow().UtcDateTime;
         trial.SealedBy = sealedBy;
-        await db.SaveChangesAsync(cancellationToken);
+        // Every node's board reads this revision at its next use: from the moment the seal returns, no node offers a
+        // control spot of the trial.
+        await db.SaveChangesAndRaiseAsync(TaskingRevisions.Trials, cancellationToken);
         await audit.RecordAsync(new AuditEntry(sealedBy, "trial.seal", Subject(trial), Details: $"sha256 {trial.Sha256}"), cancellationToken);
-        board.Invalidate();
         return View(trial);
     }
 

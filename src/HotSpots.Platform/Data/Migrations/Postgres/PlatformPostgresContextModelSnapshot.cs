@@ -64,6 +64,20 @@ namespace HotSpots.Platform.Data.Migrations.Postgres
                     b.ToTable("platform_audit", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Platform.Data.RevisionRecord", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("platform_revisions", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Platform.Data.SettingRecord", b =>
                 {
                     b.Property<string>("Key")

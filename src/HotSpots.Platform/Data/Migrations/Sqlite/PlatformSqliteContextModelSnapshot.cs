@@ -57,6 +57,20 @@ namespace HotSpots.Platform.Data.Migrations.Sqlite
                     b.ToTable("platform_audit", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Platform.Data.RevisionRecord", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("platform_revisions", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Platform.Data.SettingRecord", b =>
                 {
                     b.Property<string>("Key")

@@ -103,19 +103,6 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Postgres
                     b.ToTable("ingestion_crimes", (string)null);
                 });
 
-            modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.CrimeRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ingestion_crime_revision", (string)null);
-                });
-
             modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.ImportRun", b =>
                 {
                     b.Property<long>("Id")

@@ -95,19 +95,6 @@ namespace HotSpots.Modules.Ingestion.Data.Migrations.Sqlite
                     b.ToTable("ingestion_crimes", (string)null);
                 });
 
-            modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.CrimeRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ingestion_crime_revision", (string)null);
-                });
-
             modelBuilder.Entity("HotSpots.Modules.Ingestion.Data.ImportRun", b =>
                 {
                     b.Property<long>("Id")
