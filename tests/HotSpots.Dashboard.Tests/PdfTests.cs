@@ -27,7 +27,7 @@ public sealed class PdfTests : IClassFixture<PdfTests.App>
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var spot = scope.ServiceProvider.GetRequiredService<IHotspotSnapshot>().Current.Spots[0];
-        var bytes = await scope.ServiceProvider.GetRequiredService<IDashboardModule>().BriefingPdfAsync(spot.Id, CancellationToken.None);
+        var bytes = await scope.ServiceProvider.GetRequiredService<IDashboardModule>().BriefingPdfAsync(spot.Id, TrialSight.Totals, CancellationToken.None);
 
         using var pdf = PdfDocument.Open(bytes!);
         pdf.NumberOfPages.ShouldBe(1);
@@ -46,7 +46,7 @@ public sealed class PdfTests : IClassFixture<PdfTests.App>
     public async Task A_briefing_of_a_spot_not_published_is_none()
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<IDashboardModule>().BriefingPdfAsync(999_999, CancellationToken.None)).ShouldBeNull();
+        (await scope.ServiceProvider.GetRequiredService<IDashboardModule>().BriefingPdfAsync(999_999, TrialSight.Totals, CancellationToken.None)).ShouldBeNull();
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class PdfTests : IClassFixture<PdfTests.App>
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var bytes = await scope.ServiceProvider.GetRequiredService<IDashboardModule>().MonthlyReportPdfAsync(today.Year, today.Month, CancellationToken.None);
+        var bytes = await scope.ServiceProvider.GetRequiredService<IDashboardModule>().MonthlyReportPdfAsync(today.Year, today.Month, TrialSight.Totals, CancellationToken.None);
 
         using var pdf = PdfDocument.Open(bytes);
         pdf.NumberOfPages.ShouldBeGreaterThanOrEqualTo(2);
@@ -69,7 +69,7 @@ public sealed class PdfTests : IClassFixture<PdfTests.App>
     public async Task A_month_that_does_not_exist_is_refused_with_a_reason()
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        var e = await Should.ThrowAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<IDashboardModule>().MonthlyReportPdfAsync(2026, 13, CancellationToken.None));
+        var e = await Should.ThrowAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<IDashboardModule>().MonthlyReportPdfAsync(2026, 13, TrialSight.Totals, CancellationToken.None));
         e.Message.ShouldContain("2026-13");
     }
 }

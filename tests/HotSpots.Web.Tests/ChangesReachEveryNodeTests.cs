@@ -159,7 +159,7 @@ public sealed class ChangesReachEveryNodeTests
     }
 
     private static Task<CrimeExplorer> CrimesOnAsync(HotSpotsApp node) =>
-        node.Use<IDashboardModule, CrimeExplorer>(d => d.GetCrimesAsync(March2015, CancellationToken.None));
+        node.Use<IDashboardModule, CrimeExplorer>(d => d.GetCrimesAsync(March2015, TrialSight.Totals, CancellationToken.None));
 
     private static Task<TaskingDay> TodayAsync(HotSpotsApp node) => node.Use<ITaskingModule, TaskingDay>(t => t.TodayAsync(CancellationToken.None));
 

@@ -41,7 +41,7 @@ public sealed class TrialImpactTests
         clock.Advance(TimeSpan.FromDays(8));
         // The page drawn once before the crimes come in, as the start-up warm-up may do at any moment.
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<IDashboardModule>().GetImpactAsync(new ImpactRequest(), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IDashboardModule>().GetImpactAsync(new ImpactRequest(), TrialSight.Totals, CancellationToken.None);
 
         // At noon of each place-day (inside its police day), one violent crime in a treatment place-day and three in a control one.
         var projection = app.Service<IMetricProjection>();
@@ -73,12 +73,21 @@ public sealed class TrialImpactTests
 
         ImpactReport impact;
         await using (var scope = app.Services.CreateAsyncScope())
-            impact = await scope.ServiceProvider.GetRequiredService<IDashboardModule>().GetImpactAsync(new ImpactRequest(), CancellationToken.None);
+            impact = await scope.ServiceProvider.GetRequiredService<IDashboardModule>().GetImpactAsync(new ImpactRequest(), TrialSight.Totals, CancellationToken.None);
         var treatmentDays = placeDays.Count(p => p.Arm == TrialArm.Treatment);
         var controlDays = placeDays.Count - treatmentDays;
         treatmentDays.ShouldBeGreaterThan(0);
         controlDays.ShouldBeGreaterThan(0);
         impact.TrialName.ShouldBe("ITT check");
+        // Over, the trial is no longer blinded: its figures by spot are shown to those who do not evaluate too.
+        impact.Withheld.ShouldBeNull();
+        impact.BySpot.Count.ShouldBe(trial.Spots.Count);
+        ComplianceReport compliance;
+        await using (var scope = app.Services.CreateAsyncScope())
+            compliance = await scope.ServiceProvider.GetRequiredService<IDashboardModule>().GetComplianceAsync(trial.FirstDay, trial.LastDay, TrialSight.Totals, CancellationToken.None);
+        compliance.Withheld.ShouldBeNull();
+        compliance.Controls.Count.ShouldBe(placeDays.Where(p => p.Arm == TrialArm.Control).Select(p => p.HotspotId).Distinct().Count());
+        compliance.ControlTotals.ShouldNotBeNull().PlaceDays.ShouldBe(placeDays.Count(p => p.Arm == TrialArm.Control));
         var itt = impact.TrialItt.ShouldNotBeNull();
         itt.Label.ShouldContain("intention to treat");
         (itt.First, itt.FirstExposure).ShouldBe((treatmentDays, treatmentDays));

@@ -17,11 +17,11 @@ internal sealed class DashboardWarmUp(IServiceScopeFactory scopes, ILogger<Dashb
             await using var scope = scopes.CreateAsyncScope();
             var dashboard = scope.ServiceProvider.GetRequiredService<IDashboardModule>();
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var page = await dashboard.GetCrimesAsync(new CrimeFilter(), stoppingToken);
+            var page = await dashboard.GetCrimesAsync(new CrimeFilter(), TrialSight.Totals, stoppingToken);
             log.LogInformation("Dashboard: crimes held in memory in {Seconds:0.0} s ({Count} in the last 12 months)", started.Elapsed.TotalSeconds, page.Count);
-            await dashboard.GetManagerDashboardAsync(stoppingToken);
-            await dashboard.GetComplianceAsync(null, null, stoppingToken);
-            await dashboard.GetImpactAsync(new ImpactRequest(), stoppingToken);
+            await dashboard.GetManagerDashboardAsync(TrialSight.Totals, stoppingToken);
+            await dashboard.GetComplianceAsync(null, null, TrialSight.Totals, stoppingToken);
+            await dashboard.GetImpactAsync(new ImpactRequest(), TrialSight.Totals, stoppingToken);
             await dashboard.GetLeaderboardsAsync(LeaderboardPeriod.Month, null, stoppingToken);
             log.LogInformation("Dashboard: pages drawn once, {Seconds:0.0} s after the start of the warm-up", started.Elapsed.TotalSeconds);
         }

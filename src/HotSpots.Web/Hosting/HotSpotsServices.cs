@@ -61,6 +61,7 @@ internal static class HotSpotsServices
             .AddPasswordValidator<PasswordPolicy>();
         services.AddMachineClients(configuration, builder.Environment, database, issueTokens: runJobServer);
         services.AddScoped<UserAccounts>();
+        services.AddScoped<TrialSights>();
         services.AddSingleton(SecurityOptions.From(configuration));
         services.AddSingleton(demo);
         services.AddScoped<DemoWarning>();

@@ -9,6 +9,7 @@ using HotSpots.Modules.Dashboard.Pdf;
 using HotSpots.Modules.Dashboard.People;
 using HotSpots.Modules.Dashboard.Settings;
 using HotSpots.Modules.Dashboard.Trials;
+using HotSpots.Modules.Hotspots.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,7 @@ public static class DashboardModule
         services.AddSingleton<SpotAreas>();
         services.AddScoped<ManagerDashboardQuery>();
         services.AddScoped<TrialOutcomes>();
+        services.AddScoped<TrialBlinding>();
         services.AddScoped<CrimeExplorerQuery>();
         services.AddScoped<PeopleQuery>();
         services.AddScoped<ComplianceQuery>();
@@ -40,24 +42,30 @@ public static class DashboardModule
 internal sealed class DashboardFacade(
     ManagerDashboardQuery manager, TrialOutcomes trialOutcomes, CrimeExplorerQuery crimes, PeopleQuery people, ComplianceQuery compliance,
     ImpactQuery impact, LeaderboardQuery leaderboards, DashboardSettingsStore settings, Exporter exporter, FeedRows feed,
-    BriefingPdf briefing, MonthlyReportPdf monthly) : IDashboardModule
+    BriefingPdf briefing, MonthlyReportPdf monthly, TrialBlinding blinding, IHotspotSnapshot hotspots) : IDashboardModule
 {
-    public Task<ManagerDashboard> GetManagerDashboardAsync(CancellationToken cancellationToken) => manager.GetAsync(cancellationToken);
+    public async Task<ManagerDashboard> GetManagerDashboardAsync(TrialSight sight, CancellationToken cancellationToken) =>
+        await manager.GetAsync(await blinding.ForAsync(sight, cancellationToken), cancellationToken);
 
     public Task<string> TrialOutcomesCsvAsync(long trialId, string exportedBy, CancellationToken cancellationToken) =>
         trialOutcomes.CsvAsync(trialId, exportedBy, cancellationToken);
 
-    public Task<CrimeExplorer> GetCrimesAsync(CrimeFilter filter, CancellationToken cancellationToken) => crimes.GetAsync(filter, cancellationToken);
+    public async Task<CrimeExplorer> GetCrimesAsync(CrimeFilter filter, TrialSight sight, CancellationToken cancellationToken) =>
+        await crimes.GetAsync(filter, await blinding.ForAsync(sight, cancellationToken), cancellationToken);
 
     public Task<PeopleInSpots> GetPeopleInSpotsAsync(int months, CancellationToken cancellationToken) => people.InSpotsAsync(months, cancellationToken);
 
     public Task<PersonHistory> OpenPersonAsync(string personId, string viewer, string? justification, CancellationToken cancellationToken) =>
         people.OpenAsync(personId, viewer, justification, cancellationToken);
 
-    public Task<ComplianceReport> GetComplianceAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
-        compliance.GetAsync(from, to, cancellationToken);
+    public async Task<ComplianceReport> GetComplianceAsync(DateOnly? from, DateOnly? to, TrialSight sight, CancellationToken cancellationToken) =>
+        await compliance.GetAsync(from, to, await blinding.ForAsync(sight, cancellationToken), cancellationToken);
 
-    public Task<ImpactReport> GetImpactAsync(ImpactRequest request, CancellationToken cancellationToken) => impact.GetAsync(request, cancellationToken);
+    public Task<IReadOnlyList<ControlPresence>> GetTrialControlsAsync(long trialId, CancellationToken cancellationToken) =>
+        compliance.TrialControlsAsync(trialId, cancellationToken);
+
+    public async Task<ImpactReport> GetImpactAsync(ImpactRequest request, TrialSight sight, CancellationToken cancellationToken) =>
+        await impact.GetAsync(request, await blinding.ForAsync(sight, cancellationToken), cancellationToken);
 
     public Task<Contracts.Leaderboards> GetLeaderboardsAsync(LeaderboardPeriod period, string? viewerOfficerId, CancellationToken cancellationToken) =>
         leaderboards.GetAsync(period, viewerOfficerId, cancellationToken);
@@ -67,12 +75,20 @@ internal sealed class DashboardFacade(
     public Task SetSettingsAsync(DashboardSettings value, string changedBy, CancellationToken cancellationToken) =>
         settings.SetAsync(value, changedBy, cancellationToken);
 
-    public Task<byte[]?> BriefingPdfAsync(long hotspotId, CancellationToken cancellationToken) => briefing.RenderAsync(hotspotId, cancellationToken);
+    public async Task<IReadOnlyList<PublishedHotspot>> GetPublishedSpotsAsync(TrialSight sight, CancellationToken cancellationToken)
+    {
+        var seen = await blinding.ForAsync(sight, cancellationToken);
+        return hotspots.Current.Spots.Where(s => seen.Names(s.Id)).ToList();
+    }
 
-    public Task<byte[]> MonthlyReportPdfAsync(int year, int month, CancellationToken cancellationToken) => monthly.RenderAsync(year, month, cancellationToken);
+    public async Task<byte[]?> BriefingPdfAsync(long hotspotId, TrialSight sight, CancellationToken cancellationToken) =>
+        await briefing.RenderAsync(hotspotId, await blinding.ForAsync(sight, cancellationToken), cancellationToken);
 
-    public Task<string> ExportAsync(ExportRequest request, string exportedBy, CancellationToken cancellationToken) =>
-        exporter.ExportAsync(request, exportedBy, cancellationToken);
+    public async Task<byte[]> MonthlyReportPdfAsync(int year, int month, TrialSight sight, CancellationToken cancellationToken) =>
+        await monthly.RenderAsync(year, month, await blinding.ForAsync(sight, cancellationToken), cancellationToken);
+
+    public async Task<string> ExportAsync(ExportRequest request, TrialSight sight, string exportedBy, CancellationToken cancellationToken) =>
+        await exporter.ExportAsync(request, await blinding.ForAsync(sight, cancellationToken), exportedBy, cancellationToken);
 
     public async Task<IEnumerable<T>> GetFeedAsync<T>(CancellationToken cancellationToken) where T : class => typeof(T) switch
     {

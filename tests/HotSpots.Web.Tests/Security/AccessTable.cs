@@ -89,6 +89,64 @@ internal static class AccessTable
     /// <summary>Policies that admit by where the request comes from, not by role: from this machine (and the in-process tests), anyone.</summary>
     public static readonly IReadOnlySet<string> ByNetwork = new HashSet<string> { Policies.Metrics };
 
+    /// <summary>
+    /// What each role sees of a running sealed trial's spots (docs/security.md, "What each role sees"): each spot's arm
+    /// (<see cref="BySpot"/>), the arms in totals only (<see cref="Totals"/>), or, of hot spots, only those tasking offers
+    /// today (<see cref="TreatedToday"/>).
+    /// </summary>
+    public const string BySpot = "by spot";
+
+    public const string Totals = "totals";
+
+    public const string TreatedToday = "treated today";
+
+    /// <summary>Each role's sight of a running trial, on every route of <see cref="ShowsSpots"/> it may open.</summary>
+    public static readonly IReadOnlyDictionary<string, string> RoleSight = new Dictionary<string, string>
+    {
+        [Roles.Officer] = TreatedToday,
+        [Roles.Supervisor] = TreatedToday,
+        [Roles.Analyst] = Totals,
+        [Roles.Manager] = Totals,
+        [Roles.Evaluator] = BySpot,
+        [Roles.Admin] = BySpot,
+    };
+
+    /// <summary>
+    /// The routes that can name a hot spot, with the requests that show what each role sees of a running trial
+    /// ({trial}: the trial, {set}: the published set, {year}/{month}: this month; a request with {control} or
+    /// {lat}/{lon} is made once for each control spot, at its centre). Routes of one's own patrol records, which
+    /// the test's force has none of yet, are listed with no request.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> ShowsSpots = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/api/hotspots/near"] = ["/api/hotspots/near?lat={lat}&lon={lon}&count=50"],
+        ["/Officer/Direct/{directionId:long?}"] = [],
+        ["/Officer/Patrol/{patrolId:long}"] = [],
+        ["/Officer/Patrols"] = ["/Officer/Patrols"],
+        ["/Officer/Patrols/{patrolId:long}"] = [],
+        ["/api/patrols/{patrolId:long}"] = [],
+        ["/Supervisor"] = ["/Supervisor"],
+        ["/Supervisor/Tracks"] = ["/Supervisor/Tracks"],
+        ["/api/supervisor/live"] = ["/api/supervisor/live"],
+        ["/Manager"] = ["/Manager"],
+        ["/Dashboard/Crimes"] = ["/Dashboard/Crimes", "/Dashboard/Crimes?spot={control}"],
+        ["/Dashboard/Compliance"] = ["/Dashboard/Compliance"],
+        ["/Dashboard/Impact"] = ["/Dashboard/Impact"],
+        ["/Dashboard/Reports"] =
+        [
+            "/Dashboard/Reports", "/Dashboard/Reports?handler=Briefing&id={control}", "/Dashboard/Reports?handler=Monthly&year={year}&month={month}",
+            "/Dashboard/Reports?handler=Export&kind=Hotspots&format=Csv", "/Dashboard/Reports?handler=Export&kind=Hotspots&format=GeoJson",
+            "/Dashboard/Reports?handler=Export&kind=Visits&format=Csv",
+        ],
+        ["/Dashboard/People"] = ["/Dashboard/People"],
+        ["/Dashboard/Person"] = [],
+        ["/Trials/Details/{trialId:long}"] = ["/Trials/Details/{trial}"],
+        ["/Analyst"] = ["/Analyst"],
+        ["/Analyst/Set/{setId:long}"] = ["/Analyst/Set/{set}"],
+        ["/Analyst/Exclusions"] = ["/Analyst/Exclusions"],
+        ["/Admin/Audit"] = ["/Admin/Audit"],
+    };
+
     /// <summary>The roles each policy lets in (checked against the real policies by the test). ImportApi admits machine clients only.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> PolicyRoles = new Dictionary<string, string[]>
     {

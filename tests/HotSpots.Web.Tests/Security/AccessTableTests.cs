@@ -3,6 +3,10 @@ using System.Reflection;
 using System.Security.Claims;
 using System.Text;
 using System.Text.RegularExpressions;
+using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Platform;
+using HotSpots.Platform.Geography;
 using HotSpots.Testing;
 using HotSpots.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -25,9 +29,30 @@ public sealed partial class AccessTableTests(AccessTableTests.App fixture) : ICl
         public HotSpotsApp Host { get; private set; } = null!;
         public Dictionary<string, HttpClient> Clients { get; } = [];
 
+        /// <summary>A sealed trial of ranked pairs that runs from today: its spots with their arms, and the published set.</summary>
+        public TrialView Trial { get; private set; } = null!;
+        public IReadOnlyList<TrialSpotArm> TrialSpots { get; private set; } = [];
+        public IReadOnlyDictionary<long, GeoPoint> Centres { get; private set; } = new Dictionary<long, GeoPoint>();
+        public long SetId { get; private set; }
+        public DateOnly Today { get; private set; }
+
         public async Task InitializeAsync()
         {
             Host = new HotSpotsApp(Database);
+            Today = Host.Service<ForceOptions>().PoliceDay(DateTime.UtcNow);
+            await using (var scope = Host.Services.CreateAsyncScope())
+            {
+                var trials = scope.ServiceProvider.GetRequiredService<ITrials>();
+                var draft = await trials.CreateAsync(new TrialRequest("Sight check", TrialDesign.RankedBlocks, 0.5, Today, 7, 2, 20261, null),
+                    "evaluator@demo.hotspots", CancellationToken.None);
+                Trial = await trials.SealAsync(draft.Id, "evaluator@demo.hotspots", CancellationToken.None);
+                var control = (await trials.PlaceDaysAsync(Trial.Id, CancellationToken.None))
+                    .Where(p => p.PoliceDay == Today && p.Arm == TrialArm.Control).Select(p => p.HotspotId).ToHashSet();
+                TrialSpots = Trial.Spots.Select(s => new TrialSpotArm(s.HotspotId, s.Code, s.Name, control.Contains(s.HotspotId))).ToList();
+            }
+            var snapshot = Host.Service<IHotspotSnapshot>().Current;
+            SetId = snapshot.Set!.Id;
+            Centres = snapshot.Spots.ToDictionary(s => s.Id, s => s.Centre);
             foreach (var account in HotSpots.Web.Demo.DemoOptions.Accounts)
                 Clients[account.Role] = await SignedInClient.SignInAsync(Host, account.Email);
             Clients[AccessTable.Anonymous] = Host.CreateClient(new() { AllowAutoRedirect = false });
@@ -165,7 +190,10 @@ public sealed partial class AccessTableTests(AccessTableTests.App fixture) : ICl
         var rule = AccessTable.Rules.GetValueOrDefault(route.Path) ?? "(none)";
         var roles = AccessTable.PolicyRoles.GetValueOrDefault(rule) ?? [];
         var may = route.Methods switch { "GET" => "read", "POST" => "change", _ => "read, change" };
-        var cells = new[] { rule == AccessTable.Anonymous || AccessTable.ByNetwork.Contains(rule) ? may : "–" }.Concat(Roles.All.Select(r => roles.Contains(r) ? may : "–"));
+        // Where a route can name hot spots, each role's cell also says what it sees of a running trial's arms.
+        var sees = AccessTable.ShowsSpots.ContainsKey(route.Path);
+        var cells = new[] { rule == AccessTable.Anonymous || AccessTable.ByNetwork.Contains(rule) ? may : "–" }
+            .Concat(Roles.All.Select(r => !roles.Contains(r) ? "–" : sees ? $"{may}: {AccessTable.RoleSight[r]}" : may));
         return Normalise($"| `{route.Path}` | {route.Methods} | {rule} | {string.Join(" | ", cells)} |");
     }
 

@@ -6,16 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HotSpots.Web.Pages.Dashboard;
 
-/// <summary>Dose delivered against target per spot, team, shift and day.</summary>
+/// <summary>Dose delivered against target per spot, team, shift and day; control spots as the viewer's trial sight allows.</summary>
 [Authorize(Policy = Policies.Dashboard)]
-public sealed class ComplianceModel(IDashboardModule dashboard) : PageModel
+public sealed class ComplianceModel(IDashboardModule dashboard, TrialSights sights) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
     public ComplianceReport? Report { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Report = await dashboard.GetComplianceAsync(From, To, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Report = await dashboard.GetComplianceAsync(From, To, await sights.ForAsync(User), cancellationToken);
 }
 
 /// <summary>A table of dose lines on the compliance page.</summary>

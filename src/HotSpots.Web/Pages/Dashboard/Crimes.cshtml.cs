@@ -8,7 +8,7 @@ namespace HotSpots.Web.Pages.Dashboard;
 
 /// <summary>Crimes: which, where, when; filtered by dates, area, type and hot spot.</summary>
 [Authorize(Policy = Policies.Dashboard)]
-public sealed class CrimesModel(IDashboardModule dashboard) : PageModel
+public sealed class CrimesModel(IDashboardModule dashboard, TrialSights sights) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -19,5 +19,5 @@ public sealed class CrimesModel(IDashboardModule dashboard) : PageModel
     public CrimeExplorer? Result { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Result = await dashboard.GetCrimesAsync(new CrimeFilter(From, To, Area, Category, Spot), cancellationToken);
+        Result = await dashboard.GetCrimesAsync(new CrimeFilter(From, To, Area, Category, Spot), await sights.ForAsync(User), cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace HotSpots.Web.Pages.Dashboard;
 
 /// <summary>Impact: treatment against control, before against after, with intervals, and displacement.</summary>
 [Authorize(Policy = Policies.Dashboard)]
-public sealed class ImpactModel(IDashboardModule dashboard) : PageModel
+public sealed class ImpactModel(IDashboardModule dashboard, TrialSights sights) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Day { get; set; }
     [BindProperty(SupportsGet = true)] public int Window { get; set; } = 56;
@@ -18,5 +18,5 @@ public sealed class ImpactModel(IDashboardModule dashboard) : PageModel
     public ImpactReport? Report { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Report = await dashboard.GetImpactAsync(new ImpactRequest(Day, Window, Outcome != "all", Buffer), cancellationToken);
+        Report = await dashboard.GetImpactAsync(new ImpactRequest(Day, Window, Outcome != "all", Buffer), await sights.ForAsync(User), cancellationToken);
 }

@@ -8,12 +8,12 @@ namespace HotSpots.Web.Pages.Manager;
 
 /// <summary>The manager dashboard: crime trend chart, top hot spots, today's patrol minutes, the leaderboard.</summary>
 [Authorize(Policy = Policies.Dashboard)]
-public sealed class IndexModel(IDashboardModule dashboard, ForceOptions force) : PageModel
+public sealed class IndexModel(IDashboardModule dashboard, TrialSights sights, ForceOptions force) : PageModel
 {
     public ManagerDashboard? Dashboard { get; private set; }
 
     public string Local(DateTime utc) => force.UtcToLocal(utc).ToString("ddd d MMM HH:mm");
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Dashboard = await dashboard.GetManagerDashboardAsync(cancellationToken);
+        Dashboard = await dashboard.GetManagerDashboardAsync(await sights.ForAsync(User), cancellationToken);
 }

@@ -8,12 +8,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HotSpots.Web.Pages.Trials;
 
-/// <summary>One trial: its design, seed and SHA-256, the spots and their arms, seal, and the exports.</summary>
+/// <summary>One trial: its design, seed and SHA-256, the spots and their arms, presence in its control spots, seal, and the exports.</summary>
 [Authorize(Policy = Policies.Trials)]
 public sealed class DetailsModel(ITrials trials, IDashboardModule dashboard) : PageModel
 {
     public TrialView Trial { get; private set; } = null!;
     public IReadOnlyDictionary<string, int> TreatedDays { get; private set; } = new Dictionary<string, int>();
+
+    /// <summary>Presence in each control spot on its control days so far: here, and nowhere else while the trial runs.</summary>
+    public IReadOnlyList<ControlPresence> Controls { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
@@ -79,6 +82,7 @@ public sealed class DetailsModel(ITrials trials, IDashboardModule dashboard) : P
         Trial = trial;
         TreatedDays = (await trials.PlaceDaysAsync(trialId, cancellationToken))
             .Where(p => p.Arm == TrialArm.Treatment).GroupBy(p => p.SpotCode).ToDictionary(g => g.Key, g => g.Count());
+        Controls = trial.Sealed ? await dashboard.GetTrialControlsAsync(trialId, cancellationToken) : [];
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HotSpots.Modules.Dashboard.Charts;
 using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
@@ -11,11 +12,12 @@ namespace HotSpots.Modules.Dashboard.Compliance;
 /// <summary>
 /// Dose against target. Assigned place-days are a sealed trial's treatment place-days when a trial covers the period,
 /// otherwise every spot of the published set on every police day of the period. Minutes are tasked officer-minutes (derived
-/// visits of patrols); control spots' presence comes from the location feed and is shown apart.
+/// visits of patrols); control spots' presence comes from the location feed and is shown apart. While a trial runs, a viewer
+/// who does not evaluate gets no figures by spot of it, and control spots only in total (<see cref="Blinding"/>).
 /// </summary>
 internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule tasking, ITrials trials, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
 {
-    public async Task<ComplianceReport> GetAsync(DateOnly? fromDay, DateOnly? toDay, CancellationToken cancellationToken)
+    public async Task<ComplianceReport> GetAsync(DateOnly? fromDay, DateOnly? toDay, Blinding blinding, CancellationToken cancellationToken)
     {
         var today = force.PoliceDay(clock.GetUtcNow().UtcDateTime);
         var to = toDay is { } t && t < today ? t : today;
@@ -25,6 +27,7 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
         var daily = targets.DailyTargetMinutes;
 
         var trial = (await trials.ListAsync(cancellationToken)).Where(x => x.Sealed && x.FirstDay <= to && x.LastDay >= from).MaxBy(x => x.FirstDay);
+        var withheld = blinding.Withheld(trial);
         var names = hotspots.Current.Spots.ToDictionary(s => s.Id, s => s.Name);
         List<(long Spot, DateOnly Day)> assigned;
         List<(long Spot, DateOnly Day)> controlDays = [];
@@ -44,13 +47,13 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
         }
 
         var (fromUtc, toUtc) = (force.PoliceDayStartUtc(from), force.PoliceDayStartUtc(to.AddDays(1)));
-        var dosage = (await patrols.GetDosageAsync(fromUtc, toUtc, PresenceSource.Patrols, cancellationToken))
-            .ToDictionary(d => (d.HotspotId, force.PoliceDay(d.PoliceDayStartUtc)));
+        var dosage = await DosageAsync(from, to, cancellationToken);
         var assignedSet = assigned.ToHashSet();
         SpotDayDosage? Dose(long spot, DateOnly day) => dosage.GetValueOrDefault((spot, day));
 
-        var bySpot = assigned.GroupBy(a => a.Spot).Select(g => Line(names.GetValueOrDefault(g.Key) ?? $"Spot {g.Key}", g.Count() * daily,
-                g.Select(a => Dose(a.Spot, a.Day)), g.Count()))
+        // By spot only where the viewer may see the trial's arms spot by spot, and only spots the viewer may see named.
+        var bySpot = withheld is not null ? [] : assigned.Where(a => blinding.Names(a.Spot)).GroupBy(a => a.Spot)
+            .Select(g => Line(names.GetValueOrDefault(g.Key) ?? $"Spot {g.Key}", g.Count() * daily, g.Select(a => Dose(a.Spot, a.Day)), g.Count()))
             .OrderBy(l => l.Share ?? 0).ToList();
         var byDay = Days(from, to).Select(d =>
         {
@@ -67,21 +70,59 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
         var byShift = visits.GroupBy(v => ShiftOf(shifts, force.UtcToLocal(v.EnteredUtc).Hour))
             .Select(g => VisitLine(g.Key, g)).OrderBy(l => shifts.ToList().FindIndex(s => s.Name == l.Name)).ToList();
 
-        var feed = controlDays.Count == 0 ? [] : await patrols.GetDosageAsync(fromUtc, toUtc, PresenceSource.LocationFeed, cancellationToken);
-        var controls = controlDays.GroupBy(c => c.Spot).Select(g =>
-        {
-            var days = g.Select(c => c.Day).ToHashSet();
-            var presence = feed.Where(f => f.HotspotId == g.Key && days.Contains(force.PoliceDay(f.PoliceDayStartUtc))).ToList();
-            var code = trial!.Spots.FirstOrDefault(s => s.HotspotId == g.Key)?.Code ?? "";
-            return new ControlPresence($"{code} {names.GetValueOrDefault(g.Key)}".Trim(), presence.Sum(p => p.OfficerMinutes), presence.Sum(p => p.Visits), days.Count,
-                g.Sum(c => Dose(c.Spot, c.Day)?.OfficerMinutes ?? 0));
-        }).ToList();
+        var controlRows = trial is null ? [] : await ControlRowsAsync(trial, controlDays, from, to, Dose, cancellationToken);
+        var controls = withheld is not null ? [] : controlRows.Where(c => blinding.Names(c.HotspotId))
+            .Select(c => Presence(trial!, c, names)).ToList();
+        ControlTotals? controlTotals = controlRows.Count == 0 ? null : new ControlTotals(controlRows.Count, controlRows.Sum(c => c.Days),
+            controlRows.Sum(c => c.FeedMinutes), controlRows.Sum(c => c.Visits), controlRows.Sum(c => c.TaskedMinutes));
 
         var patrolled = assigned.Count(a => Dose(a.Spot, a.Day) is { Visits: > 0 });
         var dosed = assigned.Count(a => Dose(a.Spot, a.Day) is { } d && d.OfficerMinutes >= daily);
         var chart = Bars.Render("Tasked officer-minutes in assigned spots per police day", "minutes",
             byDay.Select(d => (d.Name, d.Minutes)).ToList(), target: byDay.Count == 0 ? null : byDay.Average(d => d.TargetMinutes));
-        return new ComplianceReport(from, to, targets, assignment, assigned.Count, patrolled, dosed, bySpot, byTeam, byShift, byDay, controls, chart.ToChart());
+        return new ComplianceReport(from, to, targets, assignment, assigned.Count, patrolled, dosed, bySpot, byTeam, byShift, byDay,
+            controls, controlTotals, withheld, chart.ToChart());
+    }
+
+    /// <summary>Presence in each control spot of a trial on its control days so far, by spot: for the trial's evaluators.</summary>
+    public async Task<IReadOnlyList<ControlPresence>> TrialControlsAsync(long trialId, CancellationToken cancellationToken)
+    {
+        var trial = await trials.GetAsync(trialId, cancellationToken) ?? throw new KeyNotFoundException($"There is no trial {trialId}.");
+        var today = force.PoliceDay(clock.GetUtcNow().UtcDateTime);
+        var to = trial.LastDay < today ? trial.LastDay : today;
+        if (to < trial.FirstDay) return [];
+        var controlDays = (await trials.PlaceDaysAsync(trialId, cancellationToken))
+            .Where(p => p.Arm == TrialArm.Control && p.PoliceDay <= to).Select(p => (p.HotspotId, p.PoliceDay)).ToList();
+        var dosage = await DosageAsync(trial.FirstDay, to, cancellationToken);
+        var rows = await ControlRowsAsync(trial, controlDays, trial.FirstDay, to, (spot, day) => dosage.GetValueOrDefault((spot, day)), cancellationToken);
+        var names = trial.Spots.ToDictionary(s => s.HotspotId, s => s.Name);
+        return rows.Select(r => Presence(trial, r, names)).OrderBy(p => p.Spot, StringComparer.Ordinal).ToList();
+    }
+
+    private sealed record ControlRow(long HotspotId, int Days, double FeedMinutes, int Visits, double TaskedMinutes);
+
+    private async Task<Dictionary<(long, DateOnly), SpotDayDosage>> DosageAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        (await patrols.GetDosageAsync(force.PoliceDayStartUtc(from), force.PoliceDayStartUtc(to.AddDays(1)), PresenceSource.Patrols, cancellationToken))
+            .ToDictionary(d => (d.HotspotId, force.PoliceDay(d.PoliceDayStartUtc)));
+
+    /// <summary>Each control spot's presence from the location feed on its control days, and the tasked minutes there (which should be none).</summary>
+    private async Task<List<ControlRow>> ControlRowsAsync(TrialView trial, List<(long Spot, DateOnly Day)> controlDays, DateOnly from, DateOnly to,
+        Func<long, DateOnly, SpotDayDosage?> dose, CancellationToken cancellationToken)
+    {
+        if (controlDays.Count == 0) return [];
+        var feed = await patrols.GetDosageAsync(force.PoliceDayStartUtc(from), force.PoliceDayStartUtc(to.AddDays(1)), PresenceSource.LocationFeed, cancellationToken);
+        return controlDays.GroupBy(c => c.Spot).Select(g =>
+        {
+            var days = g.Select(c => c.Day).ToHashSet();
+            var presence = feed.Where(f => f.HotspotId == g.Key && days.Contains(force.PoliceDay(f.PoliceDayStartUtc))).ToList();
+            return new ControlRow(g.Key, days.Count, presence.Sum(p => p.OfficerMinutes), presence.Sum(p => p.Visits), g.Sum(c => dose(c.Spot, c.Day)?.OfficerMinutes ?? 0));
+        }).ToList();
+    }
+
+    private static ControlPresence Presence(TrialView trial, ControlRow row, IReadOnlyDictionary<long, string> names)
+    {
+        var code = trial.Spots.FirstOrDefault(s => s.HotspotId == row.HotspotId)?.Code ?? "";
+        return new ControlPresence($"{code} {names.GetValueOrDefault(row.HotspotId)}".Trim(), row.FeedMinutes, row.Visits, row.Days, row.TaskedMinutes);
     }
 
     private static DoseLine Line(string name, double target, IEnumerable<SpotDayDosage?> doses, int placeDays)

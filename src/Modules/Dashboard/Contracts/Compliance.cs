@@ -11,14 +11,18 @@ public enum Rag
 
 /// <summary>
 /// Dose delivered against target over police days [From, To]: per spot, team, shift and day, with the share of assigned
-/// place-days that got a patrol, and the background presence (location feed) in control spots.
+/// place-days that got a patrol, and the background presence (location feed) in control spots, in total and by spot.
 /// </summary>
 /// <param name="Assignment">How place-days were counted as assigned: a trial's treatment place-days, or every published spot every day.</param>
+/// <param name="BySpot">Empty while <paramref name="Withheld"/> says why; only spots the viewer may see named.</param>
+/// <param name="Controls">By control spot; empty while <paramref name="Withheld"/> says why.</param>
+/// <param name="ControlTotals">All control spots together; null when no trial with control spots covers the period.</param>
+/// <param name="Withheld">Why figures by spot of the trial are left out for this viewer (a trial that runs, <see cref="TrialSight"/>); null when they are shown.</param>
 public sealed record ComplianceReport(
     DateOnly From, DateOnly To, DoseTargets Targets, string Assignment,
     int AssignedPlaceDays, int PatrolledPlaceDays, int DosedPlaceDays,
     IReadOnlyList<DoseLine> BySpot, IReadOnlyList<DoseLine> ByTeam, IReadOnlyList<DoseLine> ByShift, IReadOnlyList<DoseLine> ByDay,
-    IReadOnlyList<ControlPresence> Controls, Chart DailyChart)
+    IReadOnlyList<ControlPresence> Controls, ControlTotals? ControlTotals, string? Withheld, Chart DailyChart)
 {
     public double? PatrolledShare => AssignedPlaceDays == 0 ? null : (double)PatrolledPlaceDays / AssignedPlaceDays;
 }
@@ -34,4 +38,10 @@ public sealed record DoseLine(string Name, double TargetMinutes, double Minutes,
 }
 
 /// <summary>Police presence in a control spot from the location feed (not tasked patrols), kept apart.</summary>
+/// <param name="Spot">The spot's trial code and name.</param>
+/// <param name="Days">The spot's control days in the period.</param>
+/// <param name="TaskedMinutes">Officer-minutes of tasked patrols on those days: should be zero.</param>
 public sealed record ControlPresence(string Spot, double FeedMinutes, int Visits, int Days, double TaskedMinutes);
+
+/// <summary>Presence in every control spot together on its control days: what a viewer who does not evaluate sees while the trial runs.</summary>
+public sealed record ControlTotals(int Spots, int PlaceDays, double FeedMinutes, int Visits, double TaskedMinutes);

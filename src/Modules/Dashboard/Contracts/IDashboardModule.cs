@@ -3,10 +3,15 @@ using HotSpots.Modules.Patrols.Contracts;
 
 namespace HotSpots.Modules.Dashboard.Contracts;
 
-/// <summary>Reporting across the modules, read only (apart from its own settings and the audit of what is viewed).</summary>
+/// <summary>
+/// Reporting across the modules, read only (apart from its own settings and the audit of what is viewed). Every read that
+/// can name a hot spot takes the viewer's <see cref="TrialSight"/>: while a sealed trial runs, only those who evaluate see
+/// its arms spot by spot.
+/// </summary>
 public interface IDashboardModule
 {
-    Task<ManagerDashboard> GetManagerDashboardAsync(CancellationToken cancellationToken);
+    /// <summary>Top spots and today's minutes per spot only as <paramref name="sight"/> may see them named.</summary>
+    Task<ManagerDashboard> GetManagerDashboardAsync(TrialSight sight, CancellationToken cancellationToken);
 
     /// <summary>
     /// The outcomes of every place-day of a trial so far, pseudonymised (spot codes, no names, no officers):
@@ -14,8 +19,11 @@ public interface IDashboardModule
     /// </summary>
     Task<string> TrialOutcomesCsvAsync(long trialId, string exportedBy, CancellationToken cancellationToken);
 
-    /// <summary>Crimes by type, month, week, day-of-week × hour and place, for a filter. Answered from memory.</summary>
-    Task<CrimeExplorer> GetCrimesAsync(CrimeFilter filter, CancellationToken cancellationToken);
+    /// <summary>
+    /// Crimes by type, month, week, day-of-week × hour and place, for a filter. Answered from memory. The spots (list, map,
+    /// filter) are those <paramref name="sight"/> may see named; a filter by another spot matches nothing.
+    /// </summary>
+    Task<CrimeExplorer> GetCrimesAsync(CrimeFilter filter, TrialSight sight, CancellationToken cancellationToken);
 
     /// <summary>The people linked to crimes in each published spot over the last <paramref name="months"/> months (pseudonyms only).</summary>
     Task<PeopleInSpots> GetPeopleInSpotsAsync(int months, CancellationToken cancellationToken);
@@ -26,10 +34,21 @@ public interface IDashboardModule
     /// </summary>
     Task<PersonHistory> OpenPersonAsync(string personId, string viewer, string? justification, CancellationToken cancellationToken);
 
-    /// <summary>Dose against target over police days [from, to] (default: the last 28 days up to today).</summary>
-    Task<ComplianceReport> GetComplianceAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
+    /// <summary>
+    /// Dose against target over police days [from, to] (default: the last 28 days up to today). While the trial it covers
+    /// runs, a <paramref name="sight"/> other than <see cref="TrialSight.BySpot"/> gets no figures by spot and the control
+    /// spots only in total.
+    /// </summary>
+    Task<ComplianceReport> GetComplianceAsync(DateOnly? from, DateOnly? to, TrialSight sight, CancellationToken cancellationToken);
 
-    Task<ImpactReport> GetImpactAsync(ImpactRequest request, CancellationToken cancellationToken);
+    /// <summary>
+    /// Presence in each control spot of a trial on its control days up to today, by spot (trial code and name): for the
+    /// trial's evaluators, on the trial's page.
+    /// </summary>
+    Task<IReadOnlyList<ControlPresence>> GetTrialControlsAsync(long trialId, CancellationToken cancellationToken);
+
+    /// <summary>Impact; while the trial it compares runs, a <paramref name="sight"/> other than <see cref="TrialSight.BySpot"/> gets no figures by spot.</summary>
+    Task<ImpactReport> GetImpactAsync(ImpactRequest request, TrialSight sight, CancellationToken cancellationToken);
 
     /// <summary>Leaderboards; <paramref name="viewerOfficerId"/> decides whose team's names are shown in full.</summary>
     Task<Leaderboards> GetLeaderboardsAsync(LeaderboardPeriod period, string? viewerOfficerId, CancellationToken cancellationToken);
@@ -39,14 +58,17 @@ public interface IDashboardModule
     /// <summary>Changes the dashboard's run-time settings (audited).</summary>
     Task SetSettingsAsync(DashboardSettings settings, string changedBy, CancellationToken cancellationToken);
 
-    /// <summary>A one-page patrol briefing of a published spot as PDF; null when there is no such spot.</summary>
-    Task<byte[]?> BriefingPdfAsync(long hotspotId, CancellationToken cancellationToken);
+    /// <summary>The published spots <paramref name="sight"/> may see named, by rank.</summary>
+    Task<IReadOnlyList<PublishedHotspot>> GetPublishedSpotsAsync(TrialSight sight, CancellationToken cancellationToken);
 
-    /// <summary>The monthly management report (compliance, impact, leaderboard, charts) of a calendar month as PDF.</summary>
-    Task<byte[]> MonthlyReportPdfAsync(int year, int month, CancellationToken cancellationToken);
+    /// <summary>A one-page patrol briefing of a published spot as PDF; null when there is no such spot, or <paramref name="sight"/> may not see it named.</summary>
+    Task<byte[]?> BriefingPdfAsync(long hotspotId, TrialSight sight, CancellationToken cancellationToken);
 
-    /// <summary>An export as CSV (formula-safe) or GeoJSON; audited.</summary>
-    Task<string> ExportAsync(ExportRequest request, string exportedBy, CancellationToken cancellationToken);
+    /// <summary>The monthly management report (compliance, impact, leaderboard, charts) of a calendar month as PDF, as <paramref name="sight"/> may see it.</summary>
+    Task<byte[]> MonthlyReportPdfAsync(int year, int month, TrialSight sight, CancellationToken cancellationToken);
+
+    /// <summary>An export as CSV (formula-safe) or GeoJSON; audited. Only spots <paramref name="sight"/> may see named, and the visits and activities in them.</summary>
+    Task<string> ExportAsync(ExportRequest request, TrialSight sight, string exportedBy, CancellationToken cancellationToken);
 
     /// <summary>Rows of one of the OData feed's sets (<see cref="HotspotRow"/>, <see cref="VisitRow"/>, <see cref="ActivityRow"/>, <see cref="CrimeRow"/>); crimes produced lazily from memory.</summary>
     Task<IEnumerable<T>> GetFeedAsync<T>(CancellationToken cancellationToken) where T : class;

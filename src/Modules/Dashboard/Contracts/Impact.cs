@@ -21,9 +21,11 @@ public sealed record DisplacementResult(
 
 /// <summary>What the impact page shows: the method, treatment against control, before against after, and displacement.</summary>
 /// <param name="Outcome">"crimes" or "serious violence".</param>
+/// <param name="BySpot">Empty while <paramref name="Withheld"/> says why; only spots the viewer may see named.</param>
+/// <param name="Withheld">Why the figures by spot of a running trial are left out for this viewer (<see cref="TrialSight"/>); null when they are shown.</param>
 public sealed record ImpactReport(
     string Method, string Outcome, DateOnly InterventionDay, int WindowDays, string? TrialName,
     RateComparison? TrialItt, IReadOnlyList<RateComparison> BeforeAfter, RateComparison? DifferenceInDifferences,
-    DisplacementResult? Displacement, double BufferMetres, IReadOnlyList<SpotImpact> BySpot, Chart Chart);
+    DisplacementResult? Displacement, double BufferMetres, IReadOnlyList<SpotImpact> BySpot, string? Withheld, Chart Chart);
 
 public sealed record SpotImpact(string Spot, long Before, long After, long BufferBefore, long BufferAfter);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HotSpots.Modules.Dashboard.Charts;
 using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
 
@@ -12,21 +13,22 @@ internal sealed class CrimeExplorerQuery(CrimeCache cache, SpotAreas areas, IHot
     private const int KeptAnswers = 64;
 
     /// <summary>The same filter on the same crimes and spots gives the same page: drawn once, then kept until the crimes change.</summary>
-    public async Task<CrimeExplorer> GetAsync(CrimeFilter filter, CancellationToken cancellationToken)
+    public async Task<CrimeExplorer> GetAsync(CrimeFilter filter, Blinding blinding, CancellationToken cancellationToken)
     {
         var crimes = await cache.GetAsync(cancellationToken);
-        var key = $"explorer|{hotspots.Current.Set?.Id}|{filter}";
+        var key = $"explorer|{hotspots.Current.Set?.Id}|{blinding.Key}|{filter}";
         if (crimes.Answers.TryGetValue(key, out var known)) return (CrimeExplorer)known;
-        var answer = await ComputeAsync(crimes, filter, cancellationToken);
+        var answer = await ComputeAsync(crimes, filter, blinding, cancellationToken);
         if (crimes.Answers.Count >= KeptAnswers) crimes.Answers.Clear();
         crimes.Answers[key] = answer;
         return answer;
     }
 
-    private async Task<CrimeExplorer> ComputeAsync(CrimeColumns crimes, CrimeFilter filter, CancellationToken cancellationToken)
+    private async Task<CrimeExplorer> ComputeAsync(CrimeColumns crimes, CrimeFilter filter, Blinding blinding, CancellationToken cancellationToken)
     {
         var table = crimes.Table;
-        var spots = hotspots.Current.Spots;
+        // Only the spots the viewer may see named: in the list, on the map, and as a filter (another is as unknown).
+        var spots = hotspots.Current.Spots.Where(s => blinding.Names(s.Id)).ToList();
         var membership = await areas.GetAsync(crimes, spots.Select(s => s.Id).ToList(), 0, cancellationToken);
 
         var to = filter.To ?? crimes.LastDay;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Platform;
@@ -15,7 +16,7 @@ namespace HotSpots.Modules.Dashboard.Exports;
 /// </summary>
 internal sealed class Exporter(IHotspotSnapshot hotspots, IPatrolPresence patrols, IAuditLog audit, ForceOptions force, TimeProvider clock)
 {
-    public async Task<string> ExportAsync(ExportRequest request, string exportedBy, CancellationToken cancellationToken)
+    public async Task<string> ExportAsync(ExportRequest request, Blinding blinding, string exportedBy, CancellationToken cancellationToken)
     {
         var today = force.PoliceDay(clock.GetUtcNow().UtcDateTime);
         var to = request.To ?? today;
@@ -24,9 +25,13 @@ internal sealed class Exporter(IHotspotSnapshot hotspots, IPatrolPresence patrol
         var spots = hotspots.Current.Spots.ToDictionary(s => s.Id);
         var text = request.Kind switch
         {
-            ExportKind.Hotspots => request.Format == ExportFormat.Csv ? HotspotsCsv(spots.Values) : HotspotsGeoJson(spots.Values),
-            ExportKind.Visits => Visits(await patrols.ListVisitsAsync(fromUtc, toUtc, PresenceSource.Patrols, cancellationToken), spots, request.Format),
-            _ => Activities(await patrols.ListActivitiesAsync(fromUtc, toUtc, cancellationToken), spots, request.Format),
+            // Only spots the viewer may see named: the set, and the visits and activities in them (a patrol's track may cross a control spot).
+            ExportKind.Hotspots => request.Format == ExportFormat.Csv
+                ? HotspotsCsv(spots.Values.Where(s => blinding.Names(s.Id)))
+                : HotspotsGeoJson(spots.Values.Where(s => blinding.Names(s.Id))),
+            ExportKind.Visits => Visits((await patrols.ListVisitsAsync(fromUtc, toUtc, PresenceSource.Patrols, cancellationToken))
+                .Where(v => blinding.Names(v.HotspotId)).ToList(), spots, request.Format),
+            _ => Activities((await patrols.ListActivitiesAsync(fromUtc, toUtc, cancellationToken)).Where(a => blinding.Names(a.HotspotId)).ToList(), spots, request.Format),
         };
         await audit.RecordAsync(new AuditEntry(exportedBy, "dashboard.export", $"{request.Kind} ({request.Format})".ToLowerInvariant(),
             Details: request.Kind == ExportKind.Hotspots ? $"set {hotspots.Current.Set?.Id}" : $"police days {from:yyyy-MM-dd} to {to:yyyy-MM-dd}"), cancellationToken);

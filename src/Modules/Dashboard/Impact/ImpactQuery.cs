@@ -2,6 +2,7 @@ using System.Globalization;
 using HotSpots.Modules.Dashboard.Charts;
 using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Modules.Dashboard.Crimes;
+using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
@@ -25,7 +26,7 @@ internal sealed class ImpactQuery(CrimeCache cache, SpotAreas areas, IHotspotSna
         "around each spot, with the control's change scaled to each area and a Poisson variance (Wheeler and Ratcliffe 2018): below 0 means fewer " +
         "crimes in spots and buffers together than the control predicts; an interval that includes 0 is no evidence either way.";
 
-    public async Task<ImpactReport> GetAsync(ImpactRequest request, CancellationToken cancellationToken)
+    public async Task<ImpactReport> GetAsync(ImpactRequest request, Blinding blinding, CancellationToken cancellationToken)
     {
         var crimes = await cache.GetAsync(cancellationToken);
         var today = force.PoliceDay(clock.GetUtcNow().UtcDateTime);
@@ -106,13 +107,16 @@ internal sealed class ImpactQuery(CrimeCache cache, SpotAreas areas, IHotspotSna
         var itt = trial is null ? null : Itt(trial, placeDays, crimes, membership, wanted, today, outcome);
         var spotNames = hotspots.Current.Spots.ToDictionary(s => s.Id, s => s.Name);
         var trialNames = trial?.Spots.ToDictionary(s => s.HotspotId, s => s.Code);
-        var bySpot = allIds.Select((id, k) => new SpotImpact(trialNames?.GetValueOrDefault(id) ?? spotNames.GetValueOrDefault(id) ?? $"Spot {id}",
-            spotBefore[k], spotAfter[k], bufferBefore[k], bufferAfter[k])).ToList();
+        // By spot only where the viewer may see the trial's arms spot by spot (the list runs arm by arm), and only spots it may see named.
+        var withheld = blinding.Withheld(trial);
+        var bySpot = withheld is not null ? [] : allIds.Select((id, k) => (id, k)).Where(x => blinding.Names(x.id)).Select(x => new SpotImpact(
+            trialNames?.GetValueOrDefault(x.id) ?? spotNames.GetValueOrDefault(x.id) ?? $"Spot {x.id}",
+            spotBefore[x.k], spotAfter[x.k], bufferBefore[x.k], bufferAfter[x.k])).ToList();
         var i2 = CultureInfo.InvariantCulture;
         var chart = Bars.Render($"Weekly {outcome} in the treatment spots, {window} days before and {after} after {intervention.ToString("d MMM yyyy", i2)}", outcome,
             weekly.Select((n, w) => (DateOnly.FromDayNumber(start + 7 * w).ToString("d MMM yy", i2), (double)n)).ToList());
         return new ImpactReport(Method, outcome, intervention, after, trial?.Name, itt, beforeAfter, did,
-            RateStatistics.Displacement(t0, t1, d0, d1, c0, c1), buffer, bySpot, chart.ToChart());
+            RateStatistics.Displacement(t0, t1, d0, d1, c0, c1), buffer, bySpot, withheld, chart.ToChart());
     }
 
     private RateComparison Itt(TrialView trial, IReadOnlyList<TrialPlaceDay> placeDays, CrimeColumns crimes, SpotMembership membership, bool[] wanted, DateOnly today, string outcome)

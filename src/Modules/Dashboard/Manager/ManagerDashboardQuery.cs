@@ -1,5 +1,6 @@
 using HotSpots.Modules.Dashboard.Charts;
 using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
@@ -8,6 +9,7 @@ using HotSpots.Platform;
 
 namespace HotSpots.Modules.Dashboard.Manager;
 
+/// <summary>The manager's first view; spots only as the viewer may see them named (<see cref="Blinding"/>).</summary>
 internal sealed class ManagerDashboardQuery(
     IIngestedData ingestion, IHotspotSnapshot hotspots, IPatrolPresence patrols, ITaskingModule tasking,
     ForceOptions force, TimeProvider clock)
@@ -15,7 +17,7 @@ internal sealed class ManagerDashboardQuery(
     private const int TrendMonths = 24;
     private const int TopSpots = 10;
 
-    public async Task<ManagerDashboard> GetAsync(CancellationToken cancellationToken)
+    public async Task<ManagerDashboard> GetAsync(Blinding blinding, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var latest = await ingestion.GetLatestOccurrenceAsync(cancellationToken) ?? now;
@@ -23,7 +25,7 @@ internal sealed class ManagerDashboardQuery(
         var counts = await ingestion.GetMonthlyCountsAsync(trendTo.AddMonths(-TrendMonths), trendTo, cancellationToken);
 
         var dayStart = force.PoliceDayStartUtc(now);
-        var minutesToday = await patrols.MinutesBySpotAsync(dayStart, dayStart.AddDays(1), cancellationToken);
+        var minutesToday = (await patrols.MinutesBySpotAsync(dayStart, dayStart.AddDays(1), cancellationToken)).Where(m => blinding.Names(m.HotspotId)).ToList();
 
         var weekStart = dayStart.AddDays(-6);
         var byOfficer = await patrols.MinutesByOfficerAsync(weekStart, dayStart.AddDays(1), cancellationToken);
@@ -36,7 +38,7 @@ internal sealed class ManagerDashboardQuery(
 
         return new ManagerDashboard(
             CrimeTrendChart.Render(counts),
-            hotspots.Current.Spots.Take(TopSpots).ToList(),
+            hotspots.Current.Spots.Where(s => blinding.Names(s.Id)).Take(TopSpots).ToList(),
             minutesToday, dayStart, leaderboard, weekStart);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HotSpots.Modules.Dashboard.Charts;
 using HotSpots.Modules.Dashboard.Crimes;
+using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
@@ -16,9 +17,10 @@ internal sealed class BriefingPdf(IHotspotSnapshot hotspots, IHotspotModule hots
     private const double Around = 300;
     private static readonly string[] Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-    public async Task<byte[]?> RenderAsync(long hotspotId, CancellationToken cancellationToken)
+    public async Task<byte[]?> RenderAsync(long hotspotId, Blinding blinding, CancellationToken cancellationToken)
     {
-        var spot = hotspots.Current.Find(hotspotId);
+        // A spot the viewer may not see named is answered as one that is not published.
+        var spot = blinding.Names(hotspotId) ? hotspots.Current.Find(hotspotId) : null;
         if (spot is null || await hotspotModule.GetHotspotAsync(hotspotId, cancellationToken) is not { } detail) return null;
         var polygon = new WKBReader().Read(detail.ProjectedPolygonWkb);
         var crimes = await cache.GetAsync(cancellationToken);

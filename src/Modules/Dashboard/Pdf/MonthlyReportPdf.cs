@@ -5,6 +5,7 @@ using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Modules.Dashboard.Crimes;
 using HotSpots.Modules.Dashboard.Impact;
 using HotSpots.Modules.Dashboard.Leaderboards;
+using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Dashboard.Settings;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
@@ -18,16 +19,16 @@ internal sealed class MonthlyReportPdf(
     CrimeExplorerQuery crimes, ComplianceQuery compliance, ImpactQuery impact, IPatrolPresence patrols, ITaskingModule tasking,
     DashboardSettingsStore settings, ForceOptions force, TimeProvider clock)
 {
-    public async Task<byte[]> RenderAsync(int year, int month, CancellationToken cancellationToken)
+    public async Task<byte[]> RenderAsync(int year, int month, Blinding blinding, CancellationToken cancellationToken)
     {
         if (month is < 1 or > 12 || year is < 2000 or > 2100) throw new ValidationException($"There is no month {year}-{month:00}.");
         var i = CultureInfo.InvariantCulture;
         var first = new DateOnly(year, month, 1);
         var last = first.AddMonths(1).AddDays(-1);
         var yearBefore = first.AddMonths(-11);
-        var crime = await crimes.GetAsync(new CrimeFilter(yearBefore, last), cancellationToken);
-        var dose = await compliance.GetAsync(first, last, cancellationToken);
-        var effect = await impact.GetAsync(new ImpactRequest(first, last.Day, true, 200), cancellationToken);
+        var crime = await crimes.GetAsync(new CrimeFilter(yearBefore, last), blinding, cancellationToken);
+        var dose = await compliance.GetAsync(first, last, blinding, cancellationToken);
+        var effect = await impact.GetAsync(new ImpactRequest(first, last.Day, true, 200), blinding, cancellationToken);
         var now = force.UtcToLocal(clock.GetUtcNow().UtcDateTime);
         using var pdf = new PdfWriter($"Hot spots policing: {first.ToString("MMMM yyyy", i)}",
             $"{force.Name} · HotSpots monthly report {first.ToString("MMMM yyyy", i)} · OFFICIAL-SENSITIVE · printed {now.ToString("d MMM yyyy HH:mm", i)}");
@@ -36,7 +37,7 @@ internal sealed class MonthlyReportPdf(
         pdf.Text($"{force.Name}. Police days {first.ToString("d MMM", i)} to {dose.To.ToString("d MMM yyyy", i)}.", PdfWriter.Body, XBrushes.DimGray, 6);
         var share = dose.PatrolledShare is { } p ? p.ToString("P0", i) : "–";
         pdf.Text($"Summary: {share} of {dose.AssignedPlaceDays} assigned place-days were patrolled and {dose.DosedPlaceDays} got the full dose; " +
-                 $"{dose.BySpot.Sum(s => s.KoperVisits)} Koper visits. Serious violence in the treatment spots: {effect.BeforeAfter[0].First} against " +
+                 $"{dose.ByDay.Sum(s => s.KoperVisits)} Koper visits. Serious violence in the treatment spots: {effect.BeforeAfter[0].First} against " +
                  $"{effect.BeforeAfter[0].Second} in the {effect.WindowDays} days before" +
                  (effect.BeforeAfter[0].Ratio is { } r ? $" (rate ratio {r.Ratio:0.00}, 95 % interval {r.Lower:0.00} to {r.Upper:0.00})." : "."), PdfWriter.Body);
 
@@ -52,9 +53,14 @@ internal sealed class MonthlyReportPdf(
         var daily = Bars.Render("Tasked officer-minutes per police day", "minutes", dose.ByDay.Select(d => (d.Name, d.Minutes)).ToList(),
             dose.ByDay.Count == 0 ? null : dose.ByDay.Average(d => d.TargetMinutes), 760);
         if (daily.Png() is { } dailyPng) pdf.Image(dailyPng, pdf.Width * 0.85, daily.Description);
-        pdf.Table(["Spot", "Target (min)", "Delivered (min)", "Visits", "Koper", "Status"],
-            dose.BySpot.Select(l => (IReadOnlyList<string>)[l.Name, l.TargetMinutes.ToString("N0", i), l.Minutes.ToString("N0", i), l.Visits.ToString(i),
-                l.KoperVisits.ToString(i), l.Status is { } s ? $"{s} {l.Share:P0}" : "–"]), [3.2, 1, 1.1, 0.7, 0.7, 1.1]);
+        if (dose.Withheld is { } withheld) pdf.Text(withheld, PdfWriter.Body);
+        else
+            pdf.Table(["Spot", "Target (min)", "Delivered (min)", "Visits", "Koper", "Status"],
+                dose.BySpot.Select(l => (IReadOnlyList<string>)[l.Name, l.TargetMinutes.ToString("N0", i), l.Minutes.ToString("N0", i), l.Visits.ToString(i),
+                    l.KoperVisits.ToString(i), l.Status is { } s ? $"{s} {l.Share:P0}" : "–"]), [3.2, 1, 1.1, 0.7, 0.7, 1.1]);
+        if (dose.ControlTotals is { } controls)
+            pdf.Text(string.Create(i, $"Control spots together ({controls.Spots} spots, {controls.PlaceDays} control place-days): {controls.FeedMinutes:N0} minutes of police presence from the location feed in {controls.Visits} visits; {controls.TaskedMinutes:N0} tasked minutes (should be none)."),
+                PdfWriter.Body);
         if (dose.ByTeam.Count > 0)
             pdf.Table(["Team", "Minutes", "Visits", "Koper visits"],
                 dose.ByTeam.Select(l => (IReadOnlyList<string>)[l.Name, l.Minutes.ToString("N0", i), l.Visits.ToString(i), l.KoperVisits.ToString(i)]), [3, 1, 1, 1]);
