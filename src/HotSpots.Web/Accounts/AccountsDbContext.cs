@@ -23,6 +23,13 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<I
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        // Identity keeps a session's roles in its cookie and does not change the security stamp with a role: a role added
+        // or taken away gets the account a new stamp here, so the sessions that carry the old roles end.
+        foreach (var userId in ChangeTracker.Entries<IdentityUserRole<string>>()
+                     .Where(e => e.State is EntityState.Added or EntityState.Deleted).Select(e => e.Entity.UserId).Distinct().ToList())
+            if (await Users.FindAsync([userId], cancellationToken) is { } changed)
+                changed.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        ChangeTracker.DetectChanges();
         var endsSessions = ChangeTracker.Entries<IdentityUser>().Any(e =>
                 e.State is EntityState.Added or EntityState.Deleted
                 || (e.State == EntityState.Modified && e.Property(u => u.SecurityStamp).IsModified))

@@ -110,6 +110,31 @@ public sealed partial class SessionTests
     }
 
     [Fact]
+    public async Task A_role_taken_away_or_an_account_removed_ends_its_sessions_at_the_next_request()
+    {
+        using var database = TestDatabase.Create("Sqlite");
+        await using var app = new HotSpotsApp(database);
+        var officer = await SignedInClient.SignInAsync(app, "officer@demo.hotspots");
+        var supervisor = await SignedInClient.SignInAsync(app, "supervisor@demo.hotspots");
+        (await officer.GetAsync("/Officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await supervisor.GetAsync("/Supervisor")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+            var o = (await users.FindByEmailAsync("officer@demo.hotspots"))!;
+            (await users.RemoveFromRoleAsync(o, HotSpots.Web.Accounts.Roles.Officer)).Succeeded.ShouldBeTrue();
+            var s = (await users.FindByEmailAsync("supervisor@demo.hotspots"))!;
+            (await users.DeleteAsync(s)).Succeeded.ShouldBeTrue();
+        }
+
+        // At once, not at the next stamp check a minute later.
+        (await officer.GetAsync("/Officer")).Headers.Location!.OriginalString.ShouldContain("/Account/SignIn");
+        (await officer.GetAsync("/api/hotspots/near?lat=51.4545&lon=-0.973")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await supervisor.GetAsync("/Supervisor")).Headers.Location!.OriginalString.ShouldContain("/Account/SignIn");
+    }
+
+    [Fact]
     public async Task An_authenticator_code_is_taken_once_and_a_second_use_gets_the_wrong_code_answer()
     {
         using var database = TestDatabase.Create("Sqlite");
