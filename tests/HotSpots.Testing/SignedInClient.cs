@@ -10,7 +10,10 @@ public static partial class SignedInClient
 {
     public const string DemoPassword = HotSpots.Web.Demo.DemoOptions.Password;
 
-    /// <summary>The demo accounts' current authenticator code (for roles that need two-factor sign-in).</summary>
+    /// <summary>
+    /// The current authenticator code of <paramref name="key"/> (the demo accounts' by default). The app accepts each
+    /// step's code once per account: to sign one account in more than once, use <see cref="AuthenticatorCodes"/>.
+    /// </summary>
     public static string DemoCode(string? key = null) =>
         HotSpots.Web.Security.Totp.Code(key ?? HotSpots.Web.Demo.DemoOptions.AuthenticatorKey, DateTimeOffset.UtcNow);
 
@@ -21,11 +24,20 @@ public static partial class SignedInClient
     public static async Task<HttpClient> SignInAsync(HotSpotsApp app, string email, string password = DemoPassword, string? authenticatorKey = null)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await PostSignInAsync(client, email, password, authenticatorKey);
+        await client.SignInWithAsync(app.Database.Folder.Path, email, password, authenticatorKey);
         return client;
     }
 
-    private static async Task PostSignInAsync(HttpClient client, string email, string password, string? authenticatorKey)
+    /// <summary>A code for <paramref name="email"/>'s key not given before for that account in <paramref name="app"/>'s database.</summary>
+    public static Task<string> NextCodeAsync(HotSpotsApp app, string email, string? key = null) =>
+        AuthenticatorCodes.NextAsync($"{app.Database.Folder.Path}|{email}", key ?? HotSpots.Web.Demo.DemoOptions.AuthenticatorKey);
+
+    /// <summary>
+    /// Signs <paramref name="client"/> (which keeps cookies and does not follow redirects) in through the real form.
+    /// <paramref name="accounts"/> names the database the accounts live in, so that each authenticator code is used
+    /// once per account there (<see cref="AuthenticatorCodes"/>).
+    /// </summary>
+    public static async Task SignInWithAsync(this HttpClient client, string accounts, string email, string password = DemoPassword, string? authenticatorKey = null)
     {
         var form = await client.GetStringAsync("/Account/SignIn");
         var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -38,7 +50,8 @@ public static partial class SignedInClient
         {
             var codePage = response.Headers.Location.OriginalString;
             var codeForm = await client.GetStringAsync(codePage);
-            response = await client.PostAsync(codePage, Form(codeForm, ("Code", DemoCode(authenticatorKey))));
+            var code = await AuthenticatorCodes.NextAsync($"{accounts}|{email}", authenticatorKey ?? HotSpots.Web.Demo.DemoOptions.AuthenticatorKey);
+            response = await client.PostAsync(codePage, Form(codeForm, ("Code", code)));
         }
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location!.OriginalString.Contains("/Account/", StringComparison.Ordinal))
             throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}.");
@@ -52,7 +65,7 @@ public static partial class SignedInClient
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        await PostSignInAsync(client, email, password, authenticatorKey);
+        await client.SignInWithAsync(address.ToString(), email, password, authenticatorKey);
         return client;
     }
 

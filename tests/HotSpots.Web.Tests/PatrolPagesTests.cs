@@ -92,14 +92,58 @@ public sealed partial class PatrolPagesTests : IClassFixture<PatrolPagesTests.Ap
     }
 
     [Fact]
-    public async Task Another_officer_outside_the_team_gets_403_for_a_track_and_a_missing_one_is_404()
+    public async Task Another_officers_patrol_answers_404_as_a_missing_one_does_on_the_track_page_and_the_api()
     {
         var (_, id) = await PatrolAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Accounts.UserAccounts>().EnsureUserAsync("other@test.hotspots", "Amber-Kettle-Road-2345", Accounts.Roles.Officer);
-        var other = await SignedInClient.SignInAsync(_app, "other@test.hotspots", "Amber-Kettle-Road-2345");
-        (await other.GetAsync($"/Officer/Patrols/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await other.GetAsync("/Officer/Patrols/987654")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<Accounts.UserAccounts>();
+            await accounts.EnsureUserAsync("other@test.hotspots", "Amber-Kettle-Road-2345", Accounts.Roles.Officer);
+            await accounts.EnsureUserAsync("other.sergeant@test.hotspots", "Amber-Kettle-Road-2345", Accounts.Roles.Supervisor);
+        }
+        foreach (var email in new[] { "other@test.hotspots", "other.sergeant@test.hotspots" })
+        {
+            var other = await SignedInClient.SignInAsync(_app, email, "Amber-Kettle-Road-2345");
+            await other.UseAntiforgeryFromAsync("/Officer");
+            foreach (var path in new[] { $"/Officer/Patrols/{id}", $"/Officer/Patrol/{id}", $"/api/patrols/{id}" })
+            {
+                var someoneElses = await other.GetAsync(path);
+                var missing = await other.GetAsync(path.Replace(id.ToString(), "987654"));
+                (someoneElses.StatusCode, missing.StatusCode).ShouldBe((HttpStatusCode.NotFound, HttpStatusCode.NotFound), $"{email} {path}");
+            }
+            var pings = new { pings = new[] { new { seq = 99, t = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), lat = 51.45, lon = -0.97, acc = 5.0 } } };
+            (await other.PostAsJsonAsync($"/api/patrols/{id}/pings", pings)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await other.PostAsJsonAsync("/api/patrols/987654/pings", pings)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+    }
+
+    [Fact]
+    public async Task Personal_pages_and_json_are_sent_with_no_store()
+    {
+        var (officer, id) = await PatrolAsync();
+        var supervisor = await SignedInClient.SignInAsync(_app, "supervisor@demo.hotspots");
+        var analyst = await SignedInClient.SignInAsync(_app, "analyst@demo.hotspots");
+        var person = Uri.UnescapeDataString(PersonLink().Match(await analyst.GetStringAsync("/Dashboard/People")).Groups[1].Value);
+        person.ShouldNotBeEmpty("the demo force links people to crimes in its spots");
+        var requests = new (HttpClient Client, string Path)[]
+        {
+            (officer, $"/api/patrols/{id}"), (officer, "/api/hotspots/near?lat=51.4545&lon=-0.9730"), (officer, "/Officer"),
+            (officer, "/Officer/Patrols"), (officer, $"/Officer/Patrols/{id}"), (officer, $"/Officer/Patrol/{id}"),
+            (supervisor, "/Supervisor"), (supervisor, "/Supervisor/Tracks"), (supervisor, "/api/supervisor/live"), (supervisor, $"/Officer/Patrols/{id}"),
+            (supervisor, "/Manager"), (analyst, "/Dashboard/People"),
+        };
+        foreach (var (client, path) in requests)
+        {
+            var response = await client.GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+            (response.Headers.CacheControl?.NoStore ?? false).ShouldBeTrue($"{path}: Cache-Control {response.Headers.CacheControl}");
+        }
+        var personPage = $"/Dashboard/Person?id={Uri.EscapeDataString(person)}";
+        var opened = await analyst.PostAsync(personPage, SignedInClient.Form(await analyst.GetStringAsync(personPage), ("Id", person), ("Justification", "Briefing for Operation Nightjar")));
+        opened.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (opened.Headers.CacheControl?.NoStore ?? false).ShouldBeTrue($"the person page: Cache-Control {opened.Headers.CacheControl}");
+        // A static file may be kept by the browser.
+        ((await officer.GetAsync("/css/site.css")).Headers.CacheControl?.NoStore ?? false).ShouldBeFalse();
     }
 
     [Fact]
@@ -129,4 +173,7 @@ public sealed partial class PatrolPagesTests : IClassFixture<PatrolPagesTests.Ap
         [property: System.Text.Json.Serialization.JsonPropertyName("start_url")] string StartUrl, string Display, List<Icon> Icons);
 
     private sealed record Icon(string Src, string Sizes);
+
+    [GeneratedRegex("/Dashboard/Person\\?id=([^\"]+)\"")]
+    private static partial Regex PersonLink();
 }

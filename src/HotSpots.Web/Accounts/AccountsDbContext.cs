@@ -1,4 +1,5 @@
 using HotSpots.Platform.Data;
+using HotSpots.Platform.Revisions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,38 @@ namespace HotSpots.Web.Accounts;
 internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
 {
     public const string Module = "Accounts";
+
+    /// <summary>
+    /// Saves, and raises <see cref="Sessions.Revision"/> in the same transaction when the write may end sessions: an
+    /// account added or removed, its security stamp changed, or a session recorded as ended.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        // Identity keeps a session's roles in its cookie and does not change the security stamp with a role: a role added
+        // or taken away gets the account a new stamp here, so the sessions that carry the old roles end.
+        foreach (var userId in ChangeTracker.Entries<IdentityUserRole<string>>()
+                     .Where(e => e.State is EntityState.Added or EntityState.Deleted).Select(e => e.Entity.UserId).Distinct().ToList())
+            if (await Users.FindAsync([userId], cancellationToken) is { } changed)
+                changed.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        ChangeTracker.DetectChanges();
+        var endsSessions = ChangeTracker.Entries<IdentityUser>().Any(e =>
+                e.State is EntityState.Added or EntityState.Deleted
+                || (e.State == EntityState.Modified && e.Property(u => u.SecurityStamp).IsModified))
+            || ChangeTracker.Entries<IdentityUserToken<string>>().Any(e => e.Entity.LoginProvider == Sessions.EndedProvider && e.State != EntityState.Unchanged);
+        if (!endsSessions) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Database.RaiseAsync(Sessions.Revision, cancellationToken);
+            return saved;
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Database.RaiseAsync(Sessions.Revision, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,9 +56,17 @@ internal static class WebSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // Secure whenever the request came over HTTPS, also through a known proxy that says so (Proxy:Enabled).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            Sessions.Use(o);
         });
+        services.AddSingleton<Sessions>();
         OfficerApiAuthentication.Use(services);
-        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddRazorPages();
         ValidationErrors.Add(services);
         services.AddImportApi(builder.Configuration);
@@ -73,6 +81,18 @@ internal static class WebSetup
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Status/500");
         app.UseWhen(c => !IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
+        // Everything after the static files is the app's own answer, often with personal data: never kept by a browser or
+        // a proxy (an endpoint that sets its own Cache-Control keeps it).
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                    context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseRateLimiter();
         app.UseRouting();
         app.UseHttpMetrics();

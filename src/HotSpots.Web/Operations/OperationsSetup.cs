@@ -25,9 +25,13 @@ internal static class OperationsSetup
         services.AddSingleton<IRecurringJobs, BackupJobs>();
         services.AddScoped<ScheduledBackupJob>();
         services.AddSingleton<IHostedService, JobMetrics>();
+        services.AddHostNames(configuration);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // A forwarded host is taken only when it is one the app answers to (AllowedHosts); another is ignored.
+            if (HostNames.Allowed(configuration) is var hosts && !hosts.Contains("*"))
+                foreach (var host in hosts) o.AllowedHosts.Add(host);
             foreach (var proxy in configuration.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [])
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             foreach (var network in configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [])

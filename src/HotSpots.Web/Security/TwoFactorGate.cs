@@ -21,13 +21,13 @@ internal static class TwoFactorGate
 
     /// <summary>
     /// Identity rebuilds a session's claims from the account at each security-stamp check, and would drop how the person
-    /// signed in: carry the second factor ("amr") and the sign-in method over, or a two-factor session would be sent to
+    /// signed in: carry the second factor ("amr"), the sign-in method and the session's id over, or a two-factor session would be sent to
     /// enrolment at its first check. A session whose stamp no longer matches is ended before this runs.
     /// </summary>
     public static Task KeepSignInMethod(SecurityStampRefreshingPrincipalContext context)
     {
         if (context.NewPrincipal?.Identity is not ClaimsIdentity fresh || context.CurrentPrincipal is not { } current) return Task.CompletedTask;
-        foreach (var claim in current.FindAll(c => c.Type is MethodClaim or ClaimTypes.AuthenticationMethod))
+        foreach (var claim in current.FindAll(c => c.Type is MethodClaim or ClaimTypes.AuthenticationMethod or Accounts.Sessions.IdClaim))
             if (!fresh.HasClaim(claim.Type, claim.Value)) fresh.AddClaim(new Claim(claim.Type, claim.Value));
         return Task.CompletedTask;
     }

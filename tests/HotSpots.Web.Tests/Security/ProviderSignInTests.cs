@@ -155,7 +155,7 @@ public sealed partial class ProviderSignInTests(ProviderSignInTests.Force force)
         var enrolment = await final.Content.ReadAsStringAsync();
         var key = Regex.Match(WebUtility.HtmlDecode(enrolment), "secret=([A-Z2-7]+)").Groups[1].Value;
         key.ShouldNotBeEmpty();
-        var enrolled = await client.PostAsync("/Account/Authenticator", SignedInClient.Form(enrolment, ("Code", SignedInClient.DemoCode(key))));
+        var enrolled = await client.PostAsync("/Account/Authenticator", SignedInClient.Form(enrolment, ("Code", await AuthenticatorCodes.NextAsync(key, key))));
         enrolled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetAsync("/Manager")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -165,7 +165,7 @@ public sealed partial class ProviderSignInTests(ProviderSignInTests.Force force)
         codeVisits.Last().AbsolutePath.ShouldBe("/Account/TwoFactor", Describe(codeVisits));
         (await phone.GetAsync("/Manager")).Headers.Location!.OriginalString.ShouldContain("/Account/SignIn");
         var form = await codePage.Content.ReadAsStringAsync();
-        var right = await phone.PostAsync(codeVisits.Last().PathAndQuery, SignedInClient.Form(form, ("Code", SignedInClient.DemoCode(key))));
+        var right = await phone.PostAsync(codeVisits.Last().PathAndQuery, SignedInClient.Form(form, ("Code", await AuthenticatorCodes.NextAsync(key, key))));
         right.Headers.Location!.OriginalString.ShouldBe("/Manager");
         (await phone.GetAsync("/Manager")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var audit = await host.Service<IAuditLog>().SearchAsync(new(Actor: "analyst.ward@test.police", Action: "account.sign-in-provider"), CancellationToken.None);

@@ -42,7 +42,7 @@ public sealed partial class SignInTests
         (await wrong.Content.ReadAsStringAsync()).ShouldContain("That code is not right");
         (await client.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var enrolled = await client.PostAsync("/Account/Authenticator", SignedInClient.Form(enrolment, ("Code", SignedInClient.DemoCode(key))));
+        var enrolled = await client.PostAsync("/Account/Authenticator", SignedInClient.Form(enrolment, ("Code", await SignedInClient.NextCodeAsync(app, email, key))));
         enrolled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -108,7 +108,7 @@ public sealed partial class SignInTests
         var codePage = await client.GetStringAsync(response.Headers.Location.OriginalString);
         var wrong = await client.PostAsync("/Account/TwoFactor", SignedInClient.Form(codePage, ("Code", "123456")));
         (await wrong.Content.ReadAsStringAsync()).ShouldContain("That code is not right");
-        var right = await client.PostAsync("/Account/TwoFactor", SignedInClient.Form(codePage, ("Code", SignedInClient.DemoCode())));
+        var right = await client.PostAsync("/Account/TwoFactor", SignedInClient.Form(codePage, ("Code", await SignedInClient.NextCodeAsync(app, "analyst@demo.hotspots"))));
         right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetAsync("/Analyst")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

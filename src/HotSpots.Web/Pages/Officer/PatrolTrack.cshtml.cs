@@ -46,7 +46,8 @@ public sealed class PatrolTrackModel(IPatrolSupervision patrols, ForceOptions fo
         }
         catch (TrackAccessDeniedException)
         {
-            return Forbid();
+            // As for a missing patrol: the answer does not tell that another officer's patrol exists.
+            return NotFound();
         }
         Own = Track.Patrol.OfficerId == viewer.UserId;
         return Page();
