@@ -190,7 +190,7 @@ internal sealed class PlaceReview(HotspotsDbContext db, IMetricProjection projec
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry(uploadedBy, "hotspot.places.upload", "force places",
-            Details: $"{places.Count} places from {fileName} ({string.Join(", ", places.GroupBy(p => p.Kind).Select(g => $"{g.Count()} {PlaceKinds.Describe(g.Key)}"))}), replacing {replaced}"),
+            Details: $"{places.Count} place{(places.Count == 1 ? "" : "s")} from {fileName} ({string.Join(", ", places.GroupBy(p => p.Kind).Select(g => $"{g.Count()} {PlaceKinds.Describe(g.Key)}"))}), replacing {replaced}"),
             cancellationToken);
         return new PlacesUpload(places.Count, replaced, []);
     }
