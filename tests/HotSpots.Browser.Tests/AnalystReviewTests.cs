@@ -71,6 +71,69 @@ public sealed class AnalystReviewTests : IAsyncLifetime
         snapshot.Current.Spots.Single().Id.ShouldBe(draftSpot.Id);
     }
 
+    [Fact]
+    public async Task A_spot_at_a_place_on_the_force_list_is_flagged_with_the_reason_holds_publication_and_is_excluded_in_one_click()
+    {
+        var snapshot = _app.Service<IHotspotSnapshot>();
+        var first = snapshot.Current.Spots[0];
+        await using var desktop = await Desktop.OpenAsync(_address);
+        await desktop.SignInAsync("analyst@demo.hotspots");
+        var page = desktop.Page;
+
+        // The force's list: a bad file changes nothing and says why; a good one replaces the list.
+        await page.GotoAsync("/Analyst/Places");
+        await Assertions.Expect(page.GetByText("No places uploaded")).ToBeVisibleAsync();
+        async Task UploadAsync(string text)
+        {
+            await page.GetByLabel("CSV or GeoJSON file").SetInputFilesAsync(new FilePayload { Name = "places.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(text) });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Replace the list" }).ClickAsync();
+        }
+        await UploadAsync("name,kind,latitude,longitude\nTown custody,jail,51.5,-1.0\n");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("places.csv line 2 (Town custody): kind \"jail\" is not one of");
+        var at = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{first.Centre.Latitude:0.000000},{first.Centre.Longitude:0.000000}");
+        await UploadAsync($"name,kind,latitude,longitude,radius_m\nTown custody suite,custody-suite,{at},30\n");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 place from places.csv");
+        await Assertions.Expect(page.Locator("#places tbody tr")).ToHaveCountAsync(1);
+
+        // The next draft flags the spot there, with the reason, and cannot be published until it is decided.
+        await page.GotoAsync("/Analyst");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a new draft" }).ClickAsync();
+        await Navigation.ArriveAsync(page, new Regex("/Analyst/Set/\\d+$"));
+        var draftId = long.Parse(page.Url.Split('/').Last());
+        var flag = (await ReviewAsync(draftId)).Flags.ShouldHaveSingleItem();
+        flag.Place.ShouldBe("Town custody suite");
+        var label = $"#{flag.Rank} {flag.SpotName}";
+        var card = page.Locator($"#flag-{flag.HotspotId}");
+        await Assertions.Expect(card).ToContainTextAsync("Awaits a decision");
+        await Assertions.Expect(card).ToContainTextAsync("Town custody suite (custody suite, on the force's list of places) lies within the spot");
+        await Assertions.Expect(page.Locator("#publish-held")).ToContainTextAsync("1 flagged spot below must be excluded or kept");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish this set" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"{label} (custody suite). Exclude or keep each before publishing.");
+        snapshot.Current.Set!.Id.ShouldNotBe(draftId);
+
+        // The flagged spots fit a phone's width too (the site's header is another matter).
+        await page.SetViewportSizeAsync(360, 800);
+        (await page.EvaluateAsync<string>(
+            "[...document.querySelectorAll('#places, #places *, .spot, .spot *')].filter(e => e.getBoundingClientRect().right > 361)"
+            + ".map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 10).join('; ')"))
+            .ShouldBeEmpty();
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // One click excludes it: it leaves the set, its place becomes an exclusion, and the set publishes without it.
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Exclude {label}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Spot excluded");
+        await Assertions.Expect(card).ToContainTextAsync("Excluded by analyst@demo.hotspots");
+        await Assertions.Expect(page.Locator("#excluded-spots")).ToContainTextAsync(label);
+        await Assertions.Expect(page.Locator($"#spot-{flag.HotspotId}")).ToHaveCountAsync(0);
+        await desktop.ScreenshotAsync("analyst-places-desktop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish this set" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Set {draftId} is published");
+        snapshot.Current.Set!.Id.ShouldBe(draftId);
+        snapshot.Current.Spots.ShouldNotContain(s => s.Id == flag.HotspotId);
+        await page.GotoAsync("/Analyst/Exclusions");
+        await Assertions.Expect(page.Locator("#exclusions")).ToContainTextAsync($"Town custody suite (custody suite), from set {draftId}");
+    }
+
     private async Task<HotspotSetReview> ReviewAsync(long setId)
     {
         await using var scope = _app.Services.CreateAsyncScope();

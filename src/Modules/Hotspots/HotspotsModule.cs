@@ -3,6 +3,7 @@ using HotSpots.Modules.Hotspots.Backtest;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
 using HotSpots.Modules.Hotspots.Engine;
+using HotSpots.Modules.Hotspots.Places;
 using HotSpots.Modules.Hotspots.Refresh;
 using HotSpots.Modules.Hotspots.Review;
 using HotSpots.Modules.Hotspots.Snapshot;
@@ -36,6 +37,7 @@ public static class HotspotsModule
         services.AddScoped<OptionsStore>();
         services.AddScoped<SetReview>();
         services.AddScoped<ExclusionList>();
+        services.AddScoped<PlaceReview>();
         services.AddScoped<IHotspotReview, ReviewFacade>();
         services.AddScoped<IHotspotBacktest, BacktestFacade>();
         services.AddScoped<IBacktestRuns, BacktestRuns>();
@@ -95,8 +97,16 @@ internal sealed class BacktestFacade(BacktestRun run) : IHotspotBacktest
         run.RunAsync(request, progress, cancellationToken);
 }
 
-internal sealed class ReviewFacade(SetReview review, ExclusionList exclusions, OptionsStore options) : IHotspotReview
+internal sealed class ReviewFacade(SetReview review, ExclusionList exclusions, OptionsStore options, PlaceReview places) : IHotspotReview
 {
+    public Task DecidePlaceAsync(long hotspotId, PlaceDecision decision, string? note, string decidedBy, CancellationToken cancellationToken) =>
+        places.DecideAsync(hotspotId, decision, note, decidedBy, cancellationToken);
+
+    public Task<IReadOnlyList<ForcePlaceView>> ListPlacesAsync(CancellationToken cancellationToken) => places.ListPlacesAsync(cancellationToken);
+
+    public Task<PlacesUpload> ReplacePlacesAsync(Stream file, string fileName, string uploadedBy, CancellationToken cancellationToken) =>
+        places.ReplacePlacesAsync(file, fileName, uploadedBy, cancellationToken);
+
     public Task<HotspotSetReview?> ReviewAsync(long setId, CancellationToken cancellationToken) => review.ReviewAsync(setId, cancellationToken);
 
     public Task UpdateBriefingAsync(long hotspotId, string briefing, string editedBy, CancellationToken cancellationToken) =>

@@ -63,6 +63,7 @@ internal static class AccessTable
         ["/Analyst"] = Policies.Analyse,
         ["/Analyst/Set/{setId:long}"] = Policies.Analyse,
         ["/Analyst/Exclusions"] = Policies.Analyse,
+        ["/Analyst/Places"] = Policies.Analyse,
         ["/Analyst/Backtest/{runId:long?}"] = Policies.Analyse,
 
         ["/Imports"] = Policies.Import,

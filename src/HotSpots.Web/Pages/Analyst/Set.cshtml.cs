@@ -47,6 +47,30 @@ public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, For
         return Redirect($"/Analyst/Set/{setId}#spot-{hotspotId}");
     }
 
+    /// <summary>Excludes or keeps a spot at a place no patrol can treat: one click.</summary>
+    public async Task<IActionResult> OnPostPlaceAsync(long setId, long hotspotId, PlaceDecision decision, string? note, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await review.DecidePlaceAsync(hotspotId, decision, note, User.SignInName(), cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
+        {
+            return await ShowErrorAsync(setId, e.Message, cancellationToken);
+        }
+        Message = decision == PlaceDecision.Excluded
+            ? "Spot excluded: it is no longer part of this set, and its place is an exclusion for later refreshes."
+            : "Spot kept: it stays in this set.";
+        return Redirect($"/Analyst/Set/{setId}#flag-{hotspotId}");
+    }
+
+    public static string Decision(PlaceDecision decision) => decision switch
+    {
+        PlaceDecision.Excluded => "Excluded",
+        PlaceDecision.Kept => "Kept",
+        _ => "Awaits a decision",
+    };
+
     public async Task<IActionResult> OnPostPublishAsync(long setId, CancellationToken cancellationToken)
     {
         try

@@ -20,6 +20,22 @@ public interface IHotspotReview
     /// <summary>Removes an exclusion from the next refresh on (it stays on record). Audited.</summary>
     Task RemoveExclusionAsync(long exclusionId, string removedBy, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Decides about a flagged spot of a draft (a spot at a place no patrol can treat): <see cref="PlaceDecision.Excluded"/>
+    /// leaves it out of the set and its place's cells out of every later refresh (an exclusion);
+    /// <see cref="PlaceDecision.Kept"/> keeps it. Can be changed until the set is published. Audited, with the note.
+    /// </summary>
+    Task DecidePlaceAsync(long hotspotId, PlaceDecision decision, string? note, string decidedBy, CancellationToken cancellationToken);
+
+    /// <summary>The force's list of places no patrol can treat, by kind and name.</summary>
+    Task<IReadOnlyList<ForcePlaceView>> ListPlacesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the force's list with a file's places (CSV or GeoJSON, docs/data-formats.md). A file with any problem
+    /// changes nothing: the answer lists every problem with its line or feature. Audited. Used from the next refresh.
+    /// </summary>
+    Task<PlacesUpload> ReplacePlacesAsync(Stream file, string fileName, string uploadedBy, CancellationToken cancellationToken);
+
     /// <summary>The options analysts change at run time.</summary>
     Task<HotspotOptions> GetOptionsAsync(CancellationToken cancellationToken);
 
@@ -49,13 +65,17 @@ public sealed record ReviewSpot(PublishedHotspot Spot, SpotChange Change, bool S
 /// <param name="ComparedWith">The set this one is compared with: the published set, or for the published set the one before it.</param>
 /// <param name="Dropped">Spots of the compared set that this set no longer has.</param>
 /// <param name="Parameters">How the set was computed, as JSON (method, settings, the blend's weights).</param>
+/// <param name="Flags">Spots at places no patrol can treat, with the reason and the analyst's decision; a set with an undecided flag cannot be published.</param>
+/// <param name="Excluded">Spots the analyst excluded from this set (at such a place); they are not part of it.</param>
 public sealed record HotspotSetReview(
     HotspotSetSummary Set,
     IReadOnlyList<ReviewSpot> Spots,
     HotspotSetSummary? ComparedWith,
     IReadOnlyList<PublishedHotspot> Dropped,
     IReadOnlyList<DensityCell> Density,
-    string Parameters);
+    string Parameters,
+    IReadOnlyList<PlaceFlag> Flags,
+    IReadOnlyList<PublishedHotspot> Excluded);
 
 /// <summary>A cell of the density surface, as its south-west and north-east corners, with its density relative to the densest cell (0–1).</summary>
 public sealed record DensityCell(GeoPoint SouthWest, GeoPoint NorthEast, double Value);

@@ -51,6 +51,12 @@ internal sealed class Hotspot
     public required string WhyJson { get; set; }
 
     public string Briefing { get; set; } = "";
+
+    /// <summary>
+    /// Set when the analyst excluded the spot from its draft set (it is at a place no patrol can treat). An excluded spot
+    /// is kept on record but left out of every read of the set (a query filter), so it is never published.
+    /// </summary>
+    public DateTime? ExcludedUtc { get; set; }
 }
 
 /// <summary>A place never to make a hot spot of (a hospital, custody suite, prison): a drawn area, or a point with a radius.</summary>
@@ -89,4 +95,46 @@ internal sealed class BacktestRecord
     public required string RequestJson { get; set; }
     public string? ReportJson { get; set; }
     public string? Error { get; set; }
+}
+
+/// <summary>A spot of a set found at a place no patrol can treat, with the reason and the analyst's decision.</summary>
+internal sealed class SpotPlaceFlag
+{
+    public long Id { get; set; }
+    public long SetId { get; set; }
+    public long HotspotId { get; set; }
+    public PlaceKind Kind { get; set; }
+    public required string Place { get; set; }
+    public PlaceMatch Match { get; set; }
+    public required string Reason { get; set; }
+
+    /// <summary>The spot's cells that hold the place, in projected metres as well-known binary: what an exclusion leaves out.</summary>
+    public required byte[] AreaWkb { get; set; }
+
+    public PlaceDecision Decision { get; set; }
+    public DateTime? DecidedUtc { get; set; }
+    public string? DecidedBy { get; set; }
+    public string? Note { get; set; }
+
+    /// <summary>The exclusion added when the spot was excluded, removed again if the analyst then keeps the spot.</summary>
+    public long? ExclusionId { get; set; }
+}
+
+/// <summary>A place on the force's uploaded list (prison, secure hospital, police station, custody suite, hospital).</summary>
+internal sealed class ForcePlace
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public PlaceKind Kind { get; set; }
+
+    /// <summary>The place in projected metres, as well-known binary (a point with a radius is stored as its circle).</summary>
+    public required byte[] ShapeWkb { get; set; }
+
+    /// <summary>A point inside the place, for the list and the map.</summary>
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public double? RadiusMetres { get; set; }
+
+    public DateTime UploadedUtc { get; set; }
+    public required string UploadedBy { get; set; }
 }

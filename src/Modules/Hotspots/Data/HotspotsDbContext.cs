@@ -11,6 +11,8 @@ internal class HotspotsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Hotspot> Spots => Set<Hotspot>();
     public DbSet<Exclusion> Exclusions => Set<Exclusion>();
     public DbSet<BacktestRecord> Backtests => Set<BacktestRecord>();
+    public DbSet<SpotPlaceFlag> PlaceFlags => Set<SpotPlaceFlag>();
+    public DbSet<ForcePlace> Places => Set<ForcePlace>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -29,6 +31,28 @@ internal class HotspotsDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(h => new { h.SetId, h.Rank });
             e.Property(h => h.Name).HasMaxLength(200);
             e.Property(h => h.Briefing).HasMaxLength(Briefings.MaxLength);
+            // An excluded spot stays on record (its flag explains it) but is never part of its set.
+            e.HasQueryFilter(h => h.ExcludedUtc == null);
+        });
+        model.Entity<SpotPlaceFlag>(e =>
+        {
+            e.ToTable("hotspots_place_flags");
+            e.Property(f => f.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(f => f.Match).HasConversion<string>().HasMaxLength(32);
+            e.Property(f => f.Decision).HasConversion<string>().HasMaxLength(16);
+            e.Property(f => f.Place).HasMaxLength(200);
+            e.Property(f => f.Reason).HasMaxLength(500);
+            e.Property(f => f.DecidedBy).HasMaxLength(256);
+            e.Property(f => f.Note).HasMaxLength(500);
+            e.HasIndex(f => f.SetId);
+            e.HasIndex(f => f.HotspotId);
+        });
+        model.Entity<ForcePlace>(e =>
+        {
+            e.ToTable("hotspots_places");
+            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.UploadedBy).HasMaxLength(256);
         });
         model.Entity<Exclusion>(e =>
         {

@@ -48,6 +48,12 @@ internal sealed class HotspotSettings
     /// </summary>
     public int SnapshotPollSeconds { get; set; } = 1;
 
+    /// <summary>
+    /// Share of a spot's target crimes (in the training window) recorded at a location whose name is a prison, secure
+    /// hospital, hospital, police station or custody suite from which the spot is flagged for the analyst's decision.
+    /// </summary>
+    public double PlaceFlagShare { get; set; } = 0.25;
+
     public static HotspotSettings From(IConfiguration configuration)
     {
         var settings = configuration.GetSection("Hotspots").Get<HotspotSettings>() ?? new HotspotSettings();
@@ -71,6 +77,8 @@ internal sealed class HotspotSettings
             throw new InvalidOperationException($"Setting Hotspots:GiRadiusCells is {settings.GiRadiusCells}; it must be between 1 and 20.");
         if (settings.FalseDiscoveryRate is <= 0 or >= 1)
             throw new InvalidOperationException($"Setting Hotspots:FalseDiscoveryRate is {settings.FalseDiscoveryRate}; it must be above 0 and below 1.");
+        if (settings.PlaceFlagShare is <= 0 or > 1)
+            throw new InvalidOperationException($"Setting Hotspots:PlaceFlagShare is {settings.PlaceFlagShare}; it must be above 0 and at most 1.");
         return settings;
     }
 }

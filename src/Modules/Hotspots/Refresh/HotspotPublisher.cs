@@ -1,5 +1,6 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
+using HotSpots.Modules.Hotspots.Places;
 using HotSpots.Modules.Hotspots.Snapshot;
 using HotSpots.Platform.Audit;
 using HotSpots.Platform.Events;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HotSpots.Modules.Hotspots.Refresh;
 
 /// <summary>Publishes a set: the previous published set is retired and the set's revision raised in one transaction, and the in-memory snapshot swapped.</summary>
-internal sealed class HotspotPublisher(HotspotsDbContext db, SnapshotStore snapshot, IEventPublisher events, IAuditLog audit, TimeProvider clock)
+internal sealed class HotspotPublisher(HotspotsDbContext db, PlaceReview places, SnapshotStore snapshot, IEventPublisher events, IAuditLog audit, TimeProvider clock)
 {
     public async Task PublishAsync(long setId, string publishedBy, CancellationToken cancellationToken)
     {
@@ -17,6 +18,10 @@ internal sealed class HotspotPublisher(HotspotsDbContext db, SnapshotStore snaps
             ?? throw new KeyNotFoundException($"There is no hot spot set {setId}.");
         if (set.Status == HotspotSetStatus.Retired)
             throw new InvalidOperationException($"Hot spot set {setId} is retired and cannot be published again.");
+        // No spot at a place no patrol can treat is published without the analyst's decision.
+        if (set.Status == HotspotSetStatus.Draft && await places.UndecidedAsync(setId, cancellationToken) is { Count: > 0 } undecided)
+            throw new InvalidOperationException(
+                $"Set {setId} has {undecided.Count} spot{(undecided.Count == 1 ? "" : "s")} at places no patrol can treat: {string.Join("; ", undecided)}. Exclude or keep each before publishing.");
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {

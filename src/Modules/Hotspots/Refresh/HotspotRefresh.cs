@@ -3,6 +3,7 @@ using System.Text.Json;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
 using HotSpots.Modules.Hotspots.Engine;
+using HotSpots.Modules.Hotspots.Places;
 using HotSpots.Modules.Hotspots.Review;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Platform;
@@ -20,7 +21,7 @@ namespace HotSpots.Modules.Hotspots.Refresh;
 /// </summary>
 internal sealed class HotspotRefresh(
     IIngestedData ingestion, HotspotsDbContext db, SpotBuilder builder, HotspotSettings settings, OptionsStore options,
-    HotspotPublisher publisher, ForceOptions force, TimeProvider clock, ILogger<HotspotRefresh> log)
+    HotspotPublisher publisher, PlaceReview places, ForceOptions force, TimeProvider clock, ILogger<HotspotRefresh> log)
 {
     public async Task<HotspotSetSummary> RunAsync(bool publish, string requestedBy, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ internal sealed class HotspotRefresh(
         var crimes = await ingestion.GetCrimeTableAsync(months.FromUtc, months.ToUtc, cancellationToken);
         var exclusions = await db.Exclusions.AsNoTracking().Where(e => e.RemovedUtc == null).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var count = (await options.GetAsync(cancellationToken)).Count;
+        var knownPlaces = await places.KnownPlacesAsync(cancellationToken);
         var categories = new HashSet<string>(settings.Categories, StringComparer.OrdinalIgnoreCase);
         var loaded = watch.Elapsed.TotalSeconds;
 
@@ -71,13 +73,30 @@ internal sealed class HotspotRefresh(
                 Briefing = CarriedOver(s.Polygon, briefings),
             }).ToList(),
         };
-        db.Sets.Add(set);
-        await db.SaveChangesAsync(cancellationToken);
+        // The set and its flags are stored together: a draft is never seen without the flags that hold its publication.
+        int flagged;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Sets.Add(set);
+            await db.SaveChangesAsync(cancellationToken);
+            flagged = await places.FlagAsync(set, new FlagRequest(
+                grid.Spots.Select(s => (IReadOnlyList<Cell>)s.Cells.Select(grid.Frame.CellAt).ToList()).ToList(), settings.CellSizeMetres, crimes,
+                trainingFrom.Ticks, months.ToUtc.Ticks, categories, knownPlaces, settings.PlaceFlagShare), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         log.LogInformation(
             "Hot spot set {SetId}: {Spots} spots from {Crimes} crimes between {From:d} and {To:d} ({Method}); loaded in {Load:0.000} s, scored in {Score:0.000} s, stored in {Store:0.000} s",
             set.Id, set.Spots.Count, crimes.Count, months.FromUtc, months.ToUtc, set.Method, loaded, scored - loaded, watch.Elapsed.TotalSeconds - scored);
 
-        if (publish) await publisher.PublishAsync(set.Id, requestedBy, cancellationToken);
+        if (publish)
+        {
+            var undecided = await places.UndecidedAsync(set.Id, cancellationToken);
+            if (undecided.Count == 0) await publisher.PublishAsync(set.Id, requestedBy, cancellationToken);
+            else
+                log.LogWarning("Hot spot set {SetId} is left as a draft: {Count} of its spots are at places no patrol can treat and await the analyst's decision ({Spots})",
+                    set.Id, undecided.Count, string.Join("; ", undecided));
+        }
+        else if (flagged > 0) log.LogInformation("Hot spot set {SetId}: {Flags} flags of places no patrol can treat await review", set.Id, flagged);
         return HotspotMapping.Summary(set);
     }
 

@@ -1,6 +1,7 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Hotspots.Data;
 using HotSpots.Modules.Hotspots.Engine;
+using HotSpots.Modules.Hotspots.Places;
 using HotSpots.Modules.Hotspots.Snapshot;
 using HotSpots.Platform;
 using HotSpots.Platform.Audit;
@@ -13,7 +14,7 @@ using NetTopologySuite.IO;
 namespace HotSpots.Modules.Hotspots.Review;
 
 /// <summary>A set as the analyst reviews it: spots new or persisting against the set it would replace, dropped spots, the density surface.</summary>
-internal sealed class SetReview(HotspotsDbContext db, IMetricProjection projection, SnapshotStore snapshot, IAuditLog audit)
+internal sealed class SetReview(HotspotsDbContext db, IMetricProjection projection, SnapshotStore snapshot, IAuditLog audit, PlaceReview places)
 {
     public async Task<HotspotSetReview?> ReviewAsync(long setId, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ internal sealed class SetReview(HotspotsDbContext db, IMetricProjection projecti
         var dropped = theirs.Where(t => !mine.Any(m => Overlap(t.Polygon, m.Polygon)))
             .Select(t => HotspotMapping.Published(t.Spot, projection.Unproject)).ToList();
         return new HotspotSetReview(HotspotMapping.Summary(set), spots, compared is null ? null : HotspotMapping.Summary(compared), dropped,
-            Density(set), set.ParametersJson);
+            Density(set), set.ParametersJson, await places.FlagsOfSetAsync(setId, cancellationToken), await places.ExcludedSpotsAsync(setId, cancellationToken));
     }
 
     public async Task UpdateBriefingAsync(long hotspotId, string briefing, string editedBy, CancellationToken cancellationToken)

@@ -117,6 +117,50 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Postgres
                     b.ToTable("hotspots_exclusions", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.ForcePlace", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double?>("RadiusMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<byte[]>("ShapeWkb")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("hotspots_places", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.Hotspot", b =>
                 {
                     b.Property<long>("Id")
@@ -141,6 +185,9 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Postgres
 
                     b.Property<int>("CrimeCount")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExcludedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<double>("GiZ")
                         .HasColumnType("double precision");
@@ -232,6 +279,72 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Postgres
                     b.HasIndex("Status");
 
                     b.ToTable("hotspots_sets", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.SpotPlaceFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("AreaWkb")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("ExclusionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("SetId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HotspotId");
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("hotspots_place_flags", (string)null);
                 });
 
             modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.Hotspot", b =>

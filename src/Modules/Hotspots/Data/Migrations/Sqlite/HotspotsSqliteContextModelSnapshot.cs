@@ -108,6 +108,48 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Sqlite
                     b.ToTable("hotspots_exclusions", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.ForcePlace", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RadiusMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("ShapeWkb")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("hotspots_places", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.Hotspot", b =>
                 {
                     b.Property<long>("Id")
@@ -130,6 +172,9 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Sqlite
 
                     b.Property<int>("CrimeCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExcludedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("GiZ")
                         .HasColumnType("REAL");
@@ -219,6 +264,70 @@ namespace HotSpots.Modules.Hotspots.Data.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.ToTable("hotspots_sets", (string)null);
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.SpotPlaceFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("AreaWkb")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExclusionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HotspotId");
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("hotspots_place_flags", (string)null);
                 });
 
             modelBuilder.Entity("HotSpots.Modules.Hotspots.Data.Hotspot", b =>
