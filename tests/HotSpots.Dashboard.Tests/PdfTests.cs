@@ -65,6 +65,36 @@ public sealed class PdfTests : IClassFixture<PdfTests.App>
         pdf.GetPages().Sum(p => p.GetImages().Count()).ShouldBeGreaterThanOrEqualTo(2, "the crime trend and the daily dose charts");
     }
 
+    [Theory]
+    [InlineData(2001, 1)]   // long before the demo's records: no crime, no patrol, no hot spot set
+    [InlineData(2099, 12)]  // not yet come
+    public async Task A_month_without_crimes_or_patrols_renders_and_says_so(int year, int month)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var bytes = await scope.ServiceProvider.GetRequiredService<IDashboardModule>().MonthlyReportPdfAsync(year, month, TrialSight.Totals, CancellationToken.None);
+
+        using var pdf = PdfDocument.Open(bytes);
+        pdf.NumberOfPages.ShouldBeGreaterThanOrEqualTo(1);
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        text.ShouldContain("Compliance:");
+        text.ShouldContain("No crimes");
+    }
+
+    [Fact]
+    public async Task A_force_without_the_demo_and_with_nothing_imported_yet_gets_its_monthly_report()
+    {
+        using var database = TestDatabase.Create("Sqlite");
+        await using var app = new HotSpotsApp(database, new Dictionary<string, string?> { ["Demo:Enabled"] = "false" });
+        await using var scope = app.Services.CreateAsyncScope();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var bytes = await scope.ServiceProvider.GetRequiredService<IDashboardModule>().MonthlyReportPdfAsync(today.Year, today.Month, TrialSight.Totals, CancellationToken.None);
+
+        using var pdf = PdfDocument.Open(bytes);
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        foreach (var expected in new[] { "Compliance:", "Impact", "Leaderboard", "No", "crimes", "published" })
+            text.ShouldContain(expected);
+    }
+
     [Fact]
     public async Task A_month_that_does_not_exist_is_refused_with_a_reason()
     {

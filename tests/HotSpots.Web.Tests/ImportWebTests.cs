@@ -58,8 +58,12 @@ public sealed partial class ImportWebTests(ImportWebTests.App fixture) : IClassF
         var report = await analyst.GetStringAsync(importPage);
         report.ShouldContain("id=\"import-report\"");
         report.ShouldContain("is not a month (yyyy-MM)");
+        // The report names the analyst's file, never the name it was stored under.
+        report.ShouldContain("2024-03-thames-valley-street.csv");
+        StoredName().IsMatch(report).ShouldBeFalse("the report names the stored copy of the upload");
 
         var quarantine = await analyst.GetStringAsync($"/Imports/Quarantine?importId={id}");
+        StoredName().IsMatch(quarantine).ShouldBeFalse("the quarantine names the stored copy of the upload");
         var rowId = QuarantineRowId().Match(quarantine).Groups[1].Value;
         var fix = await analyst.PostAsync($"/Imports/Quarantine?handler=Resubmit&importId={id}&status=open&skip=0", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -76,6 +80,7 @@ public sealed partial class ImportWebTests(ImportWebTests.App fixture) : IClassF
     [InlineData("payload.exe", "MZ binary", "is not a file HotSpots imports")]
     [InlineData("month.csv.gz", "not gzip at all", "is named .gz but is not gzip-compressed")]
     [InlineData("month.csv", "a\0b\0c", "is not text")]
+    [InlineData("2024-05-empty.csv", "", "'2024-05-empty.csv' is empty (0 bytes)")]
     public async Task Uploads_of_the_wrong_type_are_refused_with_the_reason(string name, string content, string reason)
     {
         var analyst = await SignedInClient.SignInAsync(_app, "analyst@demo.hotspots");
@@ -162,6 +167,10 @@ public sealed partial class ImportWebTests(ImportWebTests.App fixture) : IClassF
     }
 
     private static FormUrlEncodedContent Form(params (string, string)[] fields) => new(fields.ToDictionary(f => f.Item1, f => f.Item2));
+
+    /// <summary>The name an upload is stored under: the time, a GUID, then the user's name.</summary>
+    [GeneratedRegex("\\d{8}-\\d{6}-[0-9a-f]{32}-")]
+    private static partial Regex StoredName();
 
     [GeneratedRegex("name=\"id\" value=\"(\\d+)\"")]
     private static partial Regex QuarantineRowId();

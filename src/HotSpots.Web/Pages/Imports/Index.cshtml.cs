@@ -22,7 +22,8 @@ public sealed class IndexModel(IImports imports, IIngestionAdministration admini
     public async Task<IActionResult> OnPostAsync(IFormFile? file, string? format, CancellationToken cancellationToken)
     {
         var settings = await administration.GetSettingsAsync(cancellationToken);
-        if (file is null || file.Length == 0) Error = "Choose a file to import.";
+        if (file is null) Error = "Choose a file to import.";
+        else if (file.Length == 0) Error = $"'{Path.GetFileName(file.FileName)}' is empty (0 bytes): there is nothing in it to import. Check that it was saved, then choose it again.";
         else if (file.Length > settings.MaxUploadBytes) Error = $"'{file.FileName}' is larger than the limit of {settings.MaxUploadBytes / (1 << 20):N0} MiB.";
         else if (!UploadedFiles.TryFormat(format, out var fileFormat, out var profile)) Error = $"Choose a format: {UploadedFiles.FormatHelp}.";
         else

@@ -36,12 +36,18 @@ internal sealed class MonthlyReportPdf(
         pdf.Text($"Hot spots policing of serious violence: {first.ToString("MMMM yyyy", i)}", PdfWriter.Title, after: 2);
         pdf.Text($"{force.Name}. Police days {first.ToString("d MMM", i)} to {dose.To.ToString("d MMM yyyy", i)}.", PdfWriter.Body, XBrushes.DimGray, 6);
         var share = dose.PatrolledShare is { } p ? p.ToString("P0", i) : "–";
+        var spots = effect.BeforeAfter.FirstOrDefault();
         pdf.Text($"Summary: {share} of {dose.AssignedPlaceDays} assigned place-days were patrolled and {dose.DosedPlaceDays} got the full dose; " +
-                 $"{dose.ByDay.Sum(s => s.KoperVisits)} Koper visits. Serious violence in the treatment spots: {effect.BeforeAfter[0].First} against " +
-                 $"{effect.BeforeAfter[0].Second} in the {effect.WindowDays} days before" +
-                 (effect.BeforeAfter[0].Ratio is { } r ? $" (rate ratio {r.Ratio:0.00}, 95 % interval {r.Lower:0.00} to {r.Upper:0.00})." : "."), PdfWriter.Body);
+                 $"{dose.ByDay.Sum(s => s.KoperVisits)} Koper visits. " +
+                 (spots is null
+                     ? "No hot spot set was published for this month, so there are no treatment spots to compare."
+                     : $"Serious violence in the treatment spots: {spots.First} against {spots.Second} in the {effect.WindowDays} days before" +
+                       (spots.Ratio is { } r ? $" (rate ratio {r.Ratio:0.00}, 95 % interval {r.Lower:0.00} to {r.Upper:0.00})." : ".")), PdfWriter.Body);
 
         pdf.Section("Crime");
+        if (crime.ByType.Count == 0)
+            pdf.Text($"No crimes are recorded for the 12 months from {yearBefore.ToString("MMMM yyyy", i)} to {first.ToString("MMMM yyyy", i)}" +
+                     " (none imported yet, or none in these months).", PdfWriter.Body);
         var byMonth = Bars.Render("Crimes per month, last 12 months", "crimes", crime.ByMonth.Rows.Select(row => (row[0], double.Parse(row[1], i))).ToList(), width: 760);
         if (byMonth.Png() is { } trend) pdf.Image(trend, pdf.Width * 0.85, byMonth.Description);
         pdf.Table(["Crime type (12 months)", "Crimes", "Harm (days)"],
@@ -71,7 +77,8 @@ internal sealed class MonthlyReportPdf(
         if (effect.TrialItt is { } itt) comparisons.Add(itt);
         comparisons.AddRange(effect.BeforeAfter);
         if (effect.DifferenceInDifferences is { } did) comparisons.Add(did);
-        pdf.Table(["Comparison", "First", "Second", "Rate ratio", "95 % interval"],
+        if (comparisons.Count == 0) pdf.Text("No comparison can be made: no hot spot set was published for this month.", PdfWriter.Body);
+        else pdf.Table(["Comparison", "First", "Second", "Rate ratio", "95 % interval"],
             comparisons.Select(c => (IReadOnlyList<string>)[c.Label, $"{c.First} ({c.FirstName})", $"{c.Second} ({c.SecondName})",
                 c.Ratio is { } rr ? rr.Ratio.ToString("0.00", i) : "–", c.Ratio is { } ci ? $"{ci.Lower:0.00} – {ci.Upper:0.00}" : "too few"]), [3, 1.6, 1.6, 0.8, 1.1]);
         if (effect.Displacement is { } d)
@@ -84,8 +91,9 @@ internal sealed class MonthlyReportPdf(
         var initials = (await settings.GetAsync(cancellationToken)).InitialsOutsideTeam;
         var rows = (await patrols.MinutesByOfficerAsync(fromUtc, toUtc, cancellationToken))
             .OrderByDescending(o => o.MinutesInside).ThenByDescending(o => o.KoperVisits).Take(10).ToList();
-        pdf.Text(initials ? "Officers by minutes in hot spots (initials only, as the force's setting asks)." : "Officers by minutes in hot spots.", PdfWriter.Body);
-        pdf.Table(["#", "Officer", "Team", "Minutes", "Koper visits", "Activities"],
+        pdf.Text(rows.Count == 0 ? $"No patrols were recorded in {first.ToString("MMMM yyyy", i)}." :
+            initials ? "Officers by minutes in hot spots (initials only, as the force's setting asks)." : "Officers by minutes in hot spots.", PdfWriter.Body);
+        if (rows.Count > 0) pdf.Table(["#", "Officer", "Team", "Minutes", "Koper visits", "Activities"],
             rows.Select((o, k) =>
             {
                 var officer = officers.GetValueOrDefault(o.OfficerId);
