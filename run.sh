@@ -26,6 +26,7 @@ need_apt nodejs node
 need_apt npm npm
 need_apt fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
+[ -n "${HOTSPOTS_DATA_DIR:-}" ] || export HOTSPOTS_DATA_DIR_DEFAULTED=1  # the command line says which folder it used
 export HOTSPOTS_DATA_DIR="${HOTSPOTS_DATA_DIR:-$root/.data}"
 mkdir -p "$HOTSPOTS_DATA_DIR"
 export HOTSPOTS_DATA_DIR="$(cd "$HOTSPOTS_DATA_DIR" && pwd)"

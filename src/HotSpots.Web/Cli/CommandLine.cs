@@ -12,7 +12,7 @@ using OpenIddict.Abstractions;
 namespace HotSpots.Web.Cli;
 
 /// <summary>The app's own command line: ./run.sh VERB [options]. Each verb migrates the database first.</summary>
-internal static class CommandLine
+internal static partial class CommandLine
 {
     private static readonly Dictionary<string, Verb> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -51,10 +51,9 @@ internal static class CommandLine
             "Prints the current authenticator code of the demo accounts whose role needs two-factor sign-in (analyst, manager,\n" +
             $"  evaluator, admin), and their key ({DemoOptions.AuthenticatorKey}) for an authenticator app. Demo accounts only.",
             DemoCodeAsync),
-        ["create-admin"] = new("create-admin EMAIL",
-            "Creates an administrator account. The password is read from HOTSPOTS_ADMIN_PASSWORD or asked for (or read from standard input).\n" +
-            "  Outside demo mode this is how the first account is made; there is no default password.",
-            CreateAdminAsync),
+        ["create-admin"] = CreateAdminVerb,
+        ["add-user"] = AddUserVerb,
+        ["disable-user"] = DisableUserVerb,
     };
 
     /// <summary>A first argument that is not an option is a verb (an unknown one gets the help, not the web app).</summary>
@@ -78,6 +77,7 @@ internal static class CommandLine
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Where(o => o.StartsWith("--") && o.Contains('='))] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (verb.DemoMode) builder.Configuration["Demo:Enabled"] = "true";
+        Console.Error.WriteLine(DatabaseNote.Describe(builder.Configuration));
         builder.AddHotSpots(runJobServer: false);
         await using var app = builder.Build();
         try
@@ -242,20 +242,6 @@ internal static class CommandLine
         var left = 30 - now.ToUnixTimeSeconds() % 30;
         Console.WriteLine($"{Security.Totp.Code(DemoOptions.AuthenticatorKey, now)}  (valid for {left} more seconds; key {DemoOptions.AuthenticatorKey})");
         return Task.FromResult(0);
-    }
-
-    private static async Task<int> CreateAdminAsync(IServiceProvider services, List<string> args)
-    {
-        if (args.Count != 1 || !args[0].Contains('@')) throw new UsageException("give the administrator's EMAIL");
-        var password = Environment.GetEnvironmentVariable("HOTSPOTS_ADMIN_PASSWORD");
-        if (string.IsNullOrEmpty(password))
-        {
-            if (!Console.IsInputRedirected) Console.Write($"Password (at least {Security.PasswordPolicy.MinimumLength} characters, not a common one): ");
-            password = Console.ReadLine() ?? "";
-        }
-        await services.GetRequiredService<UserAccounts>().EnsureUserAsync(args[0], password, Roles.Admin);
-        Console.WriteLine($"Administrator {args[0]} can now sign in.");
-        return 0;
     }
 
     private static bool Flag(List<string> args, string name) => args.Remove(name);

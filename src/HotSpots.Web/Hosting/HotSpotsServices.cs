@@ -56,6 +56,7 @@ internal static class HotSpotsServices
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordPolicy>();
+        services.AddUserAdministration(configuration);
         services.AddMachineClients(configuration, builder.Environment, database, issueTokens: runJobServer);
         services.AddScoped<UserAccounts>();
         services.AddSingleton(SecurityOptions.From(configuration));
