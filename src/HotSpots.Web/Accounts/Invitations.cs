@@ -23,9 +23,12 @@ public sealed class InvitationSettings
 
     public static InvitationSettings From(IConfiguration configuration)
     {
-        var hours = configuration.GetValue("Accounts:InvitationHours", 72.0);
-        if (!double.IsFinite(hours) || hours <= 0 || hours > 24 * 31)
-            throw new InvalidOperationException($"Setting Accounts:InvitationHours is {hours}; it must be more than 0 and at most {24 * 31} (31 days).");
+        var text = configuration["Accounts:InvitationHours"];
+        var hours = 72.0;
+        if (!string.IsNullOrWhiteSpace(text)
+            && (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out hours)
+                || !double.IsFinite(hours) || hours <= 0 || hours > 24 * 31))
+            throw new InvalidOperationException($"Setting Accounts:InvitationHours is '{text}'; it must be a number of hours, more than 0 and at most {24 * 31} (31 days).");
         var issuer = configuration["Api:Issuer"];
         Uri? address = null;
         if (!string.IsNullOrWhiteSpace(issuer) && !Uri.TryCreate(issuer, UriKind.Absolute, out address))

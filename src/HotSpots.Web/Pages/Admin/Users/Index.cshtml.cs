@@ -12,7 +12,8 @@ public sealed class IndexModel : PageModel
     private UserAdministration Administration => HttpContext.RequestServices.GetRequiredService<UserAdministration>();
 
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page of results, from 1 ("p": "page" names the Razor page itself in route values).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     internal UserPage Result { get; private set; } = new([], 0, 1, 1);
 
