@@ -19,9 +19,9 @@ internal static class UserText
 
     public static string Tag(UserRow row) => row.State switch
     {
-        AccountState.Active => "tag ok",
-        AccountState.Invited => row.InvitationExpired ? "tag stop" : "tag warn",
-        _ => "tag stop",
+        AccountState.Active => "users-state tag ok",
+        AccountState.Invited => row.InvitationExpired ? "users-state tag stop" : "users-state tag warn",
+        _ => "users-state tag stop",
     };
 
     public static string When(DateTime? utc) => utc is { } at ? at.ToString("d MMM yyyy, HH:mm", EnGb) + " UTC" : "never";
