@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace HotSpots.Web.Cli;
 
-/// <summary>The command line's verbs for people: add-user, disable-user and create-admin.</summary>
+/// <summary>The command line's verbs for people: add-user and disable-user, and create-admin's handling of an existing account.</summary>
 internal static partial class CommandLine
 {
     // Properties, not fields: the verb table in the other part of this class reads them during its own initialisation.
@@ -16,13 +16,6 @@ internal static partial class CommandLine
     private static Verb DisableUserVerb => new("disable-user EMAIL",
         "Disables an account (a leaver): it can no longer sign in, and its open sessions end. The users page enables it again.",
         DisableUserAsync);
-
-    private static Verb CreateAdminVerb => new("create-admin EMAIL [--reset]",
-        "Creates an administrator account. The password is read from HOTSPOTS_ADMIN_PASSWORD or asked for (or read from standard input).\n" +
-        "  Outside demo mode this is how the first account is made; there is no default password. For an email that has an account\n" +
-        "  already it changes nothing and says so, unless --reset: then it sets the password, gives the Admin role, enables the account,\n" +
-        "  resets two-factor sign-in (set up again at the next sign-in) and ends the account's sessions.",
-        CreateAdminAsync);
 
     private static async Task<int> AddUserAsync(IServiceProvider services, List<string> args)
     {
@@ -69,37 +62,30 @@ internal static partial class CommandLine
         return 0;
     }
 
-    private static async Task<int> CreateAdminAsync(IServiceProvider services, List<string> args)
+    /// <summary>
+    /// create-admin on an email that has an account already: says so and gives the exit code (0 for an administrator, 1
+    /// otherwise), changing nothing; null when create-admin goes on (no such account, or --reset).
+    /// </summary>
+    private static async Task<int?> UnchangedAdminAsync(IServiceProvider services, string email, bool reset)
     {
-        var reset = Flag(args, "--reset");
-        if (args.Count != 1 || !args[0].Contains('@')) throw new UsageException("give the administrator's EMAIL");
+        if (reset || await services.GetRequiredService<UserAccounts>().FindAsync(email) is not { } existing) return null;
+        var admin = await services.GetRequiredService<UserManager<IdentityUser>>().IsInRoleAsync(existing, Roles.Admin);
+        Console.WriteLine($"There is an account for {email} already{(admin ? ", an administrator" : ", and it is not an administrator")}; nothing changed. " +
+                          "To set its password, make it an administrator, enable it and reset its two-factor sign-in, run: ./run.sh create-admin EMAIL --reset");
+        return admin ? 0 : 1;
+    }
+
+    /// <summary>create-admin --reset on an existing account; false when there is none (create-admin then makes it).</summary>
+    private static async Task<bool> ResetAdminAsync(IServiceProvider services, string email, string password)
+    {
         var accounts = services.GetRequiredService<UserAccounts>();
-        var existing = await accounts.FindAsync(args[0]);
-        if (existing is not null && !reset)
-        {
-            var admin = await services.GetRequiredService<UserManager<IdentityUser>>().IsInRoleAsync(existing, Roles.Admin);
-            Console.WriteLine($"There is an account for {args[0]} already{(admin ? ", an administrator" : ", and it is not an administrator")}; nothing changed. " +
-                              "To set its password, make it an administrator, enable it and reset its two-factor sign-in, run: ./run.sh create-admin EMAIL --reset");
-            return admin ? 0 : 1;
-        }
-        var password = Environment.GetEnvironmentVariable("HOTSPOTS_ADMIN_PASSWORD");
-        if (string.IsNullOrEmpty(password))
-        {
-            if (!Console.IsInputRedirected) Console.Write($"Password (at least {Security.PasswordPolicy.MinimumLength} characters, not a common one): ");
-            password = Console.ReadLine() ?? "";
-        }
-        if (existing is null)
-        {
-            await accounts.EnsureUserAsync(args[0], password, Roles.Admin);
-            Console.WriteLine($"Administrator {args[0]} can now sign in.");
-            return 0;
-        }
+        if (await accounts.FindAsync(email) is not { } existing) return false;
         await accounts.ResetAdministratorAsync(existing, password);
         await services.GetRequiredService<Platform.Audit.IAuditLog>().RecordAsync(new Platform.Audit.AuditEntry("command line", "account.admin-reset", $"user {existing.UserName}",
             Details: "create-admin --reset: password set, Admin role, enabled, two-factor reset, sessions ended"), CancellationToken.None);
-        Console.WriteLine($"Administrator {args[0]}: password set, Admin role given, account enabled, two-factor sign-in reset " +
+        Console.WriteLine($"Administrator {email}: password set, Admin role given, account enabled, two-factor sign-in reset " +
                           "(set up again at the next sign-in) and every session ended. They can sign in now.");
-        return 0;
+        return true;
     }
 
     /// <summary>Prints the invitation link: whole when Api:Issuer gives the public address, else relative, saying which setting to set.</summary>

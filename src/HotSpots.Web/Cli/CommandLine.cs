@@ -51,7 +51,12 @@ internal static partial class CommandLine
             "Prints the current authenticator code of the demo accounts whose role needs two-factor sign-in (analyst, manager,\n" +
             $"  evaluator, admin), and their key ({DemoOptions.AuthenticatorKey}) for an authenticator app. Demo accounts only.",
             DemoCodeAsync),
-        ["create-admin"] = CreateAdminVerb,
+        ["create-admin"] = new("create-admin EMAIL [--reset]",
+            "Creates an administrator account. The password is read from HOTSPOTS_ADMIN_PASSWORD or asked for (or read from standard input).\n" +
+            "  Outside demo mode this is how the first account is made; there is no default password. For an email that has an account\n" +
+            "  already it changes nothing and says so, unless --reset: then it sets the password, gives the Admin role, enables the account,\n" +
+            "  resets two-factor sign-in (set up again at the next sign-in) and ends the account's sessions.",
+            CreateAdminAsync),
         ["add-user"] = AddUserVerb,
         ["disable-user"] = DisableUserVerb,
     };
@@ -242,6 +247,23 @@ internal static partial class CommandLine
         var left = 30 - now.ToUnixTimeSeconds() % 30;
         Console.WriteLine($"{Security.Totp.Code(DemoOptions.AuthenticatorKey, now)}  (valid for {left} more seconds; key {DemoOptions.AuthenticatorKey})");
         return Task.FromResult(0);
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, List<string> args)
+    {
+        var reset = Flag(args, "--reset");
+        if (args.Count != 1 || !args[0].Contains('@')) throw new UsageException("give the administrator's EMAIL");
+        if (await UnchangedAdminAsync(services, args[0], reset) is { } exit) return exit;
+        var password = Environment.GetEnvironmentVariable("HOTSPOTS_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            if (!Console.IsInputRedirected) Console.Write($"Password (at least {Security.PasswordPolicy.MinimumLength} characters, not a common one): ");
+            password = Console.ReadLine() ?? "";
+        }
+        if (reset && await ResetAdminAsync(services, args[0], password)) return 0;
+        await services.GetRequiredService<UserAccounts>().EnsureUserAsync(args[0], password, Roles.Admin);
+        Console.WriteLine($"Administrator {args[0]} can now sign in.");
+        return 0;
     }
 
     private static bool Flag(List<string> args, string name) => args.Remove(name);
