@@ -37,6 +37,7 @@ case "${HOTSPOTS_DEMO:-}" in
   *)  demo=("--Demo:Enabled=$HOTSPOTS_DEMO") ;;
 esac
 
+[ -n "${HOTSPOTS_DATA_DIR:-}" ] || export HOTSPOTS_DATA_DIR_DEFAULTED=1  # the command line says which folder it used
 export HOTSPOTS_DATA_DIR="${HOTSPOTS_DATA_DIR:-$root/.data}"
 mkdir -p "$HOTSPOTS_DATA_DIR"
 export HOTSPOTS_DATA_DIR="$(cd "$HOTSPOTS_DATA_DIR" && pwd)"

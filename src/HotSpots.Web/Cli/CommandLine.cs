@@ -12,7 +12,7 @@ using OpenIddict.Abstractions;
 namespace HotSpots.Web.Cli;
 
 /// <summary>The app's own command line: ./run.sh VERB [options]. Each verb migrates the database first.</summary>
-internal static class CommandLine
+internal static partial class CommandLine
 {
     private static readonly Dictionary<string, Verb> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -51,12 +51,16 @@ internal static class CommandLine
             "Prints the current authenticator code of the demo accounts whose role needs two-factor sign-in (analyst, manager,\n" +
             $"  evaluator, admin), and their key ({DemoOptions.AuthenticatorKey}) for an authenticator app. Demo accounts only.",
             DemoCodeAsync),
-        ["create-admin"] = new("create-admin EMAIL [--remove-demo-accounts]",
+        ["create-admin"] = new("create-admin EMAIL [--reset] [--remove-demo-accounts]",
             "Creates an administrator account. The password is read from HOTSPOTS_ADMIN_PASSWORD or asked for (or read from standard input).\n" +
-            "  Outside demo mode this is how the first account is made; there is no default password.\n" +
+            "  Outside demo mode this is how the first account is made; there is no default password. For an email that has an account\n" +
+            "  already it changes nothing and says so, unless --reset: then it sets the password, gives the Admin role, enables the account,\n" +
+            "  resets two-factor sign-in (set up again at the next sign-in) and ends the account's sessions.\n" +
             "  When the database holds demo sign-ins (…@demo.hotspots, whose password is published), it offers to remove them: it asks\n" +
             "  at a terminal; --remove-demo-accounts removes them without asking (scripts). Their removal is audited; the demo's data stays.",
             CreateAdminAsync),
+        ["add-user"] = AddUserVerb,
+        ["disable-user"] = DisableUserVerb,
     };
 
     /// <summary>A first argument that is not an option is a verb (an unknown one gets the help, not the web app).</summary>
@@ -81,6 +85,7 @@ internal static class CommandLine
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (verb.DemoMode) builder.Configuration["Demo:Enabled"] = "true";
         if (allowDemo) builder.Configuration[DemoGate.SettingKey] = "true";
+        Console.Error.WriteLine(DatabaseNote.Describe(builder.Configuration));
         try
         {
             builder.AddHotSpots(runJobServer: false);
@@ -258,17 +263,26 @@ internal static class CommandLine
     private static async Task<int> CreateAdminAsync(IServiceProvider services, List<string> args)
     {
         var removeDemo = Flag(args, "--remove-demo-accounts");
+        var reset = Flag(args, "--reset");
         if (args.Count != 1 || !args[0].Contains('@')) throw new UsageException("give the administrator's EMAIL");
         if (args[0].EndsWith(DemoAccounts.Domain, StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"{DemoAccounts.Domain} addresses are the demo's; give the administrator's own EMAIL");
+        if (await UnchangedAdminAsync(services, args[0], reset) is { } exit)
+        {
+            await OfferToRemoveDemoAccountsAsync(services, args[0], removeDemo);
+            return exit;
+        }
         var password = Environment.GetEnvironmentVariable("HOTSPOTS_ADMIN_PASSWORD");
         if (string.IsNullOrEmpty(password))
         {
             if (!Console.IsInputRedirected) Console.Write($"Password (at least {Security.PasswordPolicy.MinimumLength} characters, not a common one): ");
             password = Console.ReadLine() ?? "";
         }
-        await services.GetRequiredService<UserAccounts>().EnsureUserAsync(args[0], password, Roles.Admin);
-        Console.WriteLine($"Administrator {args[0]} can now sign in.");
+        if (!(reset && await ResetAdminAsync(services, args[0], password)))
+        {
+            await services.GetRequiredService<UserAccounts>().EnsureUserAsync(args[0], password, Roles.Admin);
+            Console.WriteLine($"Administrator {args[0]} can now sign in.");
+        }
         await OfferToRemoveDemoAccountsAsync(services, args[0], removeDemo);
         return 0;
     }

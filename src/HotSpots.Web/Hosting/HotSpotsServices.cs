@@ -61,6 +61,7 @@ internal static class HotSpotsServices
             .AddDefaultTokenProviders()
             .AddTokenProvider<OnceOnlyAuthenticatorCodes>(OnceOnlyAuthenticatorCodes.Name)
             .AddPasswordValidator<PasswordPolicy>();
+        services.AddUserAdministration(configuration);
         services.AddMachineClients(configuration, builder.Environment, database, issueTokens: runJobServer);
         services.AddScoped<UserAccounts>();
         services.AddScoped<TrialSights>();

@@ -20,6 +20,7 @@ internal static class AccessTable
         ["/Account/External"] = Anonymous,
         ["/Account/SignOut"] = Anonymous,
         ["/Account/Authenticator"] = Policies.SignedIn,
+        ["/Account/Invitation"] = Anonymous,
         ["/Status/{code:int}"] = Anonymous,
 
         ["/Officer"] = Policies.Patrol,
@@ -80,6 +81,9 @@ internal static class AccessTable
         ["/Admin/Retention"] = Policies.Admin,
         ["/Admin/Status"] = Policies.Admin,
         ["/Admin/WatchFolder"] = Policies.Admin,
+        ["/Admin/Users"] = Policies.Admin,
+        ["/Admin/Users/Add"] = Policies.Admin,
+        ["/Admin/Users/{userId}"] = Policies.Admin,
         ["/hangfire/{**path}"] = Policies.Admin,
 
         ["/health/live"] = Anonymous,
