@@ -86,7 +86,7 @@ public sealed partial class ImportWebTests(ImportWebTests.App fixture) : IClassF
         var analyst = await SignedInClient.SignInAsync(_app, "analyst@demo.hotspots");
         var response = await PostFileAsync(analyst, name, content, "auto");
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain(WebUtility.HtmlEncode(reason).Replace("&#x27;", "&#x27;"));
+        (await response.Content.ReadAsStringAsync()).ShouldContain(WebUtility.HtmlEncode(reason).Replace("&#39;", "&#x27;"));
     }
 
     [Fact]

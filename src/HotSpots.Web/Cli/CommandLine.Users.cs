@@ -58,7 +58,7 @@ internal static partial class CommandLine
         }
         await administration.DisableAsync(account.Id, "command line", actorId: null, CancellationToken.None);
         Console.WriteLine($"{account.Email} is disabled: it cannot sign in, and its open sessions end at their next request " +
-                          "(within Security:SecurityStampCheckMinutes). Enable it again on the users page (/Admin/Users).");
+                          "(on every node). Enable it again on the users page (/Admin/Users).");
         return 0;
     }
 

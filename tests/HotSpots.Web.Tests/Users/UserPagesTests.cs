@@ -15,10 +15,10 @@ public sealed partial class UserPagesTests
 {
     private const string Password = "amber-kettle-orchard-42";
 
-    // Sessions are checked against the security stamp on every request, as they will be within seconds on every node.
+    // The default session checks: a changed security stamp ends the account's sessions at their next request.
     private static HotSpotsApp App(TestDatabase database, double? invitationHours = null)
     {
-        var settings = new Dictionary<string, string?> { ["Security:SecurityStampCheckMinutes"] = "0" };
+        var settings = new Dictionary<string, string?>();
         if (invitationHours is { } hours) settings["Accounts:InvitationHours"] = hours.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new HotSpotsApp(database, settings);
     }
