@@ -8,6 +8,7 @@ using HotSpots.Modules.Hotspots;
 using HotSpots.Modules.Ingestion;
 using HotSpots.Modules.Patrols;
 using HotSpots.Modules.Tasking;
+using HotSpots.Modules.Workforce;
 using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using HotSpots.Web.Accounts;
@@ -35,6 +36,7 @@ internal static class HotSpotsServices
         services.AddPlatform(configuration);
         services.AddIngestionModule(configuration);
         services.AddHotspotsModule(configuration);
+        services.AddWorkforceModule(configuration);
         services.AddTaskingModule(configuration);
         services.AddPatrolsModule(configuration);
         services.AddDashboardModule(configuration);

@@ -4,6 +4,7 @@ using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 
 namespace HotSpots.Modules.Dashboard.Compliance;
@@ -13,7 +14,7 @@ namespace HotSpots.Modules.Dashboard.Compliance;
 /// otherwise every spot of the published set on every police day of the period. Minutes are tasked officer-minutes (derived
 /// visits of patrols); control spots' presence comes from the location feed and is shown apart.
 /// </summary>
-internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule tasking, ITrials trials, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
+internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule tasking, IWorkforce workforce, ITrials trials, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
 {
     public async Task<ComplianceReport> GetAsync(DateOnly? fromDay, DateOnly? toDay, CancellationToken cancellationToken)
     {
@@ -60,7 +61,7 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
 
         var visits = (await patrols.ListVisitsAsync(fromUtc, toUtc, PresenceSource.Patrols, cancellationToken))
             .Where(v => assignedSet.Contains((v.HotspotId, force.PoliceDay(v.EnteredUtc)))).ToList();
-        var officers = (await tasking.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
+        var officers = (await workforce.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
         var shifts = (await tasking.TodayAsync(cancellationToken)).Shifts;
         var byTeam = visits.GroupBy(v => officers.GetValueOrDefault(v.SubjectId)?.TeamName ?? "No team")
             .Select(g => VisitLine(g.Key, g)).OrderByDescending(l => l.Minutes).ToList();
