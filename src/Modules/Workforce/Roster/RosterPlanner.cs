@@ -31,21 +31,21 @@ internal static class RosterPlanner
         {
             if (row.Fields is not { } f)
             {
-                lines.Add(Reject(row.Row, "", "", $"it has {row.FieldCount} fields; the header has {RosterCsv.Columns.Count} (email, name, collar, team, role)."));
+                lines.Add(Reject(row.Row, "", "", $"It has {row.FieldCount} fields; the header has {RosterCsv.Columns.Count} (email, name, collar, team, role)."));
                 continue;
             }
             var (email, name, collar, teamText, roleText) = (f[0], RecordRules.Clean(f[1]), RecordRules.CleanCollar(f[2]), RecordRules.Clean(f[3]), f[4]);
             string? Problem()
             {
-                if (email.Length == 0) return "it has no email.";
+                if (email.Length == 0) return "It has no email.";
                 if (email.Length > LongestEmail || !MailAddress.TryCreate(email, out var address) || address.Address != email || address.DisplayName.Length > 0)
                     return $"'{email}' is not an email address.";
                 if (emailsSeen.TryGetValue(email, out var first)) return $"{email} is also on row {first}; a person is listed once.";
                 if (RecordRules.DisplayNameProblem(name) is { } nameProblem) return nameProblem;
                 if (RecordRules.CollarProblem(collar) is { } collarProblem) return collarProblem;
-                if (collar is not null && collarsSeen.TryGetValue(collar, out var other)) return $"collar number {collar} is also on row {other}.";
+                if (collar is not null && collarsSeen.TryGetValue(collar, out var other)) return $"Collar number {collar} is also on row {other}.";
                 if (rules.Roles.FirstOrDefault(r => string.Equals(r, roleText, StringComparison.OrdinalIgnoreCase)) is null)
-                    return roleText.Length == 0 ? $"it has no role: use one of {string.Join(", ", rules.Roles)}."
+                    return roleText.Length == 0 ? $"It has no role: use one of {string.Join(", ", rules.Roles)}."
                         : $"'{roleText}' is not a role: use one of {string.Join(", ", rules.Roles)}.";
                 if (teamText.Length > 0 && RecordRules.TeamNameProblem(teamText) is { } teamProblem) return teamProblem;
                 return null;
@@ -69,16 +69,16 @@ internal static class RosterPlanner
                 if (teamsByName.TryGetValue(teamText, out var known))
                 {
                     team = known.Name;
-                    if (known.Retired && held?.Team != known.Name) teamRejection = $"team {known.Name} is retired: it takes no new members.";
+                    if (known.Retired && held?.Team != known.Name) teamRejection = $"Team {known.Name} is retired: it takes no new members.";
                 }
                 else
                 {
                     team = newTeams.FirstOrDefault(t => string.Equals(t, teamText, StringComparison.OrdinalIgnoreCase)) ?? teamText;
                 }
             }
-            else if (supervisor) teamRejection = $"a {rules.SupervisorRole.ToLowerInvariant()} needs a team.";
+            else if (supervisor) teamRejection = $"A {rules.SupervisorRole.ToLowerInvariant()} needs a team.";
             if (teamRejection is null && collar is not null && collarOwners.TryGetValue(collar, out var owner) && owner != account?.UserId)
-                teamRejection = $"collar number {collar} belongs to another officer.";
+                teamRejection = $"Collar number {collar} belongs to another officer.";
             if (teamRejection is not null)
             {
                 lines.Add(Reject(row.Row, email, name, teamRejection));
@@ -102,5 +102,5 @@ internal static class RosterPlanner
     }
 
     private static RosterLine Reject(int row, string email, string name, string reason) =>
-        new(row, RosterAction.Reject, email, name, null, null, "", false, null, false, [], char.ToUpperInvariant(reason[0]) + reason[1..]);
+        new(row, RosterAction.Reject, email, name, null, null, "", false, null, false, [], reason);
 }
