@@ -60,6 +60,8 @@ internal static class HotSpotsServices
             .AddPasswordValidator<PasswordPolicy>();
         services.AddMachineClients(configuration, builder.Environment, database, issueTokens: runJobServer);
         services.AddScoped<UserAccounts>();
+        services.AddScoped<IAccountProvisioning, AccountProvisioning>();
+        services.AddScoped<Roster.RosterImport>();
         services.AddSingleton(SecurityOptions.From(configuration));
         var demo = DemoOptions.From(configuration);
         services.AddSingleton(demo);
