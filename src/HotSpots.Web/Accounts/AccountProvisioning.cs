@@ -10,7 +10,7 @@ namespace HotSpots.Web.Accounts;
 /// Sign-in accounts made for the people an administrator adds (the roster import; the Users page may use it too). An
 /// account is made without a password: the person sets one from an invitation. Every change is audited.
 /// </summary>
-internal interface IAccountProvisioning
+public interface IAccountProvisioning
 {
     /// <summary>Creates the account for <paramref name="email"/> with the one role, without a password; returns its user id.</summary>
     Task<string> CreateAsync(string email, string role, string by, CancellationToken cancellationToken);

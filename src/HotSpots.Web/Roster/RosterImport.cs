@@ -9,7 +9,7 @@ namespace HotSpots.Web.Roster;
 /// held, the host makes the accounts of the created rows and sets the roles that change, Workforce saves the records.
 /// The rules are Workforce's; this only joins the two halves.
 /// </summary>
-internal sealed class RosterImport(IWorkforceAdministration workforce, IAccountProvisioning accounts, ILogger<RosterImport> log)
+public sealed class RosterImport(IWorkforceAdministration workforce, IAccountProvisioning accounts, ILogger<RosterImport> log)
 {
     public static readonly RosterRules Rules = new(Roles.All, Roles.Supervisor);
 
