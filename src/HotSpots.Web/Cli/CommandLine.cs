@@ -150,6 +150,9 @@ internal static class CommandLine
         return report.FailedFiles > 0 ? 1 : 0;
     }
 
+    /// <summary>JSON for a terminal or a script, not a web page: reasons keep their quotes and apostrophes as typed.</summary>
+    private static readonly JsonSerializerOptions PlainJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static async Task<int> ImportRosterAsync(IServiceProvider services, List<string> args)
     {
         var json = Flag(args, "--json");
@@ -179,7 +182,7 @@ internal static class CommandLine
                 created = result.Created, updated = result.Updated, unchanged = result.Unchanged,
                 rejected = result.Rejected.Select(r => new { row = r.Row, reason = r.Reason }),
                 teamsCreated = dryRun ? result.NewTeams.Count : teamsCreated, dryRun,
-            }));
+            }, PlainJson));
         return 0;
     }
 
