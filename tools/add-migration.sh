@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Adds a migration NAME to every module's DbContext, for both SQLite and PostgreSQL.
-# usage: tools/add-migration.sh NAME [Module …]   (modules: Platform Ingestion Hotspots Tasking Patrols Accounts)
+# usage: tools/add-migration.sh NAME [Module …]   (modules: Platform Ingestion Hotspots Workforce Tasking Patrols Accounts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: tools/add-migration.sh NAME [Module …]}
 shift
-modules=("${@:-Platform Ingestion Hotspots Tasking Patrols Accounts}")
+modules=("${@:-Platform Ingestion Hotspots Workforce Tasking Patrols Accounts}")
 dotnet tool restore >/dev/null
 dotnet build src/HotSpots.Web -v q -nologo >/dev/null
 for module in ${modules[*]}; do

@@ -12,6 +12,7 @@ public sealed class ModuleRulesTests
     {
         ["Ingestion"] = typeof(HotSpots.Modules.Ingestion.IngestionModule).Assembly,
         ["Hotspots"] = typeof(HotSpots.Modules.Hotspots.HotspotsModule).Assembly,
+        ["Workforce"] = typeof(HotSpots.Modules.Workforce.WorkforceModule).Assembly,
         ["Tasking"] = typeof(HotSpots.Modules.Tasking.TaskingModule).Assembly,
         ["Patrols"] = typeof(HotSpots.Modules.Patrols.PatrolsModule).Assembly,
         ["Dashboard"] = typeof(HotSpots.Modules.Dashboard.DashboardModule).Assembly,
@@ -22,9 +23,10 @@ public sealed class ModuleRulesTests
     {
         ["Ingestion"] = [],
         ["Hotspots"] = ["Ingestion"],
-        ["Tasking"] = ["Hotspots"],
-        ["Patrols"] = ["Tasking", "Hotspots", "Ingestion"],
-        ["Dashboard"] = ["Ingestion", "Hotspots", "Tasking", "Patrols"],
+        ["Workforce"] = [],
+        ["Tasking"] = ["Hotspots", "Workforce"],
+        ["Patrols"] = ["Tasking", "Hotspots", "Ingestion", "Workforce"],
+        ["Dashboard"] = ["Ingestion", "Hotspots", "Tasking", "Patrols", "Workforce"],
     };
 
     public static IEnumerable<object[]> ModuleNames => Modules.Keys.Select(m => new object[] { m });

@@ -9,6 +9,8 @@ using HotSpots.Modules.Patrols;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Contracts.Demo;
 using HotSpots.Modules.Tasking;
+using HotSpots.Modules.Workforce;
+using HotSpots.Modules.Workforce.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NetArchTest.Rules;
@@ -31,10 +33,11 @@ public sealed class NarrowContractsTests
     {
         ["Ingestion"] = [typeof(IIngestedData)],
         ["Patrols"] = [typeof(IPatrolPresence)],
+        ["Workforce"] = [typeof(IWorkforce)],
     };
 
     /// <summary>Contracts that only read, whose answers must be read-only values.</summary>
-    private static readonly Type[] ReadOnlyContracts = [typeof(IIngestedData), typeof(IPatrolPresence), typeof(IPatrolSupervision)];
+    private static readonly Type[] ReadOnlyContracts = [typeof(IIngestedData), typeof(IPatrolPresence), typeof(IPatrolSupervision), typeof(IWorkforce)];
 
     public static IEnumerable<object[]> OtherModules =>
         from owner in ReadingContracts.Keys from user in Modules.Keys where user != owner select new object[] { user, owner };
@@ -64,6 +67,10 @@ public sealed class NarrowContractsTests
             ReferencedBy(Modules[user], [typeof(IIngestedData)]).ShouldNotBeEmpty(user);
         }
         TakenInConstructors(Modules["Dashboard"], [typeof(IPatrolPresence)]).ShouldNotBeEmpty();
+        foreach (var user in new[] { "Tasking", "Patrols", "Dashboard" })
+            ReferencedBy(Modules[user], [typeof(IWorkforce)]).ShouldNotBeEmpty($"{user} should read people through IWorkforce");
+        TakenInConstructors(Modules["Patrols"], [typeof(IWorkforce)]).ShouldNotBeEmpty();
+        TakenInConstructors(Modules["Dashboard"], [typeof(IWorkforce)]).ShouldNotBeEmpty();
         foreach (var refused in ReadingContracts.Keys.SelectMany(Refused))
         {
             ReferencedBy(ModuleRulesTests.Web, [refused]).ShouldNotBeEmpty($"the web host should use {refused.Name}");
@@ -110,7 +117,7 @@ public sealed class NarrowContractsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["HOTSPOTS_DATA_DIR"] = Path.GetTempPath() }).Build();
         var services = new ServiceCollection()
-            .AddIngestionModule(configuration).AddHotspotsModule(configuration).AddTaskingModule(configuration)
+            .AddIngestionModule(configuration).AddHotspotsModule(configuration).AddWorkforceModule(configuration).AddTaskingModule(configuration)
             .AddPatrolsModule(configuration).AddDashboardModule(configuration);
         services.ShouldNotBeEmpty();
         services.Where(d => d.ServiceType.Namespace?.EndsWith(".Contracts.Demo", StringComparison.Ordinal) == true).ShouldBeEmpty();

@@ -6,6 +6,8 @@ using HotSpots.Modules.Patrols;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Tracks;
 using HotSpots.Modules.Tasking;
+using HotSpots.Modules.Workforce;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Platform.Geography;
 using HotSpots.Testing;
@@ -53,6 +55,7 @@ internal sealed class PatrolWorld : IAsyncDisposable
         {
             s.AddIngestionModule(c);
             s.AddHotspotsModule(c);
+            s.AddWorkforceModule(c);
             s.AddTaskingModule(c);
             s.AddPatrolsModule(c);
         }, values, clock);
@@ -84,13 +87,13 @@ internal sealed class PatrolWorld : IAsyncDisposable
         South = y - 75;
 
         await using var scope = Services.CreateAsyncScope();
-        var tasking = scope.ServiceProvider.GetRequiredService<ITaskingModule>();
-        var a = await tasking.CreateTeamAsync("Team A", CancellationToken.None);
-        var b = await tasking.CreateTeamAsync("Team B", CancellationToken.None);
-        await tasking.SaveOfficerAsync(OfficerA, "PC Able", a.Id, CancellationToken.None);
-        await tasking.SaveOfficerAsync(SergeantA, "Sgt Archer", a.Id, CancellationToken.None);
-        await tasking.SaveOfficerAsync(OfficerB, "PC Baker", b.Id, CancellationToken.None);
-        await tasking.SaveOfficerAsync(SergeantB, "Sgt Brown", b.Id, CancellationToken.None);
+        var workforce = scope.ServiceProvider.GetRequiredService<IWorkforceAdministration>();
+        var a = await workforce.CreateTeamAsync("Team A", "test", CancellationToken.None);
+        var b = await workforce.CreateTeamAsync("Team B", "test", CancellationToken.None);
+        await workforce.SaveOfficerAsync(new OfficerRecord(OfficerA, "PC Able", "1001", a.Id), "test", CancellationToken.None);
+        await workforce.SaveOfficerAsync(new OfficerRecord(SergeantA, "Sgt Archer", "2001", a.Id, Supervisor: true), "test", CancellationToken.None);
+        await workforce.SaveOfficerAsync(new OfficerRecord(OfficerB, "PC Baker", "1002", b.Id), "test", CancellationToken.None);
+        await workforce.SaveOfficerAsync(new OfficerRecord(SergeantB, "Sgt Brown", "2002", b.Id, Supervisor: true), "test", CancellationToken.None);
     }
 
     public GeoPoint At(double x, double y) => Projection.Unproject(West + x, South + y);

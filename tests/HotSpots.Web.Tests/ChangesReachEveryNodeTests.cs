@@ -6,6 +6,7 @@ using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Platform.Geography;
 using HotSpots.Testing;
@@ -30,10 +31,10 @@ public sealed class ChangesReachEveryNodeTests
         using var dataB = new TempDirectory("hotspots-node-b");
         await using var nodeA = Node(database, null);
         await using var nodeB = Node(database, dataB);
-        var officer = (await nodeA.Use<ITaskingModule, IReadOnlyList<OfficerView>>(t => t.ListOfficersAsync(CancellationToken.None)))
+        var officer = (await nodeA.Use<IWorkforce, IReadOnlyList<OfficerView>>(t => t.ListOfficersAsync(CancellationToken.None)))
             .Single(o => o.DisplayName == "PC Alex Morgan");
         var officerId = officer.OfficerId;
-        var teams = await nodeA.Use<ITaskingModule, IReadOnlyList<TeamView>>(t => t.ListTeamsAsync(CancellationToken.None));
+        var teams = await nodeA.Use<IWorkforce, IReadOnlyList<TeamView>>(t => t.ListTeamsAsync(CancellationToken.None));
         var here = (await nodeB.Use<IHotspotSnapshot, HotspotSnapshot>(s => s.CurrentAsync(CancellationToken.None))).Spots[0].Centre;
         // Node B holds everything in memory before the changes: the crimes, the published set, today's board.
         (await CrimesOnAsync(nodeB)).Count.ShouldBe(0);
@@ -84,8 +85,17 @@ public sealed class ChangesReachEveryNodeTests
 
         // The officer moved to another team on A: on B the spot is no longer his team's.
         var otherTeam = teams.First(t => t.Id != officer.TeamId);
-        await nodeA.Use<ITaskingModule, int>(async t => { await t.SaveOfficerAsync(officerId, officer.DisplayName, otherTeam.Id, CancellationToken.None); return 0; });
+        await nodeA.Use<IWorkforceAdministration, int>(async w =>
+        {
+            await w.SaveOfficerAsync(new OfficerRecord(officerId, officer.DisplayName, officer.CollarNumber, otherTeam.Id), "admin", CancellationToken.None);
+            return 0;
+        });
         (await NearAsync(nodeB, officerId, here)).ShouldAllBe(n => !n.AssignedToYourTeam);
+        (await nodeB.Use<IWorkforce, OfficerView?>(w => w.FindOfficerAsync(officerId, CancellationToken.None)))!.TeamName.ShouldBe(otherTeam.Name);
+
+        // A team renamed on A: B's board names the assignment's team by its new name.
+        await nodeA.Use<IWorkforceAdministration, TeamView>(w => w.RenameTeamAsync(officer.TeamId!.Value, "Renamed on A", "admin", CancellationToken.None));
+        (await TodayAsync(nodeB)).Assignments.Single(a => a.HotspotId == farthest.Id).TeamName.ShouldBe("Renamed on A");
 
         // Dose targets changed on A: B's board asks for them.
         before.Targets.ShouldNotBe(new DoseTargets(20, 4, 100));

@@ -22,7 +22,7 @@ public sealed partial class OfficerLoopOverHttpTests
         app.Service<DatabaseSettings>().Provider.ToString().ShouldBe(provider);
 
         var modules = app.Services.GetServices<IModuleDatabase>().ToList();
-        modules.Select(m => m.Module).ShouldBe(["Platform", "Ingestion", "Hotspots", "Tasking", "Patrols", "Accounts"], ignoreOrder: true);
+        modules.Select(m => m.Module).ShouldBe(["Platform", "Ingestion", "Hotspots", "Workforce", "Tasking", "Patrols", "Accounts"], ignoreOrder: true);
         foreach (var module in modules)
         {
             module.HasPendingModelChanges().ShouldBeFalse($"{module.Module} has model changes without a migration");

@@ -1,33 +1,42 @@
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 
 namespace HotSpots.Web.Accounts;
 
 /// <summary>
-/// A person's name, team and collar number, as the user pages and the command line read and write them: the one place
-/// that knows where they are kept. Name and team are Tasking's officer records for now (ITaskingModule), the collar
-/// number an account note; when people get a module of their own, only this class changes.
+/// A person's name, team and collar number, as the user pages and the command line read and write them: the Workforce
+/// module's officer records (IWorkforce to read, IWorkforceAdministration to write, audited under the actor's name).
 /// </summary>
-internal sealed class OfficerRecords(ITaskingModule tasking, AccountNotes notes)
+internal sealed class OfficerRecords(IWorkforce workforce, IWorkforceAdministration administration)
 {
     /// <summary>Every officer record by account id.</summary>
     public async Task<IReadOnlyDictionary<string, OfficerView>> AllAsync(CancellationToken cancellationToken) =>
-        (await tasking.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId, StringComparer.Ordinal);
+        (await workforce.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId, StringComparer.Ordinal);
 
-    public Task<IReadOnlyList<TeamView>> TeamsAsync(CancellationToken cancellationToken) => tasking.ListTeamsAsync(cancellationToken);
+    /// <summary>The teams a person may join: every team not retired.</summary>
+    public async Task<IReadOnlyList<TeamView>> TeamsAsync(CancellationToken cancellationToken) =>
+        (await workforce.ListTeamsAsync(cancellationToken)).Where(t => !t.Retired).ToList();
 
     /// <summary>The team of that name (case ignored); made when <paramref name="create"/> and there is none. Null when there is none and none is made.</summary>
-    public async Task<(TeamView? Team, bool Created)> TeamAsync(string name, bool create, CancellationToken cancellationToken)
+    public async Task<(TeamView? Team, bool Created)> TeamAsync(string name, bool create, string by, CancellationToken cancellationToken)
     {
         var trimmed = name.Trim();
-        var team = (await tasking.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => string.Equals(t.Name, trimmed, StringComparison.OrdinalIgnoreCase));
+        var team = (await workforce.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => string.Equals(t.Name, trimmed, StringComparison.OrdinalIgnoreCase));
         if (team is not null || !create) return (team, false);
-        return (await tasking.CreateTeamAsync(trimmed, cancellationToken), true);
+        return (await administration.CreateTeamAsync(trimmed, by, cancellationToken), true);
     }
 
-    /// <summary>Records the person's name and team (both or neither: the board and the leaderboards show the name) and collar number.</summary>
-    public async Task SaveAsync(string userId, string? name, long? teamId, string? collar, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the person's name, team and collar number as an officer record. A record needs a name (the board and the
+    /// leaderboards show it): with none given, nothing is recorded, and a team or collar number without a name is refused.
+    /// </summary>
+    public async Task SaveAsync(string userId, string? name, long? teamId, string? collar, string by, CancellationToken cancellationToken)
     {
-        if (name is not null) await tasking.SaveOfficerAsync(userId, name, teamId, cancellationToken);
-        if (collar is not null) await notes.SetAsync(userId, AccountNotes.Collar, collar, cancellationToken);
+        if (name is null)
+        {
+            if (teamId is not null || collar is not null)
+                throw new AccountException("Give the person's name with their team or collar number: the live board and the leaderboards show it.");
+            return;
+        }
+        await administration.SaveOfficerAsync(new OfficerRecord(userId, name, collar, teamId), by, cancellationToken);
     }
 }

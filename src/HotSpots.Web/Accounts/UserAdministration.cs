@@ -35,10 +35,10 @@ internal sealed class UserAdministration(
         var name = Blank(request.Name);
         var collar = Blank(request.Collar);
         if (name is { Length: > 100 }) throw new AccountException("A name is at most 100 characters.");
-        if (collar is not null && (collar.Length > 20 || !collar.All(char.IsLetterOrDigit)))
-            throw new AccountException($"The collar number '{collar}' is not one: use letters and digits only, at most 20.");
-        if (request.TeamId is not null && name is null)
-            throw new AccountException("Give the person's name with their team: the live board and the leaderboards show it.");
+        if (collar is not null && (collar.Length > 16 || !collar.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '/')))
+            throw new AccountException($"The collar number '{collar}' is not one: use letters, digits, spaces, '-' or '/', at most 16.");
+        if ((request.TeamId is not null || collar is not null) && name is null)
+            throw new AccountException("Give the person's name with their team or collar number: the live board and the leaderboards show it.");
         if (await users.FindByEmailAsync(email) is not null)
             throw new AccountException($"There is an account for {email} already. Open it on the users page to send a new password link or to enable it.");
 
@@ -46,7 +46,7 @@ internal sealed class UserAdministration(
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
         Check(await users.CreateAsync(user), $"create the account of {email}");
         Check(await users.AddToRolesAsync(user, roles), $"give {email} their roles");
-        await officers.SaveAsync(user.Id, name, request.TeamId, collar, cancellationToken);
+        await officers.SaveAsync(user.Id, name, request.TeamId, collar, actor, cancellationToken);
         var invitation = await InviteAsync(user, cancellationToken);
         await audit.RecordAsync(new AuditEntry(actor, "account.create", Subject(user),
             Details: $"roles {string.Join(", ", roles)}; name {name ?? "none"}; team {request.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}; " +
@@ -156,7 +156,7 @@ internal sealed class UserAdministration(
     public async Task<UserRow?> GetByEmailAsync(string email, CancellationToken cancellationToken) =>
         await users.FindByEmailAsync(email.Trim()) is { } user ? await GetAsync(user.Id, cancellationToken) : null;
 
-    private async Task<List<UserRow>> RowsAsync(List<IdentityUser> accounts, IReadOnlyDictionary<string, Modules.Tasking.Contracts.OfficerView> people, CancellationToken cancellationToken)
+    private async Task<List<UserRow>> RowsAsync(List<IdentityUser> accounts, IReadOnlyDictionary<string, Modules.Workforce.Contracts.OfficerView> people, CancellationToken cancellationToken)
     {
         var ids = accounts.Select(u => u.Id).ToList();
         var roles = (await (from ur in db.UserRoles
@@ -173,7 +173,7 @@ internal sealed class UserAdministration(
             var person = people.GetValueOrDefault(u.Id);
             var state = StateOf(u, linked.Contains(u.Id));
             var invited = AccountNotes.Time(n, AccountNotes.InvitedAt);
-            return new UserRow(u.Id, u.Email ?? u.UserName ?? u.Id, person?.DisplayName, person?.TeamName, n?.GetValueOrDefault(AccountNotes.Collar),
+            return new UserRow(u.Id, u.Email ?? u.UserName ?? u.Id, person?.DisplayName, person?.TeamName, person?.CollarNumber ?? n?.GetValueOrDefault(AccountNotes.Collar),
                 [.. roles[u.Id].Order(StringComparer.Ordinal)], state, u.TwoFactorEnabled, AccountNotes.Time(n, AccountNotes.LastSignIn),
                 state == AccountState.Invited ? invited : null,
                 state == AccountState.Invited && invited is { } at && at + settings.Lifespan < now);

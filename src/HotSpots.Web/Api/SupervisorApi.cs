@@ -1,5 +1,5 @@
 using HotSpots.Modules.Patrols.Contracts;
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 
 namespace HotSpots.Web.Api;
@@ -8,9 +8,9 @@ namespace HotSpots.Web.Api;
 internal static class SupervisorApi
 {
     public static void MapSupervisorApi(this WebApplication app) =>
-        app.MapGet("/api/supervisor/live", async (IPatrolSupervision patrols, ITaskingModule tasking, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/api/supervisor/live", async (IPatrolSupervision patrols, IWorkforce workforce, TimeProvider clock, CancellationToken ct) =>
         {
-            var officers = (await tasking.ListOfficersAsync(ct)).ToDictionary(o => o.OfficerId);
+            var officers = (await workforce.ListOfficersAsync(ct)).ToDictionary(o => o.OfficerId);
             var now = clock.GetUtcNow().UtcDateTime;
             var running = await patrols.ListRunningAsync(ct);
             return Results.Ok(running.Select(r => new LivePatrolJson(

@@ -36,7 +36,7 @@ internal static partial class CommandLine
         long? teamId = null;
         if (!string.IsNullOrWhiteSpace(teamName))
         {
-            var (team, created) = await services.GetRequiredService<OfficerRecords>().TeamAsync(teamName, create: true, CancellationToken.None);
+            var (team, created) = await services.GetRequiredService<OfficerRecords>().TeamAsync(teamName, create: true, "command line", CancellationToken.None);
             teamId = team!.Id;
             if (created) Console.WriteLine($"Team {team.Name} made.");
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using HotSpots.Web.Accounts;
@@ -22,6 +23,13 @@ internal static partial class CommandLine
             "  --profile reads another CSV through a saved mapping profile (e.g. chicago).\n" +
             "  --json prints, as its last line, one JSON object: imported, updated, unchanged, quarantined, unmappable, outOfArea, failedFiles.",
             ImportAsync),
+        ["import-roster"] = new("import-roster FILE [--dry-run] [--json]",
+            "Adds and updates the force's people from a roster CSV whose header is email,name,collar,team,role (docs/data-formats.md).\n" +
+            "  New people get an account without a password (they set one from an invitation) and an officer record; a new team is created.\n" +
+            "  Running the same file again changes nothing. A bad row is rejected with its row and reason; the good rows are applied.\n" +
+            "  --dry-run only says what would change. --json prints, as its last line, one JSON object: created, updated, unchanged,\n" +
+            "  rejected (a list of {row, reason}), teamsCreated, dryRun.",
+            ImportRosterAsync),
         ["create-client"] = new("create-client NAME --scope SCOPE[,SCOPE] [--new-secret]",
             $"Registers a machine client (an automated feed) that signs in with OAuth2 client credentials at {MachineClients.TokenPath}.\n" +
             $"  Scopes: {string.Join(", ", MachineClients.Scopes)}. Prints the client's secret once; --new-secret replaces the secret of an existing client.",
@@ -156,6 +164,42 @@ internal static partial class CommandLine
                 seconds = report.Seconds,
             }));
         return report.FailedFiles > 0 ? 1 : 0;
+    }
+
+    /// <summary>JSON for a terminal or a script, not a web page: reasons keep their quotes and apostrophes as typed.</summary>
+    private static readonly JsonSerializerOptions PlainJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static async Task<int> ImportRosterAsync(IServiceProvider services, List<string> args)
+    {
+        var json = Flag(args, "--json");
+        var dryRun = Flag(args, "--dry-run");
+        if (args.Count != 1) throw new UsageException("give one roster FILE");
+        var path = CallerPath(args[0]);
+        if (!File.Exists(path)) throw new ValidationException($"There is no file {path}.");
+        var csv = await File.ReadAllTextAsync(path);
+        var roster = services.GetRequiredService<Roster.RosterImport>();
+        RosterPlan result;
+        var teamsCreated = 0;
+        if (dryRun) result = await roster.PlanAsync(csv, CancellationToken.None);
+        else
+        {
+            var outcome = await roster.ApplyAsync(csv, "command line", CancellationToken.None);
+            (result, teamsCreated) = (outcome.Applied, outcome.TeamsCreated);
+        }
+        foreach (var line in result.Lines.Where(l => l.Action is RosterAction.Create or RosterAction.Update))
+            Console.WriteLine($"Row {line.Row}: {(dryRun ? "would " : "")}{(line.Action == RosterAction.Create ? "create" : "update")} {line.Email}: {string.Join("; ", line.Changes)}");
+        foreach (var line in result.Rejected) Console.WriteLine($"Row {line.Row}: rejected: {line.Reason}");
+        Console.WriteLine($"{Path.GetFileName(path)}: {(dryRun ? "would create" : "created")} {result.Created}, {(dryRun ? "update" : "updated")} {result.Updated}, " +
+                          $"unchanged {result.Unchanged}, rejected {result.Rejected.Count}" +
+                          (dryRun ? $", new teams {result.NewTeams.Count} (nothing was changed)." : $", teams created {teamsCreated}."));
+        if (json)
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                created = result.Created, updated = result.Updated, unchanged = result.Unchanged,
+                rejected = result.Rejected.Select(r => new { row = r.Row, reason = r.Reason }),
+                teamsCreated = dryRun ? result.NewTeams.Count : teamsCreated, dryRun,
+            }, PlainJson));
+        return 0;
     }
 
     private static async Task<int> CreateClientAsync(IServiceProvider services, List<string> args)

@@ -1,7 +1,7 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Contracts.Demo;
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 
 namespace HotSpots.Web.Demo;
@@ -11,7 +11,7 @@ namespace HotSpots.Web.Demo;
 /// the evening, stay a while (some for a Koper-length visit), log an activity now and then, and walk out. Everything goes
 /// through the Patrols module as a phone would send it, so visits, dose and leaderboards are derived the normal way.
 /// </summary>
-internal sealed class DemoPatrols(IDemoPatrolHistory history, IOfficerPatrols patrols, ITaskingModule tasking, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
+internal sealed class DemoPatrols(IDemoPatrolHistory history, IOfficerPatrols patrols, IWorkforceAdministration workforce, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
 {
     /// <summary>Officers on the demo roster who have no sign-in, with their teams.</summary>
     public static readonly IReadOnlyList<(string Id, string Name, string Team)> Roster =
@@ -86,6 +86,6 @@ internal sealed class DemoPatrols(IDemoPatrolHistory history, IOfficerPatrols pa
     public async Task AddRosterAsync(IReadOnlyDictionary<string, long> teams, CancellationToken cancellationToken)
     {
         foreach (var (id, name, team) in Roster)
-            await tasking.SaveOfficerAsync(id, name, teams[team], cancellationToken);
+            await workforce.SaveOfficerAsync(new OfficerRecord(id, name, null, teams[team]), DemoSeeder.Actor, cancellationToken);
     }
 }

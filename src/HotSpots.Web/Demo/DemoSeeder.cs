@@ -1,7 +1,7 @@
 using HotSpots.Demo;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using HotSpots.Web.Accounts;
@@ -11,12 +11,16 @@ namespace HotSpots.Web.Demo;
 
 /// <summary>
 /// Seeds the demo force: a year of generated crimes written as a force records file and imported the normal
-/// way, teams, the demo sign-ins, and a published hot spot set.
+/// way, teams and officer records (through Workforce's administration contract, as a force's
+/// own would be made), the demo sign-ins, and a published hot spot set.
 /// </summary>
 internal sealed class DemoSeeder(
-    UserAccounts accounts, IImports ingestion, IHotspotModule hotspots, ITaskingModule tasking, DemoPatrols patrols,
+    UserAccounts accounts, IImports ingestion, IHotspotModule hotspots, IWorkforceAdministration workforce, DemoPatrols patrols,
     DemoOptions options, SecurityOptions security, DatabaseSettings database, ForceOptions force, TimeProvider clock, ILogger<DemoSeeder> log)
 {
+    /// <summary>Who the audit log names for the demo seed's changes.</summary>
+    public const string Actor = "demo seed";
+
     /// <summary>Seeds on a first start only: once anyone can sign in, the data is the force's to keep.</summary>
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
@@ -41,14 +45,16 @@ internal sealed class DemoSeeder(
 
         var teams = new Dictionary<string, long>();
         foreach (var name in DemoOptions.Teams)
-            teams[name] = (await tasking.CreateTeamAsync(name, cancellationToken)).Id;
+            teams[name] = (await workforce.CreateTeamAsync(name, Actor, cancellationToken)).Id;
         var patrollers = new List<string>();
         foreach (var account in options.AllAccounts())
         {
             var user = await accounts.EnsureUserAsync(account.Email, DemoOptions.Password, account.Role);
             if (account.Role is Roles.Officer or Roles.Supervisor)
             {
-                await tasking.SaveOfficerAsync(user.Id, account.DisplayName, account.Team is { } t ? teams[t] : null, cancellationToken);
+                await workforce.SaveOfficerAsync(
+                    new OfficerRecord(user.Id, account.DisplayName, null, account.Team is { } t ? teams[t] : null, account.Role == Roles.Supervisor),
+                    Actor, cancellationToken);
                 if (DemoOptions.Accounts.Contains(account)) patrollers.Add(user.Id); // history for the named demo officers only
             }
         }

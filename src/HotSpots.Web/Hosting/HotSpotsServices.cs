@@ -8,6 +8,7 @@ using HotSpots.Modules.Hotspots;
 using HotSpots.Modules.Ingestion;
 using HotSpots.Modules.Patrols;
 using HotSpots.Modules.Tasking;
+using HotSpots.Modules.Workforce;
 using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using HotSpots.Web.Accounts;
@@ -38,6 +39,7 @@ internal static class HotSpotsServices
         services.AddPlatform(configuration);
         services.AddIngestionModule(configuration);
         services.AddHotspotsModule(configuration);
+        services.AddWorkforceModule(configuration);
         services.AddTaskingModule(configuration);
         services.AddPatrolsModule(configuration);
         services.AddDashboardModule(configuration);
@@ -65,6 +67,8 @@ internal static class HotSpotsServices
         services.AddMachineClients(configuration, builder.Environment, database, issueTokens: runJobServer);
         services.AddScoped<UserAccounts>();
         services.AddScoped<TrialSights>();
+        services.AddScoped<IAccountProvisioning, AccountProvisioning>();
+        services.AddScoped<Roster.RosterImport>();
         services.AddSingleton(SecurityOptions.From(configuration));
         services.AddSingleton(demo);
         services.AddScoped<DemoWarning>();

@@ -3,7 +3,6 @@ using HotSpots.Modules.Tasking.Board;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Modules.Tasking.Data;
 using HotSpots.Modules.Tasking.Direct;
-using HotSpots.Modules.Tasking.Teams;
 using HotSpots.Modules.Tasking.Trials;
 using HotSpots.Platform.Data;
 using HotSpots.Platform.Geography;
@@ -26,14 +25,13 @@ public static class TaskingModule
         services.AddScoped<DirectMe>();
         services.AddScoped<Directions>();
         services.AddScoped<AssignmentBook>();
-        services.AddScoped<TeamRoster>();
         services.AddScoped<ITrials, TrialBook>();
         services.AddScoped<ITaskingModule, TaskingFacade>();
         return services;
     }
 }
 
-internal sealed class TaskingFacade(NearMe nearMe, DirectMe directMe, Directions directions, AssignmentBook assignments, TeamRoster roster)
+internal sealed class TaskingFacade(NearMe nearMe, DirectMe directMe, Directions directions, AssignmentBook assignments)
     : ITaskingModule
 {
     public Task<IReadOnlyList<NearbySpot>> NearMeAsync(string officerId, GeoPoint position, int count, CancellationToken cancellationToken) =>
@@ -55,15 +53,6 @@ internal sealed class TaskingFacade(NearMe nearMe, DirectMe directMe, Directions
 
     public Task RemoveAssignmentAsync(long assignmentId, string removedBy, CancellationToken cancellationToken) =>
         assignments.RemoveAsync(assignmentId, removedBy, cancellationToken);
-
-    public Task<TeamView> CreateTeamAsync(string name, CancellationToken cancellationToken) => roster.CreateAsync(name, cancellationToken);
-
-    public Task SaveOfficerAsync(string officerId, string displayName, long? teamId, CancellationToken cancellationToken) =>
-        roster.SaveOfficerAsync(officerId, displayName, teamId, cancellationToken);
-
-    public Task<IReadOnlyList<OfficerView>> ListOfficersAsync(CancellationToken cancellationToken) => roster.OfficersAsync(cancellationToken);
-
-    public Task<IReadOnlyList<TeamView>> ListTeamsAsync(CancellationToken cancellationToken) => roster.TeamsAsync(cancellationToken);
 
     public Task<DoseTargets> GetDoseTargetsAsync(CancellationToken cancellationToken) => assignments.TargetsAsync(cancellationToken);
 

@@ -79,6 +79,8 @@ internal static class AccessTable
 
         ["/Admin/Audit"] = Policies.Admin,
         ["/Admin/Retention"] = Policies.Admin,
+        ["/Admin/Teams"] = Policies.Admin,
+        ["/Admin/Roster"] = Policies.Admin,
         ["/Admin/Status"] = Policies.Admin,
         ["/Admin/WatchFolder"] = Policies.Admin,
         ["/Admin/Users"] = Policies.Admin,

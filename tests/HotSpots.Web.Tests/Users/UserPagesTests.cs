@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform.Audit;
 using HotSpots.Testing;
 using HotSpots.Web.Accounts;
@@ -29,7 +29,7 @@ public sealed partial class UserPagesTests
         using var database = TestDatabase.Create("Sqlite");
         await using var app = App(database);
         var admin = await SignedInClient.SignInAsync(app, "admin@demo.hotspots");
-        var team = (await app.Service<ITaskingModule>().ListTeamsAsync(CancellationToken.None)).First();
+        var team = (await app.Service<IWorkforce>().ListTeamsAsync(CancellationToken.None)).First();
 
         var addPage = await admin.GetStringAsync("/Admin/Users/Add");
         addPage.ShouldContain(team.Name);
@@ -60,8 +60,9 @@ public sealed partial class UserPagesTests
         accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         accepted.Headers.Location!.OriginalString.ShouldBe("/");
         (await phone.GetAsync("/Officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var officer = (await app.Service<ITaskingModule>().ListOfficersAsync(CancellationToken.None)).Single(o => o.DisplayName == "Sam New");
+        var officer = (await app.Service<IWorkforce>().ListOfficersAsync(CancellationToken.None)).Single(o => o.DisplayName == "Sam New");
         officer.TeamId.ShouldBe(team.Id);
+        officer.CollarNumber.ShouldBe("4321");
 
         // Used once: the same link is refused, to anyone.
         var again = await app.CreateClient().GetAsync(link);

@@ -1,5 +1,5 @@
 using System.Net;
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform.Audit;
 using HotSpots.Testing;
 using HotSpots.Web.Accounts;
@@ -37,7 +37,7 @@ public sealed class UserVerbsTests
         added.Error.ShouldContain(provider == "Sqlite" ? "Database: SQLite file " : "Database: PostgreSQL database ");
 
         await using var app = new HotSpotsApp(database, new Dictionary<string, string?> { ["Security:SecurityStampCheckMinutes"] = "0" });
-        var officer = (await app.Service<ITaskingModule>().ListOfficersAsync(CancellationToken.None)).Single(o => o.DisplayName == "Jo Ryan");
+        var officer = (await app.Service<IWorkforce>().ListOfficersAsync(CancellationToken.None)).Single(o => o.DisplayName == "Jo Ryan");
         officer.TeamName.ShouldBe("North B");
         var phone = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         var path = new Uri(link).PathAndQuery;

@@ -1,5 +1,6 @@
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Hosting;
@@ -11,7 +12,7 @@ namespace HotSpots.Web.Pages.Supervisor;
 
 /// <summary>Today's tasked spots with their dose, assignments to teams and shifts, and who is on patrol where.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class IndexModel(ITaskingModule tasking, IPatrolSupervision patrols, ForceOptions force) : PageModel, IShowsValidationErrors
+public sealed class IndexModel(ITaskingModule tasking, IWorkforce workforce, IPatrolSupervision patrols, ForceOptions force) : PageModel, IShowsValidationErrors
 {
     public TaskingDay Day { get; private set; } = null!;
     public IReadOnlyList<TeamView> Teams { get; private set; } = [];
@@ -49,7 +50,7 @@ public sealed class IndexModel(ITaskingModule tasking, IPatrolSupervision patrol
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Day = await tasking.TodayAsync(cancellationToken);
-        Teams = await tasking.ListTeamsAsync(cancellationToken);
+        Teams = (await workforce.ListTeamsAsync(cancellationToken)).Where(t => !t.Retired).ToList();
         Running = await patrols.ListRunningAsync(cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using HotSpots.Modules.Patrols.Contracts;
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HotSpots.Web.Pages.Supervisor;
 
-/// <summary>A supervisor's team patrols (teams come from Tasking); each links to its track, whose viewing is audited.</summary>
+/// <summary>A supervisor's team patrols (teams come from Workforce); each links to its track, whose viewing is audited.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class TracksModel(IPatrolSupervision patrols, ITaskingModule tasking, ForceOptions force, TimeProvider clock) : PageModel
+public sealed class TracksModel(IPatrolSupervision patrols, IWorkforce workforce, ForceOptions force, TimeProvider clock) : PageModel
 {
     public const int Days = 14;
 
@@ -22,8 +22,7 @@ public sealed class TracksModel(IPatrolSupervision patrols, ITaskingModule taski
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = User.UserId();
-        var officers = await tasking.ListOfficersAsync(cancellationToken);
-        if (officers.FirstOrDefault(o => o.OfficerId == me)?.TeamId is null) return;
+        if ((await workforce.FindOfficerAsync(me, cancellationToken))?.TeamId is null) return;
         var now = clock.GetUtcNow().UtcDateTime;
         Patrols = await patrols.ListTeamPatrolsAsync(me, now.AddDays(-Days), now.AddMinutes(1), cancellationToken);
     }

@@ -5,6 +5,7 @@ using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 
 namespace HotSpots.Modules.Dashboard.Compliance;
@@ -15,7 +16,7 @@ namespace HotSpots.Modules.Dashboard.Compliance;
 /// visits of patrols); control spots' presence comes from the location feed and is shown apart. While a trial runs, a viewer
 /// who does not evaluate gets no figures by spot of it, and control spots only in total (<see cref="Blinding"/>).
 /// </summary>
-internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule tasking, ITrials trials, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
+internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule tasking, IWorkforce workforce, ITrials trials, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
 {
     public async Task<ComplianceReport> GetAsync(DateOnly? fromDay, DateOnly? toDay, Blinding blinding, CancellationToken cancellationToken)
     {
@@ -63,7 +64,7 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
 
         var visits = (await patrols.ListVisitsAsync(fromUtc, toUtc, PresenceSource.Patrols, cancellationToken))
             .Where(v => assignedSet.Contains((v.HotspotId, force.PoliceDay(v.EnteredUtc)))).ToList();
-        var officers = (await tasking.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
+        var officers = (await workforce.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
         var shifts = (await tasking.TodayAsync(cancellationToken)).Shifts;
         var byTeam = visits.GroupBy(v => officers.GetValueOrDefault(v.SubjectId)?.TeamName ?? "No team")
             .Select(g => VisitLine(g.Key, g)).OrderByDescending(l => l.Minutes).ToList();

@@ -2,20 +2,20 @@ using HotSpots.Modules.Dashboard.Charts;
 using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Modules.Dashboard.Settings;
 using HotSpots.Modules.Patrols.Contracts;
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 
 namespace HotSpots.Modules.Dashboard.Leaderboards;
 
 /// <summary>Officers and teams by minutes in spots, then Koper visits, then activity, over the last 7 or 28 police days.</summary>
-internal sealed class LeaderboardQuery(IPatrolPresence patrols, ITaskingModule tasking, DashboardSettingsStore settings, ForceOptions force, TimeProvider clock)
+internal sealed class LeaderboardQuery(IPatrolPresence patrols, IWorkforce workforce, DashboardSettingsStore settings, ForceOptions force, TimeProvider clock)
 {
     public async Task<Contracts.Leaderboards> GetAsync(LeaderboardPeriod period, string? viewerOfficerId, CancellationToken cancellationToken)
     {
         var end = force.PoliceDayStartUtc(clock.GetUtcNow().UtcDateTime).AddDays(1);
         var start = end.AddDays(period == LeaderboardPeriod.Week ? -7 : -28);
         var initials = (await settings.GetAsync(cancellationToken)).InitialsOutsideTeam;
-        var officers = (await tasking.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
+        var officers = (await workforce.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
         var viewerTeam = viewerOfficerId is null ? null : officers.GetValueOrDefault(viewerOfficerId)?.TeamId;
         var rows = await patrols.MinutesByOfficerAsync(start, end, cancellationToken);
 

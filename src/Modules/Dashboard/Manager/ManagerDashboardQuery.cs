@@ -4,14 +4,14 @@ using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 
 namespace HotSpots.Modules.Dashboard.Manager;
 
 /// <summary>The manager's first view; spots only as the viewer may see them named (<see cref="Blinding"/>).</summary>
 internal sealed class ManagerDashboardQuery(
-    IIngestedData ingestion, IHotspotSnapshot hotspots, IPatrolPresence patrols, ITaskingModule tasking,
+    IIngestedData ingestion, IHotspotSnapshot hotspots, IPatrolPresence patrols, IWorkforce workforce,
     ForceOptions force, TimeProvider clock)
 {
     private const int TrendMonths = 24;
@@ -29,7 +29,7 @@ internal sealed class ManagerDashboardQuery(
 
         var weekStart = dayStart.AddDays(-6);
         var byOfficer = await patrols.MinutesByOfficerAsync(weekStart, dayStart.AddDays(1), cancellationToken);
-        var officers = (await tasking.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
+        var officers = (await workforce.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
         var leaderboard = byOfficer.Select((o, i) =>
         {
             var officer = officers.GetValueOrDefault(o.OfficerId);

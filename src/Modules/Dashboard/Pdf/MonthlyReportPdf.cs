@@ -8,7 +8,7 @@ using HotSpots.Modules.Dashboard.Leaderboards;
 using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Dashboard.Settings;
 using HotSpots.Modules.Patrols.Contracts;
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using PdfSharp.Drawing;
 
@@ -16,7 +16,7 @@ namespace HotSpots.Modules.Dashboard.Pdf;
 
 /// <summary>The monthly management report: crime, compliance, impact (with the method), the leaderboard, and their charts.</summary>
 internal sealed class MonthlyReportPdf(
-    CrimeExplorerQuery crimes, ComplianceQuery compliance, ImpactQuery impact, IPatrolPresence patrols, ITaskingModule tasking,
+    CrimeExplorerQuery crimes, ComplianceQuery compliance, ImpactQuery impact, IPatrolPresence patrols, IWorkforce workforce,
     DashboardSettingsStore settings, ForceOptions force, TimeProvider clock)
 {
     public async Task<byte[]> RenderAsync(int year, int month, Blinding blinding, CancellationToken cancellationToken)
@@ -87,7 +87,7 @@ internal sealed class MonthlyReportPdf(
 
         pdf.Section("Leaderboard");
         var (fromUtc, toUtc) = (force.PoliceDayStartUtc(first), force.PoliceDayStartUtc(last.AddDays(1)));
-        var officers = (await tasking.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
+        var officers = (await workforce.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
         var initials = (await settings.GetAsync(cancellationToken)).InitialsOutsideTeam;
         var rows = (await patrols.MinutesByOfficerAsync(fromUtc, toUtc, cancellationToken))
             .OrderByDescending(o => o.MinutesInside).ThenByDescending(o => o.KoperVisits).Take(10).ToList();

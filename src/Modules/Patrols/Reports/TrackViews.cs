@@ -2,7 +2,7 @@ using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
 using HotSpots.Modules.Patrols.Sessions;
 using HotSpots.Modules.Patrols.Tracks;
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform.Audit;
 using HotSpots.Platform.Geography;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +12,10 @@ namespace HotSpots.Modules.Patrols.Reports;
 
 /// <summary>
 /// Who may see which patrols: an officer their own; a supervisor the officers of their own team (teams come from
-/// Tasking). Every view of another person's track is written to the audit log.
+/// Workforce). Every view of another person's track is written to the audit log.
 /// </summary>
 internal sealed class TrackViews(
-    PatrolsDbContext db, ITaskingModule tasking, IAuditLog audit, IMetricProjection projection, PatrolReports reports)
+    PatrolsDbContext db, IWorkforce workforce, IAuditLog audit, IMetricProjection projection, PatrolReports reports)
 {
     public async Task<IReadOnlyList<PatrolView>> OwnAsync(string officerId, int count, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ internal sealed class TrackViews(
     {
         var patrol = await db.Patrols.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patrolId, cancellationToken)
             ?? throw new PatrolNotFoundException(patrolId);
-        var officers = await tasking.ListOfficersAsync(cancellationToken);
+        var officers = await workforce.ListOfficersAsync(cancellationToken);
         var owner = officers.FirstOrDefault(o => o.OfficerId == patrol.OfficerId);
         var ownerName = owner?.DisplayName ?? "an officer";
         if (patrol.OfficerId != viewer.UserId)
@@ -85,7 +85,7 @@ internal sealed class TrackViews(
 
     private async Task<Dictionary<string, OfficerView>> TeamOfAsync(string supervisorId, CancellationToken cancellationToken)
     {
-        var officers = await tasking.ListOfficersAsync(cancellationToken);
+        var officers = await workforce.ListOfficersAsync(cancellationToken);
         var teamId = officers.FirstOrDefault(o => o.OfficerId == supervisorId)?.TeamId;
         return teamId is null ? [] : officers.Where(o => o.TeamId == teamId).ToDictionary(o => o.OfficerId);
     }

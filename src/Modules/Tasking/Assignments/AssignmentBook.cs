@@ -1,6 +1,7 @@
 using HotSpots.Modules.Tasking.Board;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Modules.Tasking.Data;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Platform.Audit;
 using HotSpots.Platform.Revisions;
@@ -11,7 +12,7 @@ namespace HotSpots.Modules.Tasking.Assignments;
 
 /// <summary>Supervisors' view of the day and their assignments of spots to teams and shifts; dose targets; the patrol check.</summary>
 internal sealed class AssignmentBook(
-    TaskingBoard board, TaskingDbContext db, TaskingSettings settings, ISettingsStore store, IAuditLog audit, ForceOptions force, TimeProvider clock)
+    TaskingBoard board, TaskingDbContext db, IWorkforce workforce, TaskingSettings settings, ISettingsStore store, IAuditLog audit, ForceOptions force, TimeProvider clock)
 {
     public async Task<TaskingDay> TodayAsync(CancellationToken cancellationToken)
     {
@@ -36,8 +37,9 @@ internal sealed class AssignmentBook(
             throw new ValidationException($"{spot.Name} has had its dose today.");
         if (settings.Shifts.All(s => s.Name != shift))
             throw new ValidationException($"'{shift}' is not a shift: {string.Join(", ", settings.Shifts.Select(s => s.Name))}.");
-        var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken)
+        var team = (await workforce.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == teamId)
             ?? throw new ValidationException($"There is no team {teamId}.");
+        if (team.Retired) throw new ValidationException($"Team {team.Name} is retired: it takes no new assignments.");
         var assignment = new Assignment
         {
             HotspotId = hotspotId, HotspotName = spot.Name, TeamId = teamId, PoliceDay = state.PoliceDay, Shift = shift,

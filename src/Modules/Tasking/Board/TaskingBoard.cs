@@ -1,6 +1,7 @@
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Modules.Tasking.Data;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Platform.Revisions;
 using HotSpots.Platform.Settings;
@@ -13,7 +14,7 @@ namespace HotSpots.Modules.Tasking.Board;
 /// What tasking answers from memory: the spots that may be offered today (the published set, or the spots a
 /// running trial froze, with their arms), today's doses, assignments and teams. A revisioned copy
 /// (<see cref="RevisionedCache{TKey,T}"/>) keyed by the police day: every use reads the revisions of what it is built
-/// from (the published set, sealed trials, assignments, teams and officers, dose targets) in one small query, so that a
+/// from (the published set, sealed trials, assignments, Workforce's teams and officers, dose targets) in one small query, so that a
 /// change committed on any node before the use began — a trial sealed, a set published — is on the board that answers
 /// it. The minutes delivered today change with every ping and have no revision: the board is also built again when it
 /// is older than <see cref="TaskingSettings.BoardSeconds"/>.
@@ -35,7 +36,7 @@ internal sealed class TaskingBoard
     {
         (_scopes, _published, _force, _settings, _clock) = (scopes, published, force, settings, clock);
         _board = new RevisionedCache<DateOnly, BoardState>(revisions,
-            [HotspotRevisions.Published, TaskingRevisions.Trials, TaskingRevisions.Assignments, TaskingRevisions.Teams, TaskingRevisions.DoseTargets],
+            [HotspotRevisions.Published, TaskingRevisions.Trials, TaskingRevisions.Assignments, WorkforceRevisions.People, TaskingRevisions.DoseTargets],
             BuildAsync, clock, TimeSpan.FromSeconds(settings.BoardSeconds));
     }
 
@@ -78,14 +79,14 @@ internal sealed class TaskingBoard
         var doses = services.GetService<IDoseSource>() is { } source
             ? (await source.DoseForDayAsync(dayStart, cancellationToken)).ToDictionary(d => d.HotspotId)
             : [];
-        var assignments = await (from a in db.Assignments.AsNoTracking()
-                                 join t in db.Teams.AsNoTracking() on a.TeamId equals t.Id
-                                 where a.PoliceDay == day
-                                 orderby a.AssignedUtc
-                                 select new AssignmentView(a.Id, a.HotspotId, a.HotspotName, a.TeamId, t.Name, a.Shift, a.AssignedBy, a.AssignedUtc))
-            .ToListAsync(cancellationToken);
-        var teams = await db.Officers.AsNoTracking().Where(o => o.TeamId != null)
-            .ToDictionaryAsync(o => o.Id, o => o.TeamId!.Value, cancellationToken);
+        var workforce = services.GetRequiredService<IWorkforce>();
+        var teamNames = (await workforce.ListTeamsAsync(cancellationToken)).ToDictionary(t => t.Id, t => t.Name);
+        var assignments = (await db.Assignments.AsNoTracking().Where(a => a.PoliceDay == day).OrderBy(a => a.AssignedUtc).ToListAsync(cancellationToken))
+            .Where(a => teamNames.ContainsKey(a.TeamId))
+            .Select(a => new AssignmentView(a.Id, a.HotspotId, a.HotspotName, a.TeamId, teamNames[a.TeamId], a.Shift, a.AssignedBy, a.AssignedUtc))
+            .ToList();
+        var teams = (await workforce.ListOfficersAsync(cancellationToken)).Where(o => o.TeamId is not null)
+            .ToDictionary(o => o.OfficerId, o => o.TeamId!.Value);
 
         return new BoardState(dayStart, day, spots, trial?.Name, arms, doses, targets, assignments, teams);
     }

@@ -14,9 +14,6 @@ internal static class TaskingRevisions
     /// <summary>Raised when a supervisor assigns a spot to a team or removes an assignment.</summary>
     public const string Assignments = "tasking.assignments";
 
-    /// <summary>Raised when a team is created or an officer's name or team changes.</summary>
-    public const string Teams = "tasking.teams";
-
     /// <summary>Raised by the settings store when a manager changes the dose targets.</summary>
     public static readonly string DoseTargets = Revision.OfSetting(TaskingBoard.DoseTargetKey);
 }

@@ -25,19 +25,10 @@ public interface ITaskingModule
     /// <summary>Today's board for supervisors: the spots that may be tasked, their dose and their assignments.</summary>
     Task<TaskingDay> TodayAsync(CancellationToken cancellationToken);
 
-    /// <summary>Assigns an offerable spot to a team for a shift of today's police day.</summary>
+    /// <summary>Assigns an offerable spot to a team (of Workforce, not retired) for a shift of today's police day.</summary>
     Task<AssignmentView> AssignAsync(long hotspotId, long teamId, string shift, string assignedBy, CancellationToken cancellationToken);
 
     Task RemoveAssignmentAsync(long assignmentId, string removedBy, CancellationToken cancellationToken);
-
-    Task<TeamView> CreateTeamAsync(string name, CancellationToken cancellationToken);
-
-    /// <summary>Adds or updates an officer (by sign-in id) with the name shown on leaderboards and their team.</summary>
-    Task SaveOfficerAsync(string officerId, string displayName, long? teamId, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<OfficerView>> ListOfficersAsync(CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<TeamView>> ListTeamsAsync(CancellationToken cancellationToken);
 
     /// <summary>The force's dose targets (minutes per visit, visits per day, daily cap).</summary>
     Task<DoseTargets> GetDoseTargetsAsync(CancellationToken cancellationToken);
@@ -80,10 +71,6 @@ public sealed record DoseTargets(double MinutesPerVisit, int VisitsPerDay, doubl
         DailyCapMinutes < MinutesPerVisit ? "The daily cap must be at least one visit." :
         DailyCapMinutes > 1440 ? "The daily cap cannot be more than a day." : null;
 }
-
-public sealed record TeamView(long Id, string Name);
-
-public sealed record OfficerView(string OfficerId, string DisplayName, long? TeamId, string? TeamName);
 
 public sealed record AssignmentView(long Id, long HotspotId, string HotspotName, long TeamId, string TeamName, string Shift, string AssignedBy, DateTime AssignedUtc);
 

@@ -7,8 +7,6 @@ namespace HotSpots.Modules.Tasking.Data;
 
 internal class TaskingDbContext(DbContextOptions options) : DbContext(options)
 {
-    public DbSet<Team> Teams => Set<Team>();
-    public DbSet<Officer> Officers => Set<Officer>();
     public DbSet<DirectionRecord> Directions => Set<DirectionRecord>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Trial> Trials => Set<Trial>();
@@ -19,16 +17,6 @@ internal class TaskingDbContext(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.Entity<Team>(e =>
-        {
-            e.ToTable("tasking_teams");
-            e.HasIndex(t => t.Name).IsUnique();
-        });
-        model.Entity<Officer>(e =>
-        {
-            e.ToTable("tasking_officers");
-            e.HasOne<Team>().WithMany().HasForeignKey(o => o.TeamId).OnDelete(DeleteBehavior.SetNull);
-        });
         model.Entity<DirectionRecord>(e =>
         {
             e.ToTable("tasking_directions");

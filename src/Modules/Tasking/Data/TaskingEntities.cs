@@ -2,20 +2,6 @@ using HotSpots.Modules.Tasking.Contracts;
 
 namespace HotSpots.Modules.Tasking.Data;
 
-internal sealed class Team
-{
-    public long Id { get; set; }
-    public required string Name { get; set; }
-}
-
-internal sealed class Officer
-{
-    /// <summary>The officer's sign-in id.</summary>
-    public required string Id { get; set; }
-    public required string DisplayName { get; set; }
-    public long? TeamId { get; set; }
-}
-
 /// <summary>One "direct me": which spot an officer was sent to, from where, among which candidates and weights.</summary>
 internal sealed class DirectionRecord
 {
@@ -33,7 +19,7 @@ internal sealed class DirectionRecord
     public required string CandidateIds { get; set; }
 }
 
-/// <summary>A spot given to a team for a shift of a police day by a supervisor.</summary>
+/// <summary>A spot given to a team (a Workforce team id) for a shift of a police day by a supervisor.</summary>
 internal sealed class Assignment
 {
     public long Id { get; set; }

@@ -1,4 +1,4 @@
-using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;

@@ -106,45 +106,6 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Postgres
                     b.ToTable("tasking_directions", (string)null);
                 });
 
-            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Officer", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long?>("TeamId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TeamId");
-
-                    b.ToTable("tasking_officers", (string)null);
-                });
-
-            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Team", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("tasking_teams", (string)null);
-                });
-
             modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Trial", b =>
                 {
                     b.Property<long>("Id")
@@ -271,14 +232,6 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("tasking_trial_spots", (string)null);
-                });
-
-            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Officer", b =>
-                {
-                    b.HasOne("HotSpots.Modules.Tasking.Data.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("HotSpots.Modules.Tasking.Data.TrialPlaceDayRow", b =>

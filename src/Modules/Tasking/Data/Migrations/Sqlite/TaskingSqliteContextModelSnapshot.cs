@@ -97,43 +97,6 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Sqlite
                     b.ToTable("tasking_directions", (string)null);
                 });
 
-            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Officer", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TeamId");
-
-                    b.ToTable("tasking_officers", (string)null);
-                });
-
-            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Team", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("tasking_teams", (string)null);
-                });
-
             modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Trial", b =>
                 {
                     b.Property<long>("Id")
@@ -256,14 +219,6 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("tasking_trial_spots", (string)null);
-                });
-
-            modelBuilder.Entity("HotSpots.Modules.Tasking.Data.Officer", b =>
-                {
-                    b.HasOne("HotSpots.Modules.Tasking.Data.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("HotSpots.Modules.Tasking.Data.TrialPlaceDayRow", b =>

@@ -52,19 +52,6 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "tasking_teams",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_tasking_teams", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "tasking_trials",
                 columns: table => new
                 {
@@ -91,25 +78,6 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_tasking_trials", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "tasking_officers",
-                columns: table => new
-                {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_tasking_officers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_tasking_officers_tasking_teams_TeamId",
-                        column: x => x.TeamId,
-                        principalTable: "tasking_teams",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -167,17 +135,6 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Sqlite
                 columns: new[] { "OfficerId", "CreatedUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_tasking_officers_TeamId",
-                table: "tasking_officers",
-                column: "TeamId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_tasking_teams_Name",
-                table: "tasking_teams",
-                column: "Name",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_tasking_trial_spots_TrialId_Code",
                 table: "tasking_trial_spots",
                 columns: new[] { "TrialId", "Code" },
@@ -194,16 +151,10 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Sqlite
                 name: "tasking_directions");
 
             migrationBuilder.DropTable(
-                name: "tasking_officers");
-
-            migrationBuilder.DropTable(
                 name: "tasking_trial_place_days");
 
             migrationBuilder.DropTable(
                 name: "tasking_trial_spots");
-
-            migrationBuilder.DropTable(
-                name: "tasking_teams");
 
             migrationBuilder.DropTable(
                 name: "tasking_trials");

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HotSpots.Modules.Workforce.Contracts;
+using HotSpots.Testing;
+using Microsoft.AspNetCore.Identity;
+
+namespace HotSpots.Web.Tests;
+
+/// <summary>
+/// <c>./run.sh import-roster FILE --json</c>, as a user runs it: the built app as its own process, the file named relative
+/// to the folder the command was typed in (run.sh passes it as HOTSPOTS_CALLER_DIR), run twice on the same roster.
+/// </summary>
+public sealed class RosterCommandLineTests
+{
+    private static readonly string Fixture = Path.Combine(RepositoryPaths.Root, "tests", "HotSpots.Workforce.Tests", "Fixtures", "roster-60-officers.csv");
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_roster_run_twice_creates_fifty_eight_people_then_leaves_them_unchanged_and_rejects_the_two_bad_rows_both_times(string provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        using var caller = new TempDirectory("hotspots-roster-caller");
+        File.Copy(Fixture, Path.Combine(caller.Path, "roster.csv"));
+
+        var dry = await RunAsync(database, caller.Path, "import-roster", "roster.csv", "--dry-run", "--json");
+        var first = await RunAsync(database, caller.Path, "import-roster", "roster.csv", "--json");
+        var second = await RunAsync(database, caller.Path, "import-roster", "roster.csv", "--json");
+
+        (dry.GetProperty("created").GetInt32(), dry.GetProperty("dryRun").GetBoolean()).ShouldBe((58, true));
+        (first.GetProperty("created").GetInt32(), first.GetProperty("updated").GetInt32(), first.GetProperty("unchanged").GetInt32(),
+            first.GetProperty("teamsCreated").GetInt32()).ShouldBe((58, 0, 0, 6));
+        (second.GetProperty("created").GetInt32(), second.GetProperty("updated").GetInt32(), second.GetProperty("unchanged").GetInt32(),
+            second.GetProperty("teamsCreated").GetInt32()).ShouldBe((0, 0, 58, 0));
+        foreach (var run in new[] { first, second })
+        {
+            var rejected = run.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("reason").GetString())).ToList();
+            rejected.Count.ShouldBe(2);
+            rejected[0].ShouldBe((18, "'Sargeant' is not a role: use one of Officer, Supervisor, Analyst, Manager, Evaluator, Admin."));
+            rejected[1].ShouldBe((45, "'dev.hill44(at)force.example' is not an email address."));
+        }
+
+        // What the app then holds: 58 accounts with their roles and no password yet, 58 officer records in 6 teams.
+        await using var app = new HotSpotsApp(database, new Dictionary<string, string?> { ["Demo:Enabled"] = "false" });
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var sergeant = (await users.FindByEmailAsync("amira.ahmed1@force.example"))!;
+        (await users.GetRolesAsync(sergeant)).ShouldBe(["Supervisor"]);
+        (await users.HasPasswordAsync(sergeant)).ShouldBeFalse();
+        users.Users.Count().ShouldBe(58);
+        var workforce = scope.ServiceProvider.GetRequiredService<IWorkforce>();
+        var record = (await workforce.FindOfficerAsync(sergeant.Id, CancellationToken.None))!;
+        (record.DisplayName, record.CollarNumber, record.TeamName, record.Supervisor).ShouldBe(("Sgt Amira Ahmed", "1001", "Response A", true));
+        (await workforce.ListOfficersAsync(CancellationToken.None)).Count.ShouldBe(58);
+        (await workforce.ListTeamsAsync(CancellationToken.None)).Select(t => t.Members).ShouldBe([10, 10, 10, 9, 9, 10], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_file_without_the_roster_header_is_refused_naming_what_is_wrong()
+    {
+        using var database = TestDatabase.Create("Sqlite");
+        using var caller = new TempDirectory("hotspots-roster-caller");
+        await File.WriteAllTextAsync(Path.Combine(caller.Path, "people.csv"), "email,name,team,role\na@force.example,PC Able,Response A,Officer\n");
+        var (exit, output) = await RunRawAsync(database, caller.Path, "import-roster", "people.csv");
+        exit.ShouldBe(2);
+        output.ShouldContain("Row 1 of the roster is not the header email,name,collar,team,role: it has no collar column.");
+    }
+
+    private static async Task<JsonElement> RunAsync(TestDatabase database, string callerDirectory, params string[] args)
+    {
+        var (exit, output) = await RunRawAsync(database, callerDirectory, args);
+        exit.ShouldBe(0, output);
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        return JsonDocument.Parse(last).RootElement.Clone();
+    }
+
+    private static async Task<(int Exit, string Output)> RunRawAsync(TestDatabase database, string callerDirectory, params string[] args)
+    {
+        // As run.sh starts a verb: from the app's project folder, the caller's folder passed on.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(RepositoryPaths.Root, "src", "HotSpots.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(AppProcess.WebAssembly);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["HOTSPOTS_CALLER_DIR"] = callerDirectory;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in database.Settings()) start.Environment[key.Replace(":", "__")] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}
