@@ -60,20 +60,21 @@ public sealed class RosterCommandLineTests
         using var database = TestDatabase.Create("Sqlite");
         using var caller = new TempDirectory("hotspots-roster-caller");
         await File.WriteAllTextAsync(Path.Combine(caller.Path, "people.csv"), "email,name,team,role\na@force.example,PC Able,Response A,Officer\n");
-        var (exit, output) = await RunRawAsync(database, caller.Path, "import-roster", "people.csv");
+        var (exit, output, _) = await RunRawAsync(database, caller.Path, "import-roster", "people.csv");
         exit.ShouldBe(2);
         output.ShouldContain("Row 1 of the roster is not the header email,name,collar,team,role: it has no collar column.");
     }
 
     private static async Task<JsonElement> RunAsync(TestDatabase database, string callerDirectory, params string[] args)
     {
-        var (exit, output) = await RunRawAsync(database, callerDirectory, args);
+        var (exit, output, standardOutput) = await RunRawAsync(database, callerDirectory, args);
         exit.ShouldBe(0, output);
-        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        // The last line of standard output (standard error says which database the verb used).
+        var last = standardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         return JsonDocument.Parse(last).RootElement.Clone();
     }
 
-    private static async Task<(int Exit, string Output)> RunRawAsync(TestDatabase database, string callerDirectory, params string[] args)
+    private static async Task<(int Exit, string Output, string StandardOutput)> RunRawAsync(TestDatabase database, string callerDirectory, params string[] args)
     {
         // As run.sh starts a verb: from the app's project folder, the caller's folder passed on.
         var start = new ProcessStartInfo("dotnet")
@@ -92,6 +93,6 @@ public sealed class RosterCommandLineTests
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output + await error, await output);
     }
 }
