@@ -74,7 +74,12 @@ public sealed class RosterCommandLineTests
         return JsonDocument.Parse(last).RootElement.Clone();
     }
 
-    private static async Task<(int Exit, string Output, string StandardOutput)> RunRawAsync(TestDatabase database, string callerDirectory, params string[] args)
+    private static Task<(int Exit, string Output, string StandardOutput)> RunRawAsync(TestDatabase database, string callerDirectory, params string[] args) =>
+        RunVerbAsync(database, callerDirectory, null, args);
+
+    /// <summary>Runs a verb of the built app as run.sh does; <paramref name="environment"/> adds environment variables.</summary>
+    internal static async Task<(int Exit, string Output, string StandardOutput)> RunVerbAsync(
+        TestDatabase database, string callerDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         // As run.sh starts a verb: from the app's project folder, the caller's folder passed on.
         var start = new ProcessStartInfo("dotnet")
@@ -89,6 +94,7 @@ public sealed class RosterCommandLineTests
         start.Environment["HOTSPOTS_CALLER_DIR"] = callerDirectory;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (key, value) in database.Settings()) start.Environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

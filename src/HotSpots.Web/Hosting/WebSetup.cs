@@ -17,6 +17,7 @@ internal static class WebSetup
         var services = builder.Services;
         var security = SecurityOptions.From(builder.Configuration);
         services.AddAuthorization(Policies.Configure);
+        services.AddScoped<TrialSights>(); // from the viewer's policies: web requests only (the command line has no authorization)
         services.AddSignInLimits(security);
         services.AddApiErrors();
         services.Configure<SecurityStampValidatorOptions>(o =>
