@@ -30,7 +30,9 @@ public sealed class CommandLineEnvironmentTests
             "import", "months/2024-03-street.csv", "--json");
 
         exit.ShouldBe(0, output);
+        // The report is the last line of standard output: the log goes to standard error, however late it comes.
         var last = standardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        last.ShouldStartWith("{", Case.Sensitive, standardOutput);
         using var report = JsonDocument.Parse(last);
         report.RootElement.GetProperty("imported").GetInt64().ShouldBe(2, last);
     }

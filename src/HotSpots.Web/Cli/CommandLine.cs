@@ -94,6 +94,8 @@ internal static partial class CommandLine
         if (verb.DemoMode) builder.Configuration["Demo:Enabled"] = "true";
         if (allowDemo) builder.Configuration[DemoGate.SettingKey] = "true";
         Console.Error.WriteLine(DatabaseNote.Describe(builder.Configuration));
+        // Standard output is the verb's own (its last line is the --json report); the log goes to standard error.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         try
         {
             builder.AddHotSpots(runJobServer: false);
