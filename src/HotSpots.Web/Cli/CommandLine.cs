@@ -306,68 +306,6 @@ internal static partial class CommandLine
         return Task.FromResult(0);
     }
 
-    private static async Task<int> CreateAdminAsync(IServiceProvider services, List<string> args)
-    {
-        var removeDemo = Flag(args, "--remove-demo-accounts");
-        var reset = Flag(args, "--reset");
-        if (args.Count != 1 || !args[0].Contains('@')) throw new UsageException("give the administrator's EMAIL");
-        if (args[0].EndsWith(DemoAccounts.Domain, StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"{DemoAccounts.Domain} addresses are the demo's; give the administrator's own EMAIL");
-        if (await UnchangedAdminAsync(services, args[0], reset) is { } exit)
-        {
-            await OfferToRemoveDemoAccountsAsync(services, args[0], removeDemo);
-            return exit;
-        }
-        var password = Environment.GetEnvironmentVariable("HOTSPOTS_ADMIN_PASSWORD");
-        if (string.IsNullOrEmpty(password))
-        {
-            if (!Console.IsInputRedirected) Console.Write($"Password (at least {Security.PasswordPolicy.MinimumLength} characters, not a common one): ");
-            password = Console.ReadLine() ?? "";
-        }
-        if (!(reset && await ResetAdminAsync(services, args[0], password)))
-        {
-            await services.GetRequiredService<UserAccounts>().EnsureUserAsync(args[0], password, Roles.Admin);
-            Console.WriteLine($"Administrator {args[0]} can now sign in.");
-        }
-        await OfferToRemoveDemoAccountsAsync(services, args[0], removeDemo);
-        return 0;
-    }
-
-    /// <summary>
-    /// Demo sign-ins in a real force's database (an older ./run.sh seeded them by default) let anyone who has read the README
-    /// in, as an administrator: create-admin says so and removes them when told (at a terminal, or --remove-demo-accounts).
-    /// </summary>
-    private static async Task OfferToRemoveDemoAccountsAsync(IServiceProvider services, string admin, bool remove)
-    {
-        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
-        var demo = await DemoAccounts.ListAsync(users, CancellationToken.None);
-        if (demo.Count == 0) return;
-        const string stays = "The demo's crimes, hot spots and patrol history stay; only the sign-ins go.";
-        if (!remove)
-        {
-            Console.WriteLine($"This database holds {demo.Count} demo sign-in{(demo.Count == 1 ? "" : "s")} ({FieldList(demo)}), whose password and " +
-                              "authenticator key are published in the README: anyone could sign in with them, as an administrator.");
-            if (Console.IsInputRedirected || Console.IsOutputRedirected)
-            {
-                Console.WriteLine($"Run create-admin again with --remove-demo-accounts to remove them. {stays}");
-                return;
-            }
-            Console.Write($"Remove them? {stays} [y/N] ");
-            remove = (Console.ReadLine() ?? "").Trim().ToLowerInvariant() is "y" or "yes";
-            if (!remove)
-            {
-                Console.WriteLine("Kept them. The administrator pages say so until they are removed.");
-                return;
-            }
-        }
-        var removed = await DemoAccounts.RemoveAsync(users, services.GetRequiredService<HotSpots.Platform.Audit.IAuditLog>(), "command line",
-            $"create-admin {admin}: demo sign-ins removed", CancellationToken.None);
-        Console.WriteLine($"Removed {removed.Count} demo sign-in{(removed.Count == 1 ? "" : "s")} (recorded in the audit log). {stays}");
-    }
-
-    private static string FieldList(IReadOnlyList<string> emails) =>
-        emails.Count <= 6 ? string.Join(", ", emails) : $"{string.Join(", ", emails.Take(6))} and {emails.Count - 6} more";
-
     private static bool Flag(List<string> args, string name) => args.Remove(name);
 
     /// <summary>A path as the user typed it, relative to the folder they ran ./run.sh from (dotnet run changes folder).</summary>
