@@ -20,6 +20,9 @@ public static class PlatformServices
         services.TryAddSingleton<IEventPublisher, InProcessEventPublisher>();
         services.TryAddSingleton(DatabaseSettings.From(configuration));
         services.TryAddSingleton(ForceOptions.From(configuration));
+        services.TryAddSingleton<ForceSettingsWatch>();
+        services.AddScoped<IForceSettings, ForceSettings>();
+        services.AddHostedService<ForceSettingsRefresher>();
         services.AddModuleDbContext<PlatformDbContext, PlatformSqliteContext, PlatformPostgresContext>(DatabaseSettings.From(configuration), PlatformDbContext.Module);
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<ISettingsStore, SettingsStore>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Testing;
@@ -78,27 +77,7 @@ public sealed class RosterCommandLineTests
         RunVerbAsync(database, callerDirectory, null, args);
 
     /// <summary>Runs a verb of the built app as run.sh does; <paramref name="environment"/> adds environment variables.</summary>
-    internal static async Task<(int Exit, string Output, string StandardOutput)> RunVerbAsync(
-        TestDatabase database, string callerDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        // As run.sh starts a verb: from the app's project folder, the caller's folder passed on.
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.Combine(RepositoryPaths.Root, "src", "HotSpots.Web"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(AppProcess.WebAssembly);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["HOTSPOTS_CALLER_DIR"] = callerDirectory;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var (key, value) in database.Settings()) start.Environment[key.Replace(":", "__")] = value;
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error, await output);
-    }
+    internal static Task<(int Exit, string Output, string StandardOutput)> RunVerbAsync(
+        TestDatabase database, string callerDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Verbs.RunAsync(database, callerDirectory, environment, args);
 }

@@ -16,7 +16,8 @@ namespace HotSpots.Web.Demo;
 /// </summary>
 internal sealed class DemoSeeder(
     UserAccounts accounts, IImports ingestion, IHotspotModule hotspots, IWorkforceAdministration workforce, DemoPatrols patrols,
-    DemoOptions options, SecurityOptions security, DatabaseSettings database, ForceOptions force, TimeProvider clock, ILogger<DemoSeeder> log)
+    DemoOptions options, SecurityOptions security, DatabaseSettings database, ForceOptions force, IForceSettings forceSettings,
+    TimeProvider clock, ILogger<DemoSeeder> log)
 {
     /// <summary>Who the audit log names for the demo seed's changes.</summary>
     public const string Actor = "demo seed";
@@ -35,6 +36,16 @@ internal sealed class DemoSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        // The force's set-up, as an administrator would save it: the configured values, named, with OpenStreetMap's tiles
+        // unless the configuration names others (a demonstration on one machine; a force chooses its own).
+        var configured = forceSettings.Current;
+        await forceSettings.SaveAsync(configured with
+        {
+            Name = configured.Name is { Length: > 0 } forceName ? forceName : "Demo Force",
+            TileUrl = configured.TileUrl is { Length: > 0 } url ? url : ForceValues.PublicOsmTiles,
+            TileAttribution = configured.TileUrl is { Length: > 0 } ? configured.TileAttribution : "© OpenStreetMap contributors",
+            PublicTilesAccepted = true,
+        }, Actor, cancellationToken);
         var yesterday = DateOnly.FromDateTime(force.UtcToLocal(clock.GetUtcNow().UtcDateTime)).AddDays(-1);
         var folder = Directory.CreateDirectory(Path.Combine(database.DataDirectory, "demo")).FullName;
         var file = Path.Combine(folder, "demo-force-records.csv");

@@ -76,5 +76,7 @@ internal sealed class DatabaseStartup(
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
         if (thenUnderLock is not null) await thenUnderLock(scope.ServiceProvider);
+        // The force's saved settings (set-up page) are in force before the first request, job or command.
+        await services.GetRequiredService<ForceSettingsWatch>().RefreshAsync(cancellationToken);
     }
 }

@@ -78,7 +78,7 @@ internal static class WebSetup
     public static void UseHotSpotsWeb(this WebApplication app)
     {
         app.UseProxyAndHttps();
-        app.UseSecurityHeaders(MapSettings.TileUrl(app.Configuration));
+        app.UseSecurityHeaders(app.Services.GetRequiredService<HotSpots.Platform.ForceOptions>());
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Status/500");
         app.UseWhen(c => !IsApi(c.Request), b => b.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();

@@ -1,3 +1,5 @@
+using HotSpots.Platform;
+
 namespace HotSpots.Web.Security;
 
 /// <summary>
@@ -15,13 +17,16 @@ internal static class SecurityHeaders
         "connect-src 'self'; worker-src 'self'; manifest-src 'self'; font-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string tileUrl)
+    /// <summary>The headers, with the map tiles' origin as the force's settings give it now (they change without a restart).</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, ForceOptions force)
     {
-        var policy = ContentSecurityPolicy(tileUrl);
+        var held = (TileUrl: force.TileUrl, Policy: ContentSecurityPolicy(force.TileUrl));
         return app.Use((context, next) =>
         {
+            var policy = held;
+            if (policy.TileUrl != force.TileUrl) held = policy = (force.TileUrl, ContentSecurityPolicy(force.TileUrl));
             // Set when the response starts, so that the error handler's clearing of the response keeps them.
-            context.Response.OnStarting(() => Apply(context.Response.Headers, policy));
+            context.Response.OnStarting(() => Apply(context.Response.Headers, policy.Policy));
             return next(context);
         });
     }

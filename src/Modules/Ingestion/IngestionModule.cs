@@ -146,6 +146,8 @@ internal sealed class IngestionAdministration(
     public Task SetBoundaryAsync(Stream? geoJson, string changedBy, CancellationToken cancellationToken) =>
         settings.SetBoundaryAsync(geoJson, changedBy, cancellationToken);
 
+    public Task<BoundaryOutline?> GetBoundaryOutlineAsync(CancellationToken cancellationToken) => settings.GetBoundaryOutlineAsync(cancellationToken);
+
     public Task<IngestionRetention> GetRetentionAsync(CancellationToken cancellationToken) => retention.GetAsync(cancellationToken);
 
     public Task SetRetentionAsync(IngestionRetention value, string changedBy, CancellationToken cancellationToken) =>

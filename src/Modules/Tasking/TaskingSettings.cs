@@ -18,20 +18,12 @@ internal sealed class TaskingSettings
     /// <summary>The force's default dose targets; Managers change them at run time (kept in the database).</summary>
     public DoseTargets Dose { get; set; } = DoseTargets.Default;
 
-    /// <summary>The shifts of a police day, local hours.</summary>
-    public List<Shift> Shifts { get; set; } = [new("Early", 7, 15), new("Late", 15, 23), new("Night", 23, 7)];
-
     public static TaskingSettings From(IConfiguration configuration)
     {
         var settings = configuration.GetSection("Tasking").Get<TaskingSettings>() ?? new TaskingSettings();
         if (settings.Dose.Problem() is { } problem) throw new InvalidOperationException($"Setting Tasking:Dose: {problem}");
-        if (settings.Shifts.Count == 0 || settings.Shifts.Any(s => s.StartHour is < 0 or > 23 || s.EndHour is < 0 or > 24))
-            throw new InvalidOperationException("Setting Tasking:Shifts needs at least one shift, with hours from 0 to 24.");
+        if (configuration.GetSection("Tasking:Shifts").Exists())
+            throw new InvalidOperationException("Setting Tasking:Shifts has moved: the shifts are the force's (set-up page, or Force:Shifts).");
         return settings;
     }
-
-    /// <summary>The shift that contains a local hour (shifts may run past midnight).</summary>
-    public Shift ShiftAt(int localHour) =>
-        Shifts.FirstOrDefault(s => s.StartHour <= s.EndHour ? localHour >= s.StartHour && localHour < s.EndHour : localHour >= s.StartHour || localHour < s.EndHour)
-        ?? Shifts[0];
 }

@@ -81,6 +81,7 @@ internal static class AccessTable
         ["/Admin/Retention"] = Policies.Admin,
         ["/Admin/Teams"] = Policies.Admin,
         ["/Admin/Roster"] = Policies.Admin,
+        ["/Admin/SetUp"] = Policies.Admin,
         ["/Admin/Status"] = Policies.Admin,
         ["/Admin/WatchFolder"] = Policies.Admin,
         ["/Admin/Users"] = Policies.Admin,

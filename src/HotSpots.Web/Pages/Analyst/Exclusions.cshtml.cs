@@ -13,7 +13,7 @@ namespace HotSpots.Web.Pages.Analyst;
 
 /// <summary>Places never to make a hot spot of: drawn on the map (or typed), as an area or a point with a radius.</summary>
 [Authorize(Policy = Policies.Analyse)]
-public sealed class ExclusionsModel(IHotspotReview review, IHotspotSnapshot snapshot, IConfiguration configuration) : PageModel, IShowsValidationErrors
+public sealed class ExclusionsModel(IHotspotReview review, IHotspotSnapshot snapshot, ForceOptions force) : PageModel, IShowsValidationErrors
 {
     public IReadOnlyList<ExclusionView> Exclusions { get; private set; } = [];
 
@@ -29,8 +29,8 @@ public sealed class ExclusionsModel(IHotspotReview review, IHotspotSnapshot snap
 
     public string? Error { get; private set; }
 
-    public string TileUrl => MapSettings.TileUrl(configuration);
-    public string TileAttribution => MapSettings.TileAttribution(configuration);
+    public string TileUrl => force.TileUrl;
+    public string TileAttribution => force.TileAttribution;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Exclusions = await review.ListExclusionsAsync(cancellationToken);
 

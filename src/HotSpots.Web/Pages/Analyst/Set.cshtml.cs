@@ -15,7 +15,7 @@ namespace HotSpots.Web.Pages.Analyst;
 /// the density surface and the exclusions; briefings edited per spot; publish.
 /// </summary>
 [Authorize(Policy = Policies.Analyse)]
-public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, ForceOptions force, IConfiguration configuration) : PageModel, IShowsValidationErrors
+public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, ForceOptions force) : PageModel, IShowsValidationErrors
 {
     public HotspotSetReview? Review { get; private set; }
     public IReadOnlyList<ExclusionView> Exclusions { get; private set; } = [];
@@ -25,8 +25,8 @@ public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, For
 
     public string? Error { get; private set; }
 
-    public string TileUrl => MapSettings.TileUrl(configuration);
-    public string TileAttribution => MapSettings.TileAttribution(configuration);
+    public string TileUrl => force.TileUrl;
+    public string TileAttribution => force.TileAttribution;
 
     public string Local(DateTime utc) => force.UtcToLocal(utc).ToString("d MMM yyyy HH:mm");
 

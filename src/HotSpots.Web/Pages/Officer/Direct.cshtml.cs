@@ -1,3 +1,4 @@
+using HotSpots.Platform;
 using System.Globalization;
 using System.Text.Json;
 using HotSpots.Modules.Patrols.Contracts;
@@ -12,14 +13,14 @@ namespace HotSpots.Web.Pages.Officer;
 
 /// <summary>"Direct me": a randomised pick among the nearest spots, why it is hot, the briefing, Navigate and Start patrol.</summary>
 [Authorize(Policy = Policies.Patrol)]
-public sealed class DirectModel(ITaskingModule tasking, IOfficerPatrols patrols, IConfiguration configuration) : PageModel
+public sealed class DirectModel(ITaskingModule tasking, IOfficerPatrols patrols, ForceOptions force) : PageModel
 {
     public Direction? Direction { get; private set; }
     public string? Problem { get; private set; }
     public string ProblemTitle { get; private set; } = "No hot spot to send you to";
     public string NavigateUrl { get; private set; } = "";
-    public string TileUrl => MapSettings.TileUrl(configuration);
-    public string TileAttribution => MapSettings.TileAttribution(configuration);
+    public string TileUrl => force.TileUrl;
+    public string TileAttribution => force.TileAttribution;
 
     public string DistanceText => Direction is null ? "" :
         Direction.DistanceMetres < 1 ? "you are in it" :

@@ -12,12 +12,12 @@ namespace HotSpots.Web.Pages.Officer;
 
 /// <summary>One patrol's track: the officer's own, or (audited, by the Patrols module) a team member's for their supervisor.</summary>
 [Authorize(Policy = Policies.Patrol)]
-public sealed class PatrolTrackModel(IPatrolSupervision patrols, ForceOptions force, IConfiguration configuration) : PageModel
+public sealed class PatrolTrackModel(IPatrolSupervision patrols, ForceOptions force) : PageModel
 {
     public PatrolTrack? Track { get; private set; }
     public bool Own { get; private set; }
-    public string TileUrl => MapSettings.TileUrl(configuration);
-    public string TileAttribution => MapSettings.TileAttribution(configuration);
+    public string TileUrl => force.TileUrl;
+    public string TileAttribution => force.TileAttribution;
     public string OutlineJson => JsonSerializer.Serialize(Track!.Outline.Select(p => new[] { p.Latitude, p.Longitude }));
     public string TrackJson => JsonSerializer.Serialize(Track!.Positions.Select(p => new[] { Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6) }));
     public string StopsJson => JsonSerializer.Serialize(Track!.Stops.Select(s => new[] { Math.Round(s.Latitude, 6), Math.Round(s.Longitude, 6), Math.Round(s.Minutes, 1) }));

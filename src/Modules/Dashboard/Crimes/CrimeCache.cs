@@ -17,32 +17,34 @@ internal sealed class CrimeCache
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly ForceOptions _force;
-    private readonly RevisionedCache<CrimeColumns> _columns;
+    // Keyed by the force's time zone: the local columns are built again when the set-up page changes it.
+    private readonly RevisionedCache<string, CrimeColumns> _columns;
 
     public CrimeCache(IServiceScopeFactory scopes, IRevisionReader revisions, ForceOptions force, TimeProvider clock)
     {
         _scopes = scopes;
         _force = force;
-        _columns = new RevisionedCache<CrimeColumns>(revisions, [IngestionRevisions.Crimes, IngestionRevisions.HarmWeights], BuildAsync, clock);
+        _columns = new RevisionedCache<string, CrimeColumns>(revisions, [IngestionRevisions.Crimes, IngestionRevisions.HarmWeights], BuildAsync, clock);
     }
 
-    public Task<CrimeColumns> GetAsync(CancellationToken cancellationToken) => _columns.GetAsync(cancellationToken);
+    public Task<CrimeColumns> GetAsync(CancellationToken cancellationToken) => _columns.GetAsync(_force.TimeZone, cancellationToken);
 
-    private async Task<CrimeColumns> BuildAsync(RevisionStamp stamp, CancellationToken cancellationToken)
+    private async Task<CrimeColumns> BuildAsync(string timeZone, RevisionStamp stamp, CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var table = await scope.ServiceProvider.GetRequiredService<IIngestedData>()
             .GetCrimeTableAsync(DateTime.MinValue, DateTime.MaxValue, cancellationToken);
-        return _columns.Held is { } held && held.Table.Revision == table.Revision ? held.With(table) : CrimeColumns.From(table, _force);
+        return _columns.Held is { } held && held.Table.Revision == table.Revision && held.TimeZone == timeZone ? held.With(table) : CrimeColumns.From(table, _force);
     }
 }
 
 /// <summary>The crimes' columns plus derived ones: local day number, month index, week index, weekday × hour (-1 untimed).</summary>
 internal sealed class CrimeColumns
 {
-    private CrimeColumns(CrimeTable table, int[] day, int[] month, short[] weekHour, DateOnly firstMonth)
+    private CrimeColumns(CrimeTable table, string timeZone, int[] day, int[] month, short[] weekHour, DateOnly firstMonth)
     {
         Table = table;
+        TimeZone = timeZone;
         Day = day;
         Month = month;
         WeekHour = weekHour;
@@ -50,6 +52,9 @@ internal sealed class CrimeColumns
     }
 
     public CrimeTable Table { get; }
+
+    /// <summary>The force's time zone the local columns were worked out in.</summary>
+    public string TimeZone { get; }
 
     /// <summary>Local calendar day (DateOnly.DayNumber).</summary>
     public int[] Day { get; }
@@ -72,7 +77,7 @@ internal sealed class CrimeColumns
     /// <summary>The same crimes (a table of the same revision) with another table's harm per category; answers start afresh.</summary>
     public CrimeColumns With(CrimeTable table) =>
         table.Revision == Table.Revision && table.Count == Count
-            ? new CrimeColumns(table, Day, Month, WeekHour, FirstMonth)
+            ? new CrimeColumns(table, TimeZone, Day, Month, WeekHour, FirstMonth)
             : throw new ArgumentException($"The table holds crimes at revision {table.Revision}, not {Table.Revision}.", nameof(table));
 
     public static CrimeColumns From(CrimeTable table, ForceOptions force)
@@ -99,6 +104,6 @@ internal sealed class CrimeColumns
             var d = DateOnly.FromDayNumber(day[i]);
             month[i] = (d.Year - firstMonth.Year) * 12 + d.Month - firstMonth.Month;
         }
-        return new CrimeColumns(table, day, month, weekHour, firstMonth);
+        return new CrimeColumns(table, force.TimeZone, day, month, weekHour, firstMonth);
     }
 }

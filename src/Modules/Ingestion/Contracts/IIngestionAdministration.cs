@@ -36,6 +36,13 @@ public interface IIngestionAdministration
     /// <summary>Sets the force boundary from a GeoJSON file of polygons (null removes it); positions outside are flagged.</summary>
     Task SetBoundaryAsync(Stream? geoJson, string changedBy, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The force boundary's outline for a map: the outer ring of each of its polygons as latitude/longitude points,
+    /// simplified to about 20 m; null when no boundary is set. Throws <see cref="HotSpots.Platform.ValidationException"/>
+    /// when the file set as the boundary can no longer be read.
+    /// </summary>
+    Task<BoundaryOutline?> GetBoundaryOutlineAsync(CancellationToken cancellationToken);
+
     /// <summary>How long people links and import history are kept.</summary>
     Task<IngestionRetention> GetRetentionAsync(CancellationToken cancellationToken);
 
@@ -45,3 +52,9 @@ public interface IIngestionAdministration
     /// <summary>Erases what is past its retention now (the daily job purge-ingestion-retention does the same) and audits it.</summary>
     Task<RetentionPurge> PurgeExpiredAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>The force boundary as outer rings of latitude/longitude points (see <see cref="IIngestionAdministration.GetBoundaryOutlineAsync"/>).</summary>
+public sealed record BoundaryOutline(IReadOnlyList<IReadOnlyList<LatLon>> Rings);
+
+/// <summary>A point in WGS84 degrees.</summary>
+public sealed record LatLon(double Latitude, double Longitude);

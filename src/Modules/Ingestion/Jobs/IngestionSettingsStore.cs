@@ -5,6 +5,8 @@ using HotSpots.Platform.Audit;
 using HotSpots.Platform.Data;
 using HotSpots.Platform.Settings;
 using Microsoft.Extensions.Configuration;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Simplify;
 
 namespace HotSpots.Modules.Ingestion.Jobs;
 
@@ -57,6 +59,28 @@ internal sealed class IngestionSettingsStore(
                 : $"The watched folder '{folder.Trim()}' is not a path this server can use ({e.Message}).");
         }
         await settings.SetAsync(WatchFolderKey, full, changedBy, cancellationToken);
+    }
+
+    /// <summary>The boundary's outer rings, simplified for a map (about 20 m: 0.0002°), or null when none is set.</summary>
+    public async Task<BoundaryOutline?> GetBoundaryOutlineAsync(CancellationToken cancellationToken)
+    {
+        var file = (await GetAsync(cancellationToken)).BoundaryFile;
+        if (string.IsNullOrWhiteSpace(file)) return null;
+        Geometry area;
+        try
+        {
+            area = ForceBoundary.Read(Path.GetFullPath(file, database.DataDirectory));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ValidationException(e.Message);
+        }
+        var simplified = TopologyPreservingSimplifier.Simplify(area, 0.0002);
+        var rings = new List<IReadOnlyList<LatLon>>();
+        for (var i = 0; i < simplified.NumGeometries; i++)
+            if (simplified.GetGeometryN(i) is Polygon polygon)
+                rings.Add(polygon.ExteriorRing.Coordinates.Select(c => new LatLon(Math.Round(c.Y, 5), Math.Round(c.X, 5))).ToList());
+        return new BoundaryOutline(rings);
     }
 
     /// <summary>The audit log keeps subjects to 256 characters.</summary>

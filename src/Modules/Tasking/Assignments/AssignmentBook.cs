@@ -22,7 +22,7 @@ internal sealed class AssignmentBook(
         var spots = state.Spots.Spots.Where(s => state.Treated(s.Id))
             .Select(s => new TaskedSpot(s, state.Need(s, now, local)))
             .OrderBy(s => s.Spot.Rank).ToList();
-        return new TaskingDay(state.PoliceDay, state.DayStartUtc, settings.ShiftAt(local.Hour).Name, settings.Shifts, state.TrialName,
+        return new TaskingDay(state.PoliceDay, state.DayStartUtc, force.ShiftAt(local.Hour).Name, force.Shifts.Select(s => new Shift(s.Name, s.StartHour, s.EndHour)).ToList(), state.TrialName,
             state.HiddenControlSpots, spots, state.Assignments, state.Targets);
     }
 
@@ -35,8 +35,8 @@ internal sealed class AssignmentBook(
             throw new ValidationException("That spot is not tasked today: only today's spots can be assigned.");
         if (state.Need(spot, now, local).Capped)
             throw new ValidationException($"{spot.Name} has had its dose today.");
-        if (settings.Shifts.All(s => s.Name != shift))
-            throw new ValidationException($"'{shift}' is not a shift: {string.Join(", ", settings.Shifts.Select(s => s.Name))}.");
+        if (force.Shifts.All(s => s.Name != shift))
+            throw new ValidationException($"'{shift}' is not a shift: {string.Join(", ", force.Shifts.Select(s => s.Name))}.");
         var team = (await workforce.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == teamId)
             ?? throw new ValidationException($"There is no team {teamId}.");
         if (team.Retired) throw new ValidationException($"Team {team.Name} is retired: it takes no new assignments.");

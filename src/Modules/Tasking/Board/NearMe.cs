@@ -9,14 +9,14 @@ namespace HotSpots.Modules.Tasking.Board;
 /// others ordered by distance divided by need weight (a needy spot a little farther comes before a spot whose
 /// dose is done).
 /// </summary>
-internal sealed class NearMe(TaskingBoard board, TaskingSettings settings, ForceOptions force, TimeProvider clock)
+internal sealed class NearMe(TaskingBoard board, ForceOptions force, TimeProvider clock)
 {
     public async Task<IReadOnlyList<NearbySpot>> ListAsync(string officerId, GeoPoint position, int count, CancellationToken cancellationToken)
     {
         var state = await board.CurrentAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var local = force.UtcToLocal(now);
-        var assigned = state.AssignedTo(officerId, settings.ShiftAt(local.Hour).Name);
+        var assigned = state.AssignedTo(officerId, force.ShiftAt(local.Hour).Name);
         return state.Offerable(position, now, local)
             .Select(o => new NearbySpot(o.Spot.Spot, o.Spot.Metres, o.Need, assigned.Contains(o.Spot.Spot.Id)))
             .OrderByDescending(n => n.AssignedToYourTeam)

@@ -24,7 +24,7 @@ internal sealed class DirectMe(
         var offerable = state.Offerable(position, now, local).ToList();
         if (offerable.Count == 0) return null;
 
-        var assigned = state.AssignedTo(officerId, settings.ShiftAt(local.Hour).Name);
+        var assigned = state.AssignedTo(officerId, force.ShiftAt(local.Hour).Name);
         var candidates = offerable.Where(o => assigned.Contains(o.Spot.Spot.Id)).ToList();
         var fromAssignment = candidates.Count > 0;
         if (!fromAssignment)
