@@ -18,8 +18,10 @@ public sealed class CsvAndNamesTests
     public void Csv_cells_cannot_become_formulas(string value, string expected) => CsvCell.Text(value).ShouldBe(expected);
 
     [Theory]
-    [InlineData("PC Priya Shah", "P. P. S.")]
+    [InlineData("PC Priya Shah", "P. S.")]
     [InlineData("alex", "A.")]
-    [InlineData("  Sgt  Jo Patel ", "S. J. P.")]
-    public void Initials_keep_only_the_first_letters(string name, string expected) => LeaderboardQuery.Initials(name).ShouldBe(expected);
+    [InlineData("  Sgt  Jo Patel ", "J. P.")]
+    [InlineData("Det. Insp Ada Lane", "A. L.")]
+    [InlineData("PC", "P.")]
+    public void Initials_keep_only_the_first_letters_of_the_name_without_the_rank(string name, string expected) => LeaderboardQuery.Initials(name).ShouldBe(expected);
 }

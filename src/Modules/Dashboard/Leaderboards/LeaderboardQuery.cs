@@ -39,7 +39,15 @@ internal sealed class LeaderboardQuery(IPatrolPresence patrols, IWorkforce workf
         return new Contracts.Leaderboards(period, start, end, initials, officerEntries, teamEntries, chart.ToChart());
     }
 
-    /// <summary>"Alex Morgan" → "A. M."</summary>
-    internal static string Initials(string name) =>
-        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => $"{char.ToUpperInvariant(p[0])}."));
+    /// <summary>Ranks a display name may start with ("PC Ben Brooks"): not part of the person's initials.</summary>
+    private static readonly HashSet<string> Ranks = new(StringComparer.OrdinalIgnoreCase)
+        { "PC", "PCSO", "SC", "DC", "Sgt", "DS", "Insp", "DI", "CI", "DCI", "Supt", "DSupt", "CSupt", "Ch", "Det" };
+
+    /// <summary>"Alex Morgan" → "A. M."; "PC Ben Brooks" → "B. B." (a leading rank is left out).</summary>
+    internal static string Initials(string name)
+    {
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (parts.Count > 1 && Ranks.Contains(parts[0].TrimEnd('.'))) parts.RemoveAt(0);
+        return string.Join(' ', parts.Select(p => $"{char.ToUpperInvariant(p[0])}."));
+    }
 }
