@@ -89,6 +89,9 @@ public sealed class FirstDayTests
         await Assertions.Expect(page.Locator("#setup-map path.leaflet-interactive")).ToHaveCountAsync(1);
         await Accessibility.CheckAsync(page, "the set-up page with its boundary");
         await desktop.ScreenshotAsync("admin-setup-desktop");
+        await page.SetViewportSizeAsync(360, 780);
+        await Accessibility.CheckAsync(page, "the set-up page on a 360 px screen");
+        await page.SetViewportSizeAsync(1280, 900);
 
         // 3. The roster: 58 created in 6 teams, the 2 bad rows rejected with their reasons.
         await page.GotoAsync("/Admin/Roster");

@@ -8,7 +8,7 @@
   var data = JSON.parse(element.dataset.map || "{}");
   var map = L.map(element);
   if (element.dataset.tileUrl) {
-    L.tileLayer(element.dataset.tileUrl, { maxZoom: 19, attribution: element.dataset.tileAttribution || "" }).addTo(map);
+    L.tileLayer(element.dataset.tileUrl, { maxZoom: 19, attribution: (element.dataset.tileAttribution || "").replace(/&/g, "&amp;").replace(/</g, "&lt;") }).addTo(map);
   }
   var colours = { "new": "#d97706", persisting: "#c0392b", dropped: "#6b7280", exclusion: "#1f6feb" };
   var layers = {};

@@ -9,7 +9,7 @@
     var map = L.map(element, { zoomControl: true, attributionControl: true });
     var url = element.dataset.tileUrl;
     if (url) {
-      L.tileLayer(url, { maxZoom: 19, attribution: element.dataset.tileAttribution || "" }).addTo(map);
+      L.tileLayer(url, { maxZoom: 19, attribution: (element.dataset.tileAttribution || "").replace(/&/g, "&amp;").replace(/</g, "&lt;") }).addTo(map);
     }
     map.setView([51.4545, -0.973], 14);
     var spots = L.layerGroup().addTo(map);

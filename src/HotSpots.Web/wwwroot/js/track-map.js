@@ -5,7 +5,7 @@
   var element = document.getElementById("map");
   if (!element || typeof L === "undefined") return;
   var map = L.map(element);
-  if (element.dataset.tileUrl) L.tileLayer(element.dataset.tileUrl, { maxZoom: 19, attribution: element.dataset.tileAttribution || "" }).addTo(map);
+  if (element.dataset.tileUrl) L.tileLayer(element.dataset.tileUrl, { maxZoom: 19, attribution: (element.dataset.tileAttribution || "").replace(/&/g, "&amp;").replace(/</g, "&lt;") }).addTo(map);
   var outline = JSON.parse(element.dataset.outline || "[]");
   var track = JSON.parse(element.dataset.track || "[]");
   var stops = JSON.parse(element.dataset.stops || "[]");
