@@ -20,7 +20,7 @@ public sealed class AuditAndSettingsTests
         await settings.SetAsync("Dose:MinutesPerVisit", 12, "analyst@demo.hotspots", CancellationToken.None);
         (await settings.GetAsync("Dose:MinutesPerVisit", 15, CancellationToken.None)).ShouldBe(12);
 
-        var entries = await audit.SearchAsync(new AuditQuery(Action: "setting.change"), CancellationToken.None);
+        var entries = await audit.SearchAsync(new AuditQuery(Action: "setting.change", Subject: "setting Dose:MinutesPerVisit"), CancellationToken.None);
         var entry = entries.ShouldHaveSingleItem();
         entry.Actor.ShouldBe("analyst@demo.hotspots");
         entry.Subject.ShouldBe("setting Dose:MinutesPerVisit");
