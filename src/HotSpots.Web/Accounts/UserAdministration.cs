@@ -47,14 +47,16 @@ internal sealed class UserAdministration(
     }
 
     /// <summary>
-    /// The one way an account is made: by the Add-user page, the add-user verb, the roster (page and verb), create-admin and
-    /// the demo seed. It checks the email and the roles, refuses an email that has an account, makes the account with its
-    /// roles and audits it (action account.create). Without <paramref name="password"/> the account has none and the result
-    /// carries a one-time invitation link to set it (the link is not kept: show it once); with one (create-admin, the demo)
-    /// the password is set, checked by the password policy, and there is no link.
+    /// The one way an account is made: by the Add-user page, the add-user verb, the roster (page and verb), create-admin, the
+    /// demo seed and the first sign-in with the force's identity provider. It checks the email and the roles, refuses an
+    /// email that has an account, makes the account with its roles and audits it (action account.create). Without
+    /// <paramref name="password"/> or <paramref name="login"/> the account has no password and the result carries a one-time
+    /// invitation link to set it (the link is not kept: show it once). With a password (create-admin, the demo) it is set,
+    /// checked by the password policy; with a login (the identity provider's issuer and subject) the account is linked to
+    /// it, and is removed again when that login is another account's. Neither has a link.
     /// </summary>
     public async Task<CreatedAccount> CreateAccountAsync(string email, IEnumerable<string> roles, string actor, CancellationToken cancellationToken,
-        string? password = null, string? details = null)
+        string? password = null, string? details = null, UserLoginInfo? login = null)
     {
         email = email.Trim();
         if (!IsEmail(email)) throw new AccountException($"'{email}' is not an email address.");
@@ -66,10 +68,15 @@ internal sealed class UserAdministration(
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
         Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password), $"create the account of {email}");
         Check(await users.AddToRolesAsync(user, known), $"give {email} their roles");
-        var invitation = password is null ? await InviteAsync(user, cancellationToken) : null;
+        if (login is not null && !(await users.AddLoginAsync(user, login)).Succeeded)
+        {
+            await users.DeleteAsync(user);
+            throw new AccountLoginTakenException($"The sign-in {login.LoginProvider} {login.ProviderKey} is linked to another account.");
+        }
+        var invitation = password is null && login is null ? await InviteAsync(user, cancellationToken) : null;
         await audit.RecordAsync(new AuditEntry(actor, "account.create", Subject(user),
             Details: $"roles {string.Join(", ", known)}" + (details is null ? "" : $"; {details}") +
-                     (invitation is null ? "; password set" : $"; invitation valid until {invitation.ValidUntilUtc:yyyy-MM-dd HH:mm} UTC")), cancellationToken);
+                     (invitation is not null ? $"; invitation valid until {invitation.ValidUntilUtc:yyyy-MM-dd HH:mm} UTC" : password is not null ? "; password set" : "")), cancellationToken);
         return new CreatedAccount(user, invitation);
     }
 
@@ -304,4 +311,7 @@ internal sealed record UserRow(
 internal sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int Pages);
 
 /// <summary>A change to an account that cannot be made, with the reason for the person who asked.</summary>
-internal sealed class AccountException(string message) : InvalidOperationException(message);
+internal class AccountException(string message) : InvalidOperationException(message);
+
+/// <summary>The external sign-in an account was to be linked to belongs to another account; the new account was not kept.</summary>
+internal sealed class AccountLoginTakenException(string message) : AccountException(message);
