@@ -54,7 +54,27 @@ public sealed class RosterPagesTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply: create 58 and change 0" }).ClickAsync();
         await Assertions.Expect(page.Locator("#roster-summary")).ToContainTextAsync("58 created, 0 changed, 0 unchanged, 2 rejected; 6 new teams.");
+        // Each new person's invitation link, shown once: a table, and the same as a CSV file (email,link) downloaded from this answer.
+        var links = page.Locator("#invitation-links tbody tr");
+        await Assertions.Expect(links).ToHaveCountAsync(58);
+        await Assertions.Expect(links.Nth(0)).ToContainTextAsync("amira.ahmed1@force.example");
+        await Assertions.Expect(links.Nth(0)).ToContainTextAsync($"{_address.ToString().TrimEnd('/')}/Account/Invitation?id=");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the links (CSV: email,link)" }).ClickAsync());
+        download.SuggestedFilename.ShouldBe("invitations.csv");
+        var csv = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
+        csv[0].ShouldBe("email,link");
+        csv.Count.ShouldBe(59);
+        var (email, link) = (csv[1].Split(',')[0], csv[1].Split(',')[1]);
+        (await links.Nth(0).InnerTextAsync()).ShouldContain(link);
+        email.ShouldBe("amira.ahmed1@force.example");
         await CheckAsync(page, "roster applied");
+
+        // The link works: in a browser of its own, the new person sets a password with it.
+        await using (var invited = await Desktop.OpenAsync(_address))
+        {
+            await invited.Page.GotoAsync(link);
+            await Assertions.Expect(invited.Page.Locator("strong", new() { HasText = email })).ToBeVisibleAsync();
+        }
 
         await page.GetByLabel("Roster file (CSV)").SetInputFilesAsync(Fixture);
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();

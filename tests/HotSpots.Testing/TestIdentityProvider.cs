@@ -15,7 +15,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace HotSpots.Testing;
 
 /// <summary>A person as the test identity provider vouches for them: the groups and authentication methods ("amr") in their ID token.</summary>
-public sealed record ProviderPerson(string Subject, string Email, IReadOnlyList<string> Groups, IReadOnlyList<string> Amr);
+/// <param name="Extra">More claims of the ID token, by name (a "name" here replaces the email the name claim has otherwise).</param>
+public sealed record ProviderPerson(string Subject, string Email, IReadOnlyList<string> Groups, IReadOnlyList<string> Amr, IReadOnlyDictionary<string, string>? Extra = null);
 
 /// <summary>
 /// A real OpenID Connect provider for tests, a force's identity provider in miniature: OpenIddict's server on Kestrel at
@@ -105,6 +106,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             .SetClaim(Claims.Name, person.Email);
         identity.SetClaims(GroupsClaim, [.. person.Groups]);
         identity.SetClaims(Claims.AuthenticationMethodReference, [.. person.Amr]);
+        foreach (var (type, value) in person.Extra ?? new Dictionary<string, string>()) identity.SetClaim(type, value);
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

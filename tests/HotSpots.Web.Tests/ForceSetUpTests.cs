@@ -110,7 +110,8 @@ public sealed class ForceSetUpTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var accounts = scope.ServiceProvider.GetRequiredService<HotSpots.Web.Accounts.UserAccounts>();
-            var user = await accounts.EnsureUserAsync("chief.admin@force.example", "amber-kettle-orchard-42", HotSpots.Web.Accounts.Roles.Admin);
+            var administration = scope.ServiceProvider.GetRequiredService<HotSpots.Web.Accounts.UserAdministration>();
+            var user = await administration.EnsureUserAsync("chief.admin@force.example", "amber-kettle-orchard-42", "test set-up", HotSpots.Web.Accounts.Roles.Admin);
             await accounts.EnrolAuthenticatorAsync(user, key);
         }
         app.Service<ForceOptions>().IsSetUp.ShouldBeFalse();

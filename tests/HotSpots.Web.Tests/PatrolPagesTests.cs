@@ -97,9 +97,9 @@ public sealed partial class PatrolPagesTests : IClassFixture<PatrolPagesTests.Ap
         var (_, id) = await PatrolAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            var accounts = scope.ServiceProvider.GetRequiredService<Accounts.UserAccounts>();
-            await accounts.EnsureUserAsync("other@test.hotspots", "Amber-Kettle-Road-2345", Accounts.Roles.Officer);
-            await accounts.EnsureUserAsync("other.sergeant@test.hotspots", "Amber-Kettle-Road-2345", Accounts.Roles.Supervisor);
+            var accounts = scope.ServiceProvider.GetRequiredService<Accounts.UserAdministration>();
+            await accounts.EnsureUserAsync("other@test.hotspots", "Amber-Kettle-Road-2345", "test", Accounts.Roles.Officer);
+            await accounts.EnsureUserAsync("other.sergeant@test.hotspots", "Amber-Kettle-Road-2345", "test", Accounts.Roles.Supervisor);
         }
         foreach (var email in new[] { "other@test.hotspots", "other.sergeant@test.hotspots" })
         {

@@ -22,7 +22,10 @@ public sealed class RosterCommandLineTests
         File.Copy(Fixture, Path.Combine(caller.Path, "roster.csv"));
 
         var dry = await RunAsync(database, caller.Path, "import-roster", "roster.csv", "--dry-run", "--json");
-        var first = await RunAsync(database, caller.Path, "import-roster", "roster.csv", "--json");
+        var (firstExit, firstOutput, firstStandardOutput) = await RunRawAsync(database, caller.Path, "import-roster", "roster.csv", "--json");
+        firstExit.ShouldBe(0, firstOutput);
+        var firstLines = firstStandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var first = JsonDocument.Parse(firstLines[^1]).RootElement.Clone();
         var second = await RunAsync(database, caller.Path, "import-roster", "roster.csv", "--json");
 
         (dry.GetProperty("created").GetInt32(), dry.GetProperty("dryRun").GetBoolean()).ShouldBe((58, true));
@@ -30,6 +33,15 @@ public sealed class RosterCommandLineTests
             first.GetProperty("teamsCreated").GetInt32()).ShouldBe((58, 0, 0, 6));
         (second.GetProperty("created").GetInt32(), second.GetProperty("updated").GetInt32(), second.GetProperty("unchanged").GetInt32(),
             second.GetProperty("teamsCreated").GetInt32()).ShouldBe((0, 0, 58, 0));
+        // Each created person's invitation link: printed on standard output before the JSON line, and in the report.
+        dry.GetProperty("invitations").GetArrayLength().ShouldBe(0);
+        second.GetProperty("invitations").GetArrayLength().ShouldBe(0);
+        var invitations = first.GetProperty("invitations").EnumerateArray()
+            .Select(i => (Email: i.GetProperty("email").GetString()!, Link: i.GetProperty("link").GetString()!)).ToList();
+        invitations.Count.ShouldBe(58);
+        invitations.Select(i => i.Email).Distinct().Count().ShouldBe(58);
+        invitations.ShouldAllBe(i => i.Link.StartsWith("/Account/Invitation?id=", StringComparison.Ordinal));
+        foreach (var (email, link) in invitations) firstLines[..^1].ShouldContain($"{email} {link}");
         foreach (var run in new[] { first, second })
         {
             var rejected = run.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("reason").GetString())).ToList();
@@ -45,6 +57,10 @@ public sealed class RosterCommandLineTests
         var sergeant = (await users.FindByEmailAsync("amira.ahmed1@force.example"))!;
         (await users.GetRolesAsync(sergeant)).ShouldBe(["Supervisor"]);
         (await users.HasPasswordAsync(sergeant)).ShouldBeFalse();
+        // The sergeant's printed link is good: it names her account and its token is valid.
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), invitations.Single(i => i.Email == "amira.ahmed1@force.example").Link).Query);
+        query["id"].ToString().ShouldBe(sergeant.Id);
+        (await scope.ServiceProvider.GetRequiredService<Accounts.UserAdministration>().FindInvitedAsync(query["id"], query["token"]))!.Id.ShouldBe(sergeant.Id);
         users.Users.Count().ShouldBe(58);
         var workforce = scope.ServiceProvider.GetRequiredService<IWorkforce>();
         var record = (await workforce.FindOfficerAsync(sergeant.Id, CancellationToken.None))!;

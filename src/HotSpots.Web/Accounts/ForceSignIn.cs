@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using HotSpots.Modules.Workforce.Contracts;
+using HotSpots.Platform;
 using HotSpots.Platform.Audit;
 using HotSpots.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -8,10 +10,13 @@ namespace HotSpots.Web.Accounts;
 /// <summary>
 /// Signs in a person whom the force's identity provider vouches for. The provider's role or group claim decides the
 /// HotSpots roles on every sign-in (a role taken away there is taken away here); the local account is the one linked to
-/// the provider's issuer and subject, made on the first sign-in; the session is the app's usual cookie. Every sign-in,
-/// refusal, new account and role change goes into the audit log.
+/// the provider's issuer and subject, made on the first sign-in; the session is the app's usual cookie. When the settings
+/// name a team or collar claim, the officer record follows those claims on every sign-in too. Every sign-in, refusal, new
+/// account, role change and officer record change goes into the audit log.
 /// </summary>
-public sealed class ForceSignIn(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, SecurityOptions security, IAuditLog audit)
+public sealed class ForceSignIn(
+    UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, SecurityOptions security, IAuditLog audit,
+    IWorkforce workforce, IWorkforceAdministration administration, IServiceProvider services, ILogger<ForceSignIn> log)
 {
     private OpenIdConnectSettings Settings => security.OpenIdConnect;
 
@@ -46,19 +51,28 @@ public sealed class ForceSignIn(UserManager<IdentityUser> users, SignInManager<I
             if (email is null)
                 return await RefuseAsync(who, "no email address from the provider",
                     "Your force account did not give HotSpots your email address. Ask your administrator.", cancellationToken);
-            user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
-            if (!(await users.CreateAsync(user)).Succeeded)
+            if (await users.FindByEmailAsync(email) is not null)
                 return await RefuseAsync(who, "an account with this email exists and is not linked to the provider",
                     $"HotSpots has an account for {email} already that is not linked to your force account. Ask your administrator.", cancellationToken);
-            if (!(await users.AddLoginAsync(user, new UserLoginInfo(issuer, subject, Settings.DisplayName))).Succeeded)
+            // Made the one way accounts are made (internal, so asked of the services rather than taken in the constructor).
+            try
             {
-                await users.DeleteAsync(user);
+                user = (await services.GetRequiredService<UserAdministration>().CreateAccountAsync(email, roles, email, cancellationToken,
+                    details: $"linked to {issuer} subject {subject}", login: new UserLoginInfo(issuer, subject, Settings.DisplayName))).User;
+            }
+            catch (AccountLoginTakenException)
+            {
                 return await RefuseAsync(who, "the provider's account is linked to another HotSpots account",
                     "Your force account is linked to another HotSpots account. Ask your administrator.", cancellationToken);
             }
-            await audit.RecordAsync(new AuditEntry(email, "account.create", $"user {email}", Details: $"linked to {issuer} subject {subject}"), cancellationToken);
+            catch (AccountException e)
+            {
+                return await RefuseAsync(who, $"the account could not be made: {e.Message}",
+                    "HotSpots could not make your account from what your force account gave. Ask your administrator.", cancellationToken);
+            }
         }
-        await SetRolesAsync(user, roles, cancellationToken);
+        else await SetRolesAsync(user, roles, cancellationToken);
+        await FollowTeamAndCollarAsync(user, vouched, roles, cancellationToken);
 
         var details = $"provider {issuer}; roles {string.Join(", ", roles)}; multi-factor at the provider: {(multiFactor ? "yes" : "no")}";
         if (multiFactor)
@@ -94,6 +108,43 @@ public sealed class ForceSignIn(UserManager<IdentityUser> users, SignInManager<I
         await audit.RecordAsync(new AuditEntry(user.UserName!, "account.roles-change", $"user {user.UserName}",
             Details: $"from the force's identity provider: added {Listed(added)}; removed {Listed(removed)}"), cancellationToken);
     }
+
+    /// <summary>
+    /// With <see cref="OpenIdConnectSettings.TeamClaim"/> or <see cref="OpenIdConnectSettings.CollarClaim"/> set, the
+    /// person's officer record takes the team (created when new) and the collar number the claims give, as roles follow the
+    /// role claim: a claim that is missing clears what it maps. Saved through Workforce, which audits a change (officer.create
+    /// or officer.update, under the person's sign-in name) and nothing when nothing changes. A value Workforce refuses (a
+    /// retired team, a collar number another officer holds) is audited as account.claims-refused and does not stop the sign-in.
+    /// </summary>
+    private async Task FollowTeamAndCollarAsync(IdentityUser user, ClaimsPrincipal vouched, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        var teamClaim = Blank(Settings.TeamClaim);
+        var collarClaim = Blank(Settings.CollarClaim);
+        if (teamClaim is null && collarClaim is null) return;
+        var held = await workforce.FindOfficerAsync(user.Id, cancellationToken);
+        var teamName = teamClaim is null ? null : Blank(vouched.FindFirstValue(teamClaim));
+        var collar = collarClaim is null ? held?.CollarNumber : Blank(vouched.FindFirstValue(collarClaim));
+        if (held is null && teamName is null && collar is null) return; // nothing to record
+        var by = user.UserName!;
+        try
+        {
+            var teamId = teamClaim is null ? held?.TeamId
+                : teamName is null ? null
+                : (await workforce.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => string.Equals(t.Name, teamName, StringComparison.OrdinalIgnoreCase))?.Id
+                  ?? (await administration.CreateTeamAsync(teamName, by, cancellationToken)).Id;
+            var name = held?.DisplayName ?? Blank(vouched.FindFirstValue(Settings.NameClaim)) ?? user.Email!;
+            await administration.SaveOfficerAsync(
+                new OfficerRecord(user.Id, name, collar, teamId, Supervisor: teamId is not null && roles.Contains(Roles.Supervisor)), by, cancellationToken);
+        }
+        catch (ValidationException e)
+        {
+            log.LogWarning("Team and collar claims of {User} not applied: {Reason}", by, e.Message);
+            await audit.RecordAsync(new AuditEntry(by, "account.claims-refused", $"user {by}",
+                Details: $"from the force's identity provider: team {teamName ?? "none"}, collar {collar ?? "none"}: {e.Message}"), cancellationToken);
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private async Task<ForceSignInOutcome> RefuseAsync(string who, string reason, string message, CancellationToken cancellationToken)
     {

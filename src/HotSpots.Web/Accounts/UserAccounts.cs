@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace HotSpots.Web.Accounts;
 
-/// <summary>Creates users with roles; used by create-admin and the demo seed.</summary>
+/// <summary>The roles, the demo's authenticator keys and create-admin --reset. Accounts are made by <see cref="UserAdministration.CreateAccountAsync"/> only.</summary>
 internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, IUserStore<IdentityUser> store)
 {
     public async Task EnsureRolesAsync()
@@ -10,18 +10,6 @@ internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
-    }
-
-    /// <summary>Creates the user with the given roles, or returns the existing one unchanged.</summary>
-    public async Task<IdentityUser> EnsureUserAsync(string email, string password, params string[] userRoles)
-    {
-        await EnsureRolesAsync();
-        var user = await users.FindByEmailAsync(email);
-        if (user is not null) return user;
-        user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
-        Check(await users.CreateAsync(user, password), $"user {email}");
-        Check(await users.AddToRolesAsync(user, userRoles), $"roles of {email}");
-        return user;
     }
 
     /// <summary>Sets the user's authenticator key and turns two-factor sign-in on (the demo's known key).</summary>

@@ -27,11 +27,12 @@ internal sealed class UserAdministration(
     /// <summary>Lockout ends after this for a disabled account (Identity's own way to keep an account from signing in).</summary>
     private static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
 
+    /// <summary>
+    /// Adds a person: their account through <see cref="CreateAccountAsync"/> (with an invitation link), then their name, team
+    /// and collar number as an officer record when a name is given. For the Add-user page and the add-user verb.
+    /// </summary>
     public async Task<Invitation> AddAsync(NewAccount request, string actor, CancellationToken cancellationToken)
     {
-        var email = request.Email.Trim();
-        if (!IsEmail(email)) throw new AccountException($"'{request.Email}' is not an email address.");
-        var roles = CheckRoles(request.Roles);
         var name = Blank(request.Name);
         var collar = Blank(request.Collar);
         if (name is { Length: > 100 }) throw new AccountException("A name is at most 100 characters.");
@@ -39,19 +40,77 @@ internal sealed class UserAdministration(
             throw new AccountException($"The collar number '{collar}' is not one: use letters, digits, spaces, '-' or '/', at most 16.");
         if ((request.TeamId is not null || collar is not null) && name is null)
             throw new AccountException("Give the person's name with their team or collar number: the live board and the leaderboards show it.");
+        var created = await CreateAccountAsync(request.Email, request.Roles, actor, cancellationToken,
+            details: $"name {name ?? "none"}; team {request.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}; collar {collar ?? "none"}");
+        await officers.SaveAsync(created.UserId, name, request.TeamId, collar, actor, cancellationToken);
+        return created.Invitation!;
+    }
+
+    /// <summary>
+    /// The one way an account is made: by the Add-user page, the add-user verb, the roster (page and verb), create-admin, the
+    /// demo seed and the first sign-in with the force's identity provider. It checks the email and the roles, refuses an
+    /// email that has an account, makes the account with its roles and audits it (action account.create). Without
+    /// <paramref name="password"/> or <paramref name="login"/> the account has no password and the result carries a one-time
+    /// invitation link to set it (the link is not kept: show it once). With a password (create-admin, the demo) it is set,
+    /// checked by the password policy; with a login (the identity provider's issuer and subject) the account is linked to
+    /// it, and is removed again when that login is another account's. Neither has a link.
+    /// </summary>
+    public async Task<CreatedAccount> CreateAccountAsync(string email, IEnumerable<string> roles, string actor, CancellationToken cancellationToken,
+        string? password = null, string? details = null, UserLoginInfo? login = null)
+    {
+        email = email.Trim();
+        if (!IsEmail(email)) throw new AccountException($"'{email}' is not an email address.");
+        var known = CheckRoles(roles);
         if (await users.FindByEmailAsync(email) is not null)
             throw new AccountException($"There is an account for {email} already. Open it on the users page to send a new password link or to enable it.");
 
         await accounts.EnsureRolesAsync();
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
-        Check(await users.CreateAsync(user), $"create the account of {email}");
-        Check(await users.AddToRolesAsync(user, roles), $"give {email} their roles");
-        await officers.SaveAsync(user.Id, name, request.TeamId, collar, actor, cancellationToken);
-        var invitation = await InviteAsync(user, cancellationToken);
+        Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password), $"create the account of {email}");
+        Check(await users.AddToRolesAsync(user, known), $"give {email} their roles");
+        if (login is not null && !(await users.AddLoginAsync(user, login)).Succeeded)
+        {
+            await users.DeleteAsync(user);
+            throw new AccountLoginTakenException($"The sign-in {login.LoginProvider} {login.ProviderKey} is linked to another account.");
+        }
+        var invitation = password is null && login is null ? await InviteAsync(user, cancellationToken) : null;
         await audit.RecordAsync(new AuditEntry(actor, "account.create", Subject(user),
-            Details: $"roles {string.Join(", ", roles)}; name {name ?? "none"}; team {request.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}; " +
-                     $"collar {collar ?? "none"}; invitation valid until {invitation.ValidUntilUtc:yyyy-MM-dd HH:mm} UTC"), cancellationToken);
-        return invitation;
+            Details: $"roles {string.Join(", ", known)}" + (details is null ? "" : $"; {details}") +
+                     (invitation is not null ? $"; invitation valid until {invitation.ValidUntilUtc:yyyy-MM-dd HH:mm} UTC" : password is not null ? "; password set" : "")), cancellationToken);
+        return new CreatedAccount(user, invitation);
+    }
+
+    /// <summary>The account of <paramref name="email"/>, made through <see cref="CreateAccountAsync"/> with the password when there is none; an existing one is returned unchanged.</summary>
+    public async Task<IdentityUser> EnsureUserAsync(string email, string password, string actor, params string[] roles) =>
+        await users.FindByEmailAsync(email.Trim())
+        ?? (await CreateAccountAsync(email, roles, actor, CancellationToken.None, password)).User;
+
+    /// <summary>Makes <paramref name="role"/> the account's only role and ends its sessions everywhere (a new security stamp); audited as account.role. Nothing happens when it is the only role already.</summary>
+    public async Task SetOnlyRoleAsync(string userId, string role, string actor, CancellationToken cancellationToken)
+    {
+        var known = CheckRoles([role])[0];
+        await accounts.EnsureRolesAsync();
+        var user = await FindAsync(userId);
+        var held = await users.GetRolesAsync(user);
+        if (held.Count == 1 && held[0] == known) return;
+        Check(await users.RemoveFromRolesAsync(user, held), $"change the roles of {user.Email}");
+        Check(await users.AddToRoleAsync(user, known), $"change the roles of {user.Email}");
+        Check(await users.UpdateSecurityStampAsync(user), $"end the sessions of {user.Email}");
+        await audit.RecordAsync(new AuditEntry(actor, "account.role", Subject(user), Details: $"{string.Join(" and ", held)} → {known}"), cancellationToken);
+    }
+
+    /// <summary>Every account with its email and roles, for a roster's plan.</summary>
+    public async Task<IReadOnlyList<Modules.Workforce.Contracts.RosterAccount>> RosterAccountsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (from u in db.Users.AsNoTracking()
+                          join ur in db.UserRoles.AsNoTracking() on u.Id equals ur.UserId into links
+                          from ur in links.DefaultIfEmpty()
+                          join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id into held
+                          from r in held.DefaultIfEmpty()
+                          select new { u.Id, u.Email, Role = r != null ? r.Name : null }).ToListAsync(cancellationToken);
+        return rows.Where(r => r.Email is not null).GroupBy(r => (r.Id, r.Email))
+            .Select(g => new Modules.Workforce.Contracts.RosterAccount(g.Key.Email!, g.Key.Id, g.Where(r => r.Role is not null).Select(r => r.Role!).ToList().AsReadOnly()))
+            .ToList();
     }
 
     /// <summary>
@@ -235,6 +294,12 @@ internal sealed record Invitation(string Email, string Path, DateTime ValidUntil
     public string Link(Uri address) => address.ToString().TrimEnd('/') + Path;
 }
 
+/// <param name="Invitation">The one-time link to set a password, for an account made without one; null otherwise.</param>
+internal sealed record CreatedAccount(IdentityUser User, Invitation? Invitation)
+{
+    public string UserId => User.Id;
+}
+
 internal enum AccountState { Invited, Active, Disabled, Locked }
 
 /// <param name="InvitedUtc">When the newest link to set a password was made, while the account is invited.</param>
@@ -246,4 +311,7 @@ internal sealed record UserRow(
 internal sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int Pages);
 
 /// <summary>A change to an account that cannot be made, with the reason for the person who asked.</summary>
-internal sealed class AccountException(string message) : InvalidOperationException(message);
+internal class AccountException(string message) : InvalidOperationException(message);
+
+/// <summary>The external sign-in an account was to be linked to belongs to another account; the new account was not kept.</summary>
+internal sealed class AccountLoginTakenException(string message) : AccountException(message);

@@ -124,7 +124,7 @@ internal static partial class CommandLine
         }
         if (!(reset && await ResetAdminAsync(services, args[0], password)))
         {
-            await services.GetRequiredService<UserAccounts>().EnsureUserAsync(args[0], password, Roles.Admin);
+            await services.GetRequiredService<UserAdministration>().CreateAccountAsync(args[0], [Roles.Admin], "command line", CancellationToken.None, password);
             Console.WriteLine($"Administrator {args[0]} can now sign in.");
         }
         await OfferToRemoveDemoAccountsAsync(services, args[0], removeDemo);

@@ -27,8 +27,9 @@ internal static partial class CommandLine
             "Adds and updates the force's people from a roster CSV whose header is email,name,collar,team,role (docs/data-formats.md).\n" +
             "  New people get an account without a password (they set one from an invitation) and an officer record; a new team is created.\n" +
             "  Running the same file again changes nothing. A bad row is rejected with its row and reason; the good rows are applied.\n" +
+            "  Prints each new person's one-time invitation link (valid for Accounts:InvitationHours; whole when Api:Issuer is set).\n" +
             "  --dry-run only says what would change. --json prints, as its last line, one JSON object: created, updated, unchanged,\n" +
-            "  rejected (a list of {row, reason}), teamsCreated, dryRun.",
+            "  rejected (a list of {row, reason}), teamsCreated, dryRun, invitations (a list of {email, link}).",
             ImportRosterAsync),
         ["create-client"] = new("create-client NAME --scope SCOPE[,SCOPE] [--new-secret]",
             $"Registers a machine client (an automated feed) that signs in with OAuth2 client credentials at {MachineClients.TokenPath}.\n" +
@@ -182,24 +183,38 @@ internal static partial class CommandLine
         var roster = services.GetRequiredService<Roster.RosterImport>();
         RosterPlan result;
         var teamsCreated = 0;
+        IReadOnlyList<Roster.RosterInvitation> invitations = [];
         if (dryRun) result = await roster.PlanAsync(csv, CancellationToken.None);
         else
         {
             var outcome = await roster.ApplyAsync(csv, "command line", CancellationToken.None);
-            (result, teamsCreated) = (outcome.Applied, outcome.TeamsCreated);
+            (result, teamsCreated, invitations) = (outcome.Applied, outcome.TeamsCreated, outcome.Invitations);
         }
+        var address = services.GetRequiredService<Accounts.InvitationSettings>().PublicAddress;
+        string LinkOf(Roster.RosterInvitation invitation) => address is null ? invitation.Path : invitation.Link(address);
         foreach (var line in result.Lines.Where(l => l.Action is RosterAction.Create or RosterAction.Update))
             Console.WriteLine($"Row {line.Row}: {(dryRun ? "would " : "")}{(line.Action == RosterAction.Create ? "create" : "update")} {line.Email}: {string.Join("; ", line.Changes)}");
         foreach (var line in result.Rejected) Console.WriteLine($"Row {line.Row}: rejected: {line.Reason}");
         Console.WriteLine($"{Path.GetFileName(path)}: {(dryRun ? "would create" : "created")} {result.Created}, {(dryRun ? "update" : "updated")} {result.Updated}, " +
                           $"unchanged {result.Unchanged}, rejected {result.Rejected.Count}" +
                           (dryRun ? $", new teams {result.NewTeams.Count} (nothing was changed)." : $", teams created {teamsCreated}."));
+        if (invitations.Count > 0)
+        {
+            // The links are kept nowhere: this is the only time they are shown.
+            Console.WriteLine($"Give each new person their link to set a password. Each works once and until {invitations.Max(i => i.ValidUntilUtc):yyyy-MM-dd HH:mm} UTC; " +
+                              "they are not shown again (the users page makes a new one):");
+            foreach (var invitation in invitations) Console.WriteLine($"{invitation.Email} {LinkOf(invitation)}");
+            if (address is null)
+                Console.Error.WriteLine("The links are relative: put the app's public address in front of them (e.g. https://hotspots.force.police.uk). " +
+                                        "Set Api:Issuer (Api__Issuer=https://… in the environment file) and the command line prints whole links.");
+        }
         if (json)
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 created = result.Created, updated = result.Updated, unchanged = result.Unchanged,
                 rejected = result.Rejected.Select(r => new { row = r.Row, reason = r.Reason }),
                 teamsCreated = dryRun ? result.NewTeams.Count : teamsCreated, dryRun,
+                invitations = invitations.Select(i => new { email = i.Email, link = LinkOf(i) }),
             }, PlainJson));
         return 0;
     }

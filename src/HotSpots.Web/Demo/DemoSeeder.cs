@@ -12,11 +12,11 @@ namespace HotSpots.Web.Demo;
 /// <summary>
 /// Seeds the demo force: a year of generated crimes written as a force records file and imported the normal
 /// way, teams and officer records (through Workforce's administration contract, as a force's
-/// own would be made), the demo sign-ins, and a published hot spot set.
+/// own would be made), the demo sign-ins (made the one way accounts are made, with the demo's published password), and a published hot spot set.
 /// </summary>
 internal sealed class DemoSeeder(
-    UserAccounts accounts, IImports ingestion, IHotspotModule hotspots, IWorkforceAdministration workforce, DemoPatrols patrols,
-    DemoOptions options, SecurityOptions security, DatabaseSettings database, ForceOptions force, IForceSettings forceSettings,
+    UserAccounts accounts, UserAdministration administration, IImports ingestion, IHotspotModule hotspots, IWorkforceAdministration workforce,
+    DemoPatrols patrols, DemoOptions options, SecurityOptions security, DatabaseSettings database, ForceOptions force, IForceSettings forceSettings,
     TimeProvider clock, ILogger<DemoSeeder> log)
 {
     /// <summary>Who the audit log names for the demo seed's changes.</summary>
@@ -60,7 +60,7 @@ internal sealed class DemoSeeder(
         var patrollers = new List<string>();
         foreach (var account in options.AllAccounts())
         {
-            var user = await accounts.EnsureUserAsync(account.Email, DemoOptions.Password, account.Role);
+            var user = await administration.EnsureUserAsync(account.Email, DemoOptions.Password, Actor, account.Role);
             if (account.Role is Roles.Officer or Roles.Supervisor)
             {
                 await workforce.SaveOfficerAsync(

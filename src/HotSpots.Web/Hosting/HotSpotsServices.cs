@@ -66,7 +66,6 @@ internal static class HotSpotsServices
         services.AddUserAdministration(configuration);
         services.AddMachineClients(configuration, builder.Environment, database, issueTokens: runJobServer);
         services.AddScoped<UserAccounts>();
-        services.AddScoped<IAccountProvisioning, AccountProvisioning>();
         services.AddScoped<Roster.RosterImport>();
         services.AddSingleton(SecurityOptions.From(configuration));
         services.AddSingleton(demo);

@@ -22,6 +22,19 @@ public sealed class OpenIdConnectSettings
     /// <summary>The ID token claim that lists the person's roles or groups: "roles" (Entra app roles) or "groups".</summary>
     public string RoleClaim { get; set; } = "roles";
 
+    /// <summary>
+    /// The ID token claim with the person's team name, e.g. "department" or an extension attribute; empty (the default)
+    /// leaves teams to the admin pages and the roster. When set, every sign-in puts the person's officer record in the team
+    /// it names (a new team is created), or in none when the claim is missing.
+    /// </summary>
+    public string TeamClaim { get; set; } = "";
+
+    /// <summary>The ID token claim with the person's collar number, e.g. "employeeid"; empty (the default) leaves collar numbers to the admin pages and the roster. When set, every sign-in makes the officer record's collar number the claim's (none when it is missing).</summary>
+    public string CollarClaim { get; set; } = "";
+
+    /// <summary>The ID token claim with the name shown on boards and leaderboards, for an officer record the team or collar claim makes; "name" by default. An existing record keeps its name.</summary>
+    public string NameClaim { get; set; } = "name";
+
     /// <summary>HotSpots role → the values of <see cref="RoleClaim"/> that give it (app role names or group object ids).</summary>
     public Dictionary<string, string[]> Roles { get; set; } = [];
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform.Audit;
 using HotSpots.Testing;
 using HotSpots.Web.Accounts;
@@ -62,8 +63,9 @@ public sealed partial class ProviderSignInTests(ProviderSignInTests.Force force)
         (await users.HasPasswordAsync(user)).ShouldBeFalse();
 
         var audit = await AuditAsync("pc.jones@test.police");
-        audit.ShouldContain(e => e.Action == "account.create" && e.Details!.Contains("sub-officer-1", StringComparison.Ordinal));
-        audit.ShouldContain(e => e.Action == "account.roles-change" && e.Details!.Contains("added Officer", StringComparison.Ordinal));
+        audit.ShouldContain(e => e.Action == "account.create" && e.Details!.StartsWith("roles Officer; linked to", StringComparison.Ordinal)
+                                 && e.Details.Contains("sub-officer-1", StringComparison.Ordinal));
+        audit.ShouldNotContain(e => e.Action == "account.roles-change"); // made with its roles
         var signIn = audit.Single(e => e.Action == "account.sign-in-provider");
         signIn.Details.ShouldBe($"provider {force.Provider.Address}; roles Officer; multi-factor at the provider: no");
     }
@@ -140,6 +142,38 @@ public sealed partial class ProviderSignInTests(ProviderSignInTests.Force force)
         changes.ShouldContain("from the force's identity provider: added none; removed Supervisor");
         (await AuditAsync("ps.ali@test.police")).Count(e => e.Action == "account.sign-in-provider").ShouldBe(2);
         (await AuditAsync("ps.ali@test.police")).Count(e => e.Action == "account.create").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Team_and_collar_number_follow_the_providers_claims_at_every_sign_in_and_each_change_is_audited()
+    {
+        var sergeant = new ProviderPerson("sub-sergeant-claims", "ps.dana.ali@test.police", ["grp-officers", "grp-supervisors"], Password,
+            new Dictionary<string, string> { ["name"] = "Sgt Dana Ali", ["team"] = "Response C", ["employee_id"] = "4417" });
+        var (_, first, firstVisits) = await SignInThroughProviderAsync(sergeant);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK, Describe(firstVisits));
+        var user = (await FindUserAsync("ps.dana.ali@test.police")).ShouldNotBeNull();
+        var record = (await force.Host.Service<IWorkforce>().FindOfficerAsync(user.Id, CancellationToken.None)).ShouldNotBeNull();
+        (record.DisplayName, record.CollarNumber, record.TeamName, record.Supervisor).ShouldBe(("Sgt Dana Ali", "4417", "Response C", true));
+
+        // Moved to another team with a new collar number at the provider: so here, at the next sign-in (the new team is made).
+        var (_, second, secondVisits) = await SignInThroughProviderAsync(sergeant with
+        {
+            Extra = new Dictionary<string, string> { ["name"] = "Dana Ali", ["team"] = "response d", ["employee_id"] = "5120" },
+        });
+        second.StatusCode.ShouldBe(HttpStatusCode.OK, Describe(secondVisits));
+        record = (await force.Host.Service<IWorkforce>().FindOfficerAsync(user.Id, CancellationToken.None)).ShouldNotBeNull();
+        (record.DisplayName, record.CollarNumber, record.TeamName, record.Supervisor).ShouldBe(("Sgt Dana Ali", "5120", "response d", true));
+
+        // The same claims again change nothing; no team claim and no supervisor role: out of the team, no longer its supervisor.
+        await SignInThroughProviderAsync(sergeant with { Extra = new Dictionary<string, string> { ["team"] = "Response D", ["employee_id"] = "5120" } });
+        await SignInThroughProviderAsync(sergeant with { Groups = ["grp-officers"], Extra = new Dictionary<string, string> { ["employee_id"] = "5120" } });
+        record = (await force.Host.Service<IWorkforce>().FindOfficerAsync(user.Id, CancellationToken.None)).ShouldNotBeNull();
+        (record.CollarNumber, record.TeamId, record.Supervisor).ShouldBe(("5120", (long?)null, false));
+
+        var audit = await force.Host.Service<IAuditLog>().SearchAsync(new(Actor: "ps.dana.ali@test.police"), CancellationToken.None);
+        audit.Where(e => e.Action.StartsWith("officer.", StringComparison.Ordinal) || e.Action.StartsWith("team.", StringComparison.Ordinal))
+            .Select(e => e.Action).Reverse()
+            .ShouldBe(["team.create", "officer.create", "team.create", "officer.update", "officer.update"]);
     }
 
     [Fact]
@@ -223,6 +257,8 @@ public sealed partial class ProviderSignInTests(ProviderSignInTests.Force force)
             ["Security:OpenIdConnect:ClientSecret"] = TestIdentityProvider.ClientSecret,
             ["Security:OpenIdConnect:DisplayName"] = ButtonText,
             ["Security:OpenIdConnect:RoleClaim"] = TestIdentityProvider.GroupsClaim,
+            ["Security:OpenIdConnect:TeamClaim"] = "team",
+            ["Security:OpenIdConnect:CollarClaim"] = "employee_id",
             ["Security:OpenIdConnect:Roles:Officer:0"] = "grp-officers",
             ["Security:OpenIdConnect:Roles:Supervisor:0"] = "grp-supervisors",
             ["Security:OpenIdConnect:Roles:Manager:0"] = "grp-managers",

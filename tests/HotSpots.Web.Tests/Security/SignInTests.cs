@@ -225,7 +225,7 @@ public sealed partial class SignInTests
     private static async Task CreateUserAsync(HotSpotsApp app, string email, string role)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureUserAsync(email, Password, role);
+        await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureUserAsync(email, Password, "test", role);
     }
 
     [GeneratedRegex("otpauth://totp/[^\"<]+")]

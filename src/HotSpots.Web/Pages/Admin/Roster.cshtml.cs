@@ -15,7 +15,7 @@ namespace HotSpots.Web.Pages.Admin;
 /// file again against what is held then, so a second apply changes nothing. Every change is audited.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class RosterModel(RosterImport roster) : PageModel, IShowsValidationErrors
+public sealed class RosterModel(RosterImport roster, InvitationSettings settings) : PageModel, IShowsValidationErrors
 {
     /// <summary>The largest roster file taken (about 20,000 people).</summary>
     public const int LargestFile = 4 * 1024 * 1024;
@@ -27,6 +27,14 @@ public sealed class RosterModel(RosterImport roster) : PageModel, IShowsValidati
     public bool Applied { get; private set; }
     public int TeamsCreated { get; private set; }
     public string? Error { get; private set; }
+
+    /// <summary>Each new person's email and one-time invitation link, after an apply: shown on this answer only, kept nowhere.</summary>
+    public IReadOnlyList<(string Email, string Link)> Invitations { get; private set; } = [];
+    public DateTime? InvitationsValidUntilUtc { get; private set; }
+
+    /// <summary>The invitations as a CSV file (email,link) in a data: address, so the download comes with this answer and nothing is stored.</summary>
+    public string InvitationsCsvHref =>
+        "data:text/csv;charset=utf-8," + Uri.EscapeDataString("email,link\r\n" + string.Concat(Invitations.Select(i => $"{CsvField(i.Email)},{CsvField(i.Link)}\r\n")));
 
     public void OnGet()
     {
@@ -58,6 +66,11 @@ public sealed class RosterModel(RosterImport roster) : PageModel, IShowsValidati
         if (string.IsNullOrEmpty(csv)) return Fail("Choose a roster file (CSV) to preview first.");
         var outcome = await roster.ApplyAsync(csv, User.SignInName(), cancellationToken);
         (Plan, TeamsCreated, Applied) = (outcome.Applied, outcome.TeamsCreated, true);
+        var address = settings.PublicAddress ?? new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}");
+        Invitations = outcome.Invitations.Select(i => (i.Email, i.Link(address))).ToList();
+        InvitationsValidUntilUtc = outcome.Invitations.Count > 0 ? outcome.Invitations.Max(i => i.ValidUntilUtc) : null;
+        // The links are secrets: never kept by a browser's or a proxy's cache.
+        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 
@@ -73,6 +86,13 @@ public sealed class RosterModel(RosterImport roster) : PageModel, IShowsValidati
         Error = message;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
+    }
+
+    /// <summary>A CSV field, quoted when it must be; a leading =, +, - or @ is quoted with an apostrophe so a spreadsheet reads it as text.</summary>
+    private static string CsvField(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 
     public static string Describe(RosterAction action, bool applied) => (action, applied) switch
