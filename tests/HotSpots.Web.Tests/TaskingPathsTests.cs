@@ -35,12 +35,38 @@ public sealed partial class TaskingPathsTests
         var spots = app.Service<IHotspotSnapshot>().Current.Spots;
 
         var officer = await SignedInClient.SignInAsync(app, "officer@demo.hotspots");
+        var standingIn = 0;
         foreach (var spot in spots)
         {
             var near = await officer.GetFromJsonAsync<List<SpotJson>>($"/api/hotspots/near?lat={spot.Centre.Latitude}&lon={spot.Centre.Longitude}&count=50");
             near.ShouldNotBeNull();
             near.Select(n => n.Id).ShouldBeSubsetOf(treatment);
             near.Count.ShouldBe(treatment.Count);
+            // An officer standing in a spot that may be offered is offered that spot first.
+            if (near.SingleOrDefault(n => n.Id == spot.Id) is { DistanceMetres: < 1 })
+            {
+                near[0].Id.ShouldBe(spot.Id, $"standing in {spot.Name}, the first spot offered was another");
+                standingIn++;
+            }
+        }
+        standingIn.ShouldBeGreaterThan(treatment.Count / 2, "most treatment spots hold their own centre");
+
+        // A spot chosen from the list: a treatment spot opens with "Start patrol here"; a control spot is never shown.
+        foreach (var spot in spots)
+        {
+            var chosen = await officer.GetAsync($"/Officer/Direct?spot={spot.Id}&lat={spot.Centre.Latitude}&lon={spot.Centre.Longitude}");
+            var html = await chosen.Content.ReadAsStringAsync();
+            if (control.Contains(spot.Id))
+            {
+                chosen.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+                html.ShouldNotContain(System.Net.WebUtility.HtmlEncode(spot.Name));
+                html.ShouldContain("This spot cannot be offered to you now");
+            }
+            else
+            {
+                chosen.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+                html.ShouldContain("Start patrol here");
+            }
         }
 
         foreach (var spot in spots.Where(s => control.Contains(s.Id)))

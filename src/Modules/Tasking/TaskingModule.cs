@@ -37,6 +37,9 @@ internal sealed class TaskingFacade(NearMe nearMe, DirectMe directMe, Directions
     public Task<IReadOnlyList<NearbySpot>> NearMeAsync(string officerId, GeoPoint position, int count, CancellationToken cancellationToken) =>
         nearMe.ListAsync(officerId, position, count, cancellationToken);
 
+    public Task<NearbySpot?> ChosenSpotAsync(string officerId, long hotspotId, GeoPoint? position, CancellationToken cancellationToken) =>
+        nearMe.ChosenAsync(officerId, hotspotId, position, cancellationToken);
+
     public Task<Direction?> DirectMeAsync(string officerId, GeoPoint position, CancellationToken cancellationToken) =>
         directMe.PickAsync(officerId, position, cancellationToken);
 

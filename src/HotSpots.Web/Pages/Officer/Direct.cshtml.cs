@@ -11,11 +11,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HotSpots.Web.Pages.Officer;
 
-/// <summary>"Direct me": a randomised pick among the nearest spots, why it is hot, the briefing, Navigate and Start patrol.</summary>
+/// <summary>
+/// "Direct me": a randomised pick among the nearest spots, why it is hot, the briefing, Navigate and Start patrol; or
+/// the same for a spot the officer tapped on the list (<c>?spot=ID</c>, with the phone's position), when it may be offered.
+/// </summary>
 [Authorize(Policy = Policies.Patrol)]
 public sealed class DirectModel(ITaskingModule tasking, IOfficerPatrols patrols, ForceOptions force) : PageModel
 {
     public Direction? Direction { get; private set; }
+
+    /// <summary>True when the officer chose the spot from the list rather than being directed to it.</summary>
+    public bool Chosen { get; private set; }
     public string? Problem { get; private set; }
     public string ProblemTitle { get; private set; } = "No hot spot to send you to";
     public string NavigateUrl { get; private set; } = "";
@@ -23,6 +29,7 @@ public sealed class DirectModel(ITaskingModule tasking, IOfficerPatrols patrols,
     public string TileAttribution => force.TileAttribution;
 
     public string DistanceText => Direction is null ? "" :
+        double.IsNaN(Direction.DistanceMetres) ? "distance not known yet" :
         Direction.DistanceMetres < 1 ? "you are in it" :
         Direction.DistanceMetres < 1000 ? $"{Direction.DistanceMetres:0} m away" : $"{Direction.DistanceMetres / 1000:0.0} km away";
 
@@ -39,8 +46,24 @@ public sealed class DirectModel(ITaskingModule tasking, IOfficerPatrols patrols,
         + (Direction.Spot.Why.PeakDays.Count > 0 ? ", " : "")
         + string.Join(", ", Direction.Spot.Why.PeakHours.Select(h => $"{h:00}:00–{(h + 1) % 24:00}:00"));
 
-    public async Task<IActionResult> OnGetAsync(long? directionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long? directionId, long? spot, double? lat, double? lon, CancellationToken cancellationToken)
     {
+        if (directionId is null && spot is not null)
+        {
+            GeoPoint? here = lat is { } la && lon is { } lo && new GeoPoint(la, lo).IsValid ? new GeoPoint(la, lo) : null;
+            var chosen = await tasking.ChosenSpotAsync(User.UserId(), spot.Value, here, cancellationToken);
+            if (chosen is null)
+            {
+                ProblemTitle = "This spot cannot be offered to you now";
+                Problem = "It is not on today's list: it may have had its patrol dose today, or the hot spots have been updated. Choose another from your home screen.";
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return Page();
+            }
+            Chosen = true;
+            Direction = new Direction(0, chosen.Spot, chosen.DistanceMetres, 1, chosen.Need, chosen.AssignedToYourTeam);
+            NavigateUrl = NavigateLink.For(Request.Headers.UserAgent, Direction.Spot.Centre, Direction.Spot.Name);
+            return Page();
+        }
         if (directionId is null) return Redirect("/Officer");
         Direction = await tasking.GetDirectionAsync(directionId.Value, User.UserId(), cancellationToken);
         if (Direction is null)

@@ -21,11 +21,27 @@
     return m < 1000 ? Math.round(m) + " m" : (m / 1000).toFixed(1) + " km";
   }
 
+  // A listed spot opens its page (why here, briefing, distance) with "Start patrol here"; the position goes along.
+  function spotLink(s) {
+    return "/Officer/Direct?spot=" + encodeURIComponent(s.id) + (last ? "&lat=" + last.lat + "&lon=" + last.lon : "");
+  }
+
   function render(spots) {
     list.replaceChildren();
+    var inside = spots.length > 0 && spots[0].distanceMetres < 1 ? spots[0] : null;
+    var offer = document.getElementById("inside-offer");
+    if (offer) {
+      offer.hidden = !inside;
+      if (inside) {
+        document.getElementById("inside-name").textContent = "#" + inside.rank + " " + inside.name;
+        document.getElementById("inside-link").href = spotLink(inside);
+      }
+    }
     spots.forEach(function (s) {
       var item = document.createElement("li");
-      var name = document.createElement("strong");
+      var name = document.createElement("a");
+      name.className = "spot-link";
+      name.href = spotLink(s);
       name.textContent = "#" + s.rank + " " + s.name;
       var distance = document.createElement("span");
       distance.className = "distance";

@@ -10,8 +10,18 @@ namespace HotSpots.Modules.Tasking.Contracts;
 /// </summary>
 public interface ITaskingModule
 {
-    /// <summary>Spots that may be offered now, the officer's team's assignments first, then by distance and need. From memory.</summary>
+    /// <summary>
+    /// Spots that may be offered now: one the officer stands in first, then the officer's team's assignments, then by
+    /// distance and need. From memory.
+    /// </summary>
     Task<IReadOnlyList<NearbySpot>> NearMeAsync(string officerId, GeoPoint position, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A spot the officer chose from the list (why here, need, distance from <paramref name="position"/> when known, NaN
+    /// otherwise), when it may be offered now; null when it may not: not published, a control spot of the running trial
+    /// (never revealed as such), or capped today.
+    /// </summary>
+    Task<NearbySpot?> ChosenSpotAsync(string officerId, long hotspotId, GeoPoint? position, CancellationToken cancellationToken);
 
     /// <summary>A randomised pick, weighted by need, among the nearby eligible spots; recorded. Null when none is eligible.</summary>
     Task<Direction?> DirectMeAsync(string officerId, GeoPoint position, CancellationToken cancellationToken);
