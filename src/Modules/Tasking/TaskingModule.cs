@@ -24,6 +24,7 @@ public static class TaskingModule
         services.AddScoped<NearMe>();
         services.AddScoped<DirectMe>();
         services.AddScoped<Directions>();
+        services.AddScoped<IDirectionPositions, DirectionPositions>();
         services.AddScoped<AssignmentBook>();
         services.AddScoped<ITrials, TrialBook>();
         services.AddScoped<ITaskingModule, TaskingFacade>();

@@ -34,7 +34,7 @@ public sealed class AuditAndRetentionTests
 
         // Shortened to 90 days: links of older crimes go, the crimes stay; a second run finds nothing more.
         var crimes = await crimesHeld.CountCrimesAsync(CancellationToken.None);
-        await ingestion.SetRetentionAsync(new IngestionRetention(90, 365), "admin@demo.hotspots", CancellationToken.None);
+        await ingestion.SetRetentionAsync(new IngestionRetention(90, 365, 31), "admin@demo.hotspots", CancellationToken.None);
         var purge = await ingestion.PurgeExpiredAsync(CancellationToken.None);
         purge.PeopleLinks.ShouldBeGreaterThan(0);
         (await ingestion.PurgeExpiredAsync(CancellationToken.None)).PeopleLinks.ShouldBe(0);
@@ -52,7 +52,7 @@ public sealed class AuditAndRetentionTests
         later.Imports.ShouldBeGreaterThanOrEqualTo(1);
         (await scope.ServiceProvider.GetRequiredService<IImports>().ListImportsAsync(100, CancellationToken.None)).ShouldBeEmpty();
         (await audit.SearchAsync(new AuditQuery(Action: "imports.purge"), CancellationToken.None)).ShouldHaveSingleItem();
-        await Should.ThrowAsync<ValidationException>(() => ingestion.SetRetentionAsync(new IngestionRetention(0, 365), "admin@demo.hotspots", CancellationToken.None));
+        await Should.ThrowAsync<ValidationException>(() => ingestion.SetRetentionAsync(new IngestionRetention(0, 365, 31), "admin@demo.hotspots", CancellationToken.None));
     }
 
     [Fact]
@@ -92,10 +92,10 @@ public sealed class AuditAndRetentionTests
         await using var app = new HotSpotsApp(database);
         var admin = await SignedInClient.SignInAsync(app, "admin@demo.hotspots");
         var page = await admin.GetStringAsync("/Admin/Retention");
-        var saved = await admin.PostAsync("/Admin/Retention", SignedInClient.Form(page, ("PingDays", "14"), ("PeopleLinkDays", "400"), ("ImportHistoryDays", "200")));
+        var saved = await admin.PostAsync("/Admin/Retention", SignedInClient.Form(page, ("PingDays", "14"), ("PeopleLinkDays", "400"), ("ImportHistoryDays", "200"), ("UnitPositionDays", "20")));
         (await saved.Content.ReadAsStringAsync()).ShouldContain("Saved.");
         await using var scope = app.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<IIngestionAdministration>().GetRetentionAsync(CancellationToken.None)).ShouldBe(new IngestionRetention(400, 200));
+        (await scope.ServiceProvider.GetRequiredService<IIngestionAdministration>().GetRetentionAsync(CancellationToken.None)).ShouldBe(new IngestionRetention(400, 200, 20));
         (await scope.ServiceProvider.GetRequiredService<HotSpots.Modules.Patrols.Contracts.IPatrolPolicySettings>().GetPolicyAsync(CancellationToken.None)).PingRetentionDays.ShouldBe(14);
         var refused = await admin.PostAsync("/Admin/Retention", SignedInClient.Form(page, ("PingDays", "0"), ("PeopleLinkDays", "400"), ("ImportHistoryDays", "200")));
         (await refused.Content.ReadAsStringAsync()).ShouldContain("at least 1");

@@ -8,13 +8,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HotSpots.Web.Pages.Admin;
 
-/// <summary>How long each kind of data is kept: raw patrol positions, people links, import history and quarantine. Changes are audited.</summary>
+/// <summary>How long each kind of data is kept: raw patrol positions, people links, import history and quarantine, the location feed. Changes are audited.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class RetentionModel(IIngestionAdministration ingestion, IPatrolPolicySettings patrols) : PageModel, IShowsValidationErrors
 {
     [BindProperty] public double PingDays { get; set; }
     [BindProperty] public int PeopleLinkDays { get; set; }
     [BindProperty] public int ImportHistoryDays { get; set; }
+    [BindProperty] public int UnitPositionDays { get; set; }
 
     public string? Message { get; private set; }
     public string? Error { get; private set; }
@@ -23,7 +24,7 @@ public sealed class RetentionModel(IIngestionAdministration ingestion, IPatrolPo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid || PingDays < 1 || PeopleLinkDays < 1 || ImportHistoryDays < 1)
+        if (!ModelState.IsValid || PingDays < 1 || PeopleLinkDays < 1 || ImportHistoryDays < 1 || UnitPositionDays < 1)
         {
             Error = "Each period is a whole number of days, at least 1.";
             return Page();
@@ -32,7 +33,7 @@ public sealed class RetentionModel(IIngestionAdministration ingestion, IPatrolPo
         var policy = await patrols.GetPolicyAsync(cancellationToken);
         if (policy.PingRetentionDays != PingDays)
             await patrols.SetPolicyAsync(policy with { PingRetentionDays = PingDays }, who, cancellationToken);
-        await ingestion.SetRetentionAsync(new IngestionRetention(PeopleLinkDays, ImportHistoryDays), who, cancellationToken);
+        await ingestion.SetRetentionAsync(new IngestionRetention(PeopleLinkDays, ImportHistoryDays, UnitPositionDays), who, cancellationToken);
         Message = "Saved. The daily purge jobs use the new periods.";
         await LoadAsync(cancellationToken);
         return Page();
@@ -41,7 +42,7 @@ public sealed class RetentionModel(IIngestionAdministration ingestion, IPatrolPo
     public async Task<IActionResult> OnPostPurgeAsync(CancellationToken cancellationToken)
     {
         var purge = await ingestion.PurgeExpiredAsync(cancellationToken);
-        Message = $"Erased {purge.PeopleLinks:N0} people links, {purge.Imports:N0} imports and {purge.QuarantinedRows:N0} quarantined rows (recorded in the audit log).";
+        Message = $"Erased {purge.PeopleLinks:N0} people links, {purge.Imports:N0} imports, {purge.QuarantinedRows:N0} quarantined rows and {purge.UnitPositions:N0} location feed positions (recorded in the audit log).";
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -56,6 +57,6 @@ public sealed class RetentionModel(IIngestionAdministration ingestion, IPatrolPo
     {
         PingDays = (await patrols.GetPolicyAsync(cancellationToken)).PingRetentionDays;
         var retention = await ingestion.GetRetentionAsync(cancellationToken);
-        (PeopleLinkDays, ImportHistoryDays) = (retention.PeopleLinkDays, retention.ImportHistoryDays);
+        (PeopleLinkDays, ImportHistoryDays, UnitPositionDays) = (retention.PeopleLinkDays, retention.ImportHistoryDays, retention.UnitPositionDays);
     }
 }

@@ -12,25 +12,30 @@ namespace HotSpots.Modules.Ingestion.Jobs;
 /// <summary>
 /// Erases what is past its retention period (settings Ingestion.PeopleLinkDays and Ingestion.ImportHistoryDays,
 /// defaults from Ingestion:PeopleLinkRetentionDays and Ingestion:ImportHistoryRetentionDays): people links of old
-/// crimes, finished imports' history, and quarantined rows. Each purge that erases anything is written to the audit log.
+/// crimes, finished imports' history, and quarantined rows; and the police location feed's unit positions after
+/// Ingestion.UnitPositionDays (Ingestion:UnitPositionRetentionDays, 31; the baseline presence derived from them stays).
+/// Each purge that erases anything is written to the audit log.
 /// </summary>
 internal sealed class RetentionJob(IngestionDbContext db, ISettingsStore settings, IAuditLog audit, IConfiguration configuration, TimeProvider clock)
 {
     public const string Id = "purge-ingestion-retention";
     private const string PeopleKey = "Ingestion.PeopleLinkDays";
     private const string ImportsKey = "Ingestion.ImportHistoryDays";
+    private const string UnitPositionsKey = "Ingestion.UnitPositionDays";
 
     public async Task<IngestionRetention> GetAsync(CancellationToken cancellationToken) => new(
         await settings.GetAsync(PeopleKey, configuration.GetValue("Ingestion:PeopleLinkRetentionDays", 730), cancellationToken),
-        await settings.GetAsync(ImportsKey, configuration.GetValue("Ingestion:ImportHistoryRetentionDays", 365), cancellationToken));
+        await settings.GetAsync(ImportsKey, configuration.GetValue("Ingestion:ImportHistoryRetentionDays", 365), cancellationToken),
+        await settings.GetAsync(UnitPositionsKey, configuration.GetValue("Ingestion:UnitPositionRetentionDays", 31), cancellationToken));
 
     public async Task SetAsync(IngestionRetention retention, string changedBy, CancellationToken cancellationToken)
     {
-        if (retention.PeopleLinkDays < 1 || retention.ImportHistoryDays < 1)
+        if (retention.PeopleLinkDays < 1 || retention.ImportHistoryDays < 1 || retention.UnitPositionDays < 1)
             throw new ValidationException("Retention periods are at least one day.");
         var current = await GetAsync(cancellationToken);
         if (current.PeopleLinkDays != retention.PeopleLinkDays) await settings.SetAsync(PeopleKey, retention.PeopleLinkDays, changedBy, cancellationToken);
         if (current.ImportHistoryDays != retention.ImportHistoryDays) await settings.SetAsync(ImportsKey, retention.ImportHistoryDays, changedBy, cancellationToken);
+        if (current.UnitPositionDays != retention.UnitPositionDays) await settings.SetAsync(UnitPositionsKey, retention.UnitPositionDays, changedBy, cancellationToken);
     }
 
     [Hangfire.DisableConcurrentExecution(timeoutInSeconds: 600)]
@@ -49,7 +54,13 @@ internal sealed class RetentionJob(IngestionDbContext db, ISettingsStore setting
             .Where(r => r.FinishedUtc != null && r.FinishedUtc < importsBefore && r.Status != ImportStatus.Running && r.Status != ImportStatus.Queued)
             .ExecuteDeleteAsync(cancellationToken);
 
-        var purge = new RetentionPurge(links, imports, quarantined, peopleBefore, importsBefore);
+        var unitsBefore = now.AddDays(-retention.UnitPositionDays);
+        var units = await db.UnitPositions.Where(u => u.TimeUtc < unitsBefore).ExecuteDeleteAsync(cancellationToken);
+
+        var purge = new RetentionPurge(links, imports, quarantined, peopleBefore, importsBefore, units);
+        if (units > 0)
+            await audit.RecordAsync(new AuditEntry("system", "unit-positions.purge", $"{units} unit positions",
+                $"retention: the location feed's positions are kept {retention.UnitPositionDays} days", $"before {unitsBefore:O}; baseline presence kept"), cancellationToken);
         if (links > 0)
             await audit.RecordAsync(new AuditEntry("system", "people-links.purge", $"{links} people links",
                 $"retention: crimes that occurred over {retention.PeopleLinkDays} days ago", $"crimes before {peopleBefore:O}"), cancellationToken);

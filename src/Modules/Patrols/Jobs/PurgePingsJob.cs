@@ -1,17 +1,20 @@
 using HotSpots.Modules.Patrols.Data;
+using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Modules.Patrols.Store;
 using HotSpots.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Patrols.Jobs;
 
-internal sealed record PingPurge(DateTime CutoffUtc, int PingsDeleted, int Patrols);
+internal sealed record PingPurge(DateTime CutoffUtc, int PingsDeleted, int Patrols, int DirectionPositionsForgotten = 0);
 
 /// <summary>
 /// Deletes the raw positions of ended patrols older than the retention setting, in chunks, and records what it
-/// erased. Visits, stops, stretches and the patrols' totals stay.
+/// erased. Visits, stops, stretches and the patrols' totals stay. The positions Direct me was asked from (Tasking) follow
+/// the same retention.
 /// </summary>
-internal sealed class PurgePingsJob(PatrolsDbContext db, TrackWriter writer, RuntimeSettings settings, IAuditLog audit, TimeProvider clock)
+internal sealed class PurgePingsJob(
+    PatrolsDbContext db, TrackWriter writer, RuntimeSettings settings, IDirectionPositions directions, IAuditLog audit, TimeProvider clock)
 {
     public const string Id = "purge-patrol-pings";
     private const int Chunk = 5000;
@@ -39,7 +42,12 @@ internal sealed class PurgePingsJob(PatrolsDbContext db, TrackWriter writer, Run
             await transaction.CommitAsync(cancellationToken);
             patrols.UnionWith(touched);
         }
-        var purge = new PingPurge(cutoff, deleted, patrols.Count);
+        var forgotten = await directions.ForgetBeforeAsync(cutoff, cancellationToken);
+        if (forgotten > 0)
+            await audit.RecordAsync(new AuditEntry("system", "directions.purge", $"{forgotten} directions",
+                Why: $"retention: raw positions are kept {days:0.#} days",
+                Details: $"forgot where the phone was for {forgotten} Direct me requests before {cutoff:u}; the spot, time and candidates kept"), cancellationToken);
+        var purge = new PingPurge(cutoff, deleted, patrols.Count, forgotten);
         if (deleted > 0)
             await audit.RecordAsync(new AuditEntry("system", "pings.purge", $"{patrols.Count} patrols",
                 Why: $"retention: raw positions are kept {days:0.#} days",

@@ -10,8 +10,9 @@ internal sealed class DirectionRecord
     public long HotspotId { get; set; }
     public long SetId { get; set; }
     public DateTime CreatedUtc { get; set; }
-    public double FromLatitude { get; set; }
-    public double FromLongitude { get; set; }
+    /// <summary>Where the phone was: personal data, forgotten (null) after the raw-position retention (<see cref="Contracts.IDirectionPositions"/>).</summary>
+    public double? FromLatitude { get; set; }
+    public double? FromLongitude { get; set; }
     public double DistanceMetres { get; set; }
     public bool Assigned { get; set; }
 

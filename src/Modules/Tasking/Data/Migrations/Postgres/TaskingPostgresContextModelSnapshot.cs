@@ -83,10 +83,10 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Postgres
                     b.Property<double>("DistanceMetres")
                         .HasColumnType("double precision");
 
-                    b.Property<double>("FromLatitude")
+                    b.Property<double?>("FromLatitude")
                         .HasColumnType("double precision");
 
-                    b.Property<double>("FromLongitude")
+                    b.Property<double?>("FromLongitude")
                         .HasColumnType("double precision");
 
                     b.Property<long>("HotspotId")

@@ -74,10 +74,10 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Sqlite
                     b.Property<double>("DistanceMetres")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("FromLatitude")
+                    b.Property<double?>("FromLatitude")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("FromLongitude")
+                    b.Property<double?>("FromLongitude")
                         .HasColumnType("REAL");
 
                     b.Property<long>("HotspotId")
