@@ -15,6 +15,7 @@ internal static class AccessTable
     public static readonly IReadOnlyDictionary<string, string> Rules = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["/"] = Policies.SignedIn,
+        ["/Glossary"] = Policies.SignedIn,
         ["/Account/SignIn"] = Anonymous,
         ["/Account/TwoFactor"] = Anonymous,
         ["/Account/External"] = Anonymous,
