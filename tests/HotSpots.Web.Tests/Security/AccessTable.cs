@@ -32,6 +32,7 @@ internal static class AccessTable
         ["/api/patrols/{patrolId:long}"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/pings"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/activities"] = Policies.Patrol,
+        ["/api/patrols/{patrolId:long}/unobserved"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/end"] = Policies.Patrol,
 
         ["/Supervisor"] = Policies.Supervise,

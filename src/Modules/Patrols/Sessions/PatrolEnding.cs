@@ -4,8 +4,9 @@ using HotSpots.Modules.Patrols.Store;
 
 namespace HotSpots.Modules.Patrols.Sessions;
 
-/// <summary>Ends a patrol: closes its open visit, stop and stretch, and stops taking its pings (privacy).</summary>
-internal sealed class PatrolEnding(PatrolsDbContext db, TrackWriter writer, PatrolStateCache cache, TrackDerivations derivations, TimeProvider clock)
+/// <summary>Ends a patrol: closes its open visit, stop and stretch, stores how much of it was measured, and stops taking its pings (privacy).</summary>
+internal sealed class PatrolEnding(
+    PatrolsDbContext db, TrackWriter writer, PatrolStateCache cache, TrackDerivations derivations, PatrolObservation observation, TimeProvider clock)
 {
     public const string ByOfficer = "officer";
     public const string Automatic = "automatic";
@@ -34,6 +35,7 @@ internal sealed class PatrolEnding(PatrolsDbContext db, TrackWriter writer, Patr
         }
         state.Deriver.Finish();
         await write.WriteDerivedAsync(state, derivations.Totals(state, session.LastPingUtc), ended, reason, cancellationToken);
+        await observation.StoreAsync(patrolId, cancellationToken);
         await write.CommitAsync(cancellationToken);
         cache.Forget(patrolId);
         return true;
