@@ -56,6 +56,8 @@ internal static class AccessTable
         ["/odata/Visits/$count"] = Policies.Feed,
         ["/odata/Activities"] = Policies.Feed,
         ["/odata/Activities/$count"] = Policies.Feed,
+        ["/odata/Dosage"] = Policies.Feed,
+        ["/odata/Dosage/$count"] = Policies.Feed,
         ["/odata/Crimes"] = Policies.Feed,
         ["/odata/Crimes/$count"] = Policies.Feed,
         ["/Settings/Dose"] = Policies.DoseTargets,
