@@ -101,7 +101,7 @@
   }
 
   function located(position) {
-    if (ended) return;
+    if (ended || hiddenSince !== null) return; // not measured while hidden: neither inside nor outside
     var c = position.coords;
     var xy = plane(c.latitude, c.longitude);
     var distance = metresFromSpot(xy[0], xy[1]);
@@ -118,7 +118,7 @@
 
   // A phone standing still may report no new fix for a while; the last fix, if recent, still says where it is.
   function heartbeat() {
-    if (ended) return;
+    if (ended || hiddenSince !== null) return;
     var now = Date.now();
     checkFix(now, false);
     if (!lastFix) return;
@@ -200,6 +200,7 @@
 
   // The screen is kept on from the start of the patrol, without a tap, where the browser can (Screen Wake Lock). The
   // browser lets the lock go whenever the page is hidden; it is taken again as soon as the page is shown.
+  var locking = false;
   function lockScreen() {
     var status = el("wake-lock");
     if (ended || document.visibilityState !== "visible") return;
@@ -208,14 +209,18 @@
         "and touch it now and then, so that it does not lock.";
       return;
     }
-    if (wakeLock && !wakeLock.released) return;
+    if (locking || (wakeLock && !wakeLock.released)) return;
+    locking = true;
     navigator.wakeLock.request("screen").then(function (lock) {
+      locking = false;
+      if (ended) { lock.release().catch(function () {}); return; }
       wakeLock = lock;
       status.textContent = "The screen stays on while this patrol runs.";
       lock.addEventListener("release", function () {
         if (!ended) status.textContent = "The screen is no longer kept on. It will be again when this page is shown.";
       });
     }).catch(function () {
+      locking = false;
       status.textContent = "The screen could not be kept on (the phone may be saving battery). Touch it now and then so that it does not lock.";
     });
   }
