@@ -1,5 +1,6 @@
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Patrols.Data;
+using HotSpots.Modules.Patrols.Store;
 using HotSpots.Modules.Patrols.Tracks;
 using HotSpots.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,10 @@ namespace HotSpots.Modules.Patrols.Sessions;
 /// stored here, and <see cref="Observation"/> adds them to the server's silences. An ended patrol's figures are stored
 /// on its row when it ends; a running patrol's are worked out when asked, up to now.
 /// </summary>
-internal sealed class PatrolObservation(PatrolsDbContext db, PatrolSettings settings, TimeProvider clock)
+internal sealed class PatrolObservation(PatrolsDbContext db, PatrolSettings settings, PatrolStateCache cache, TimeProvider clock)
 {
-    public async Task RecordAsync(long patrolId, string officerId, UnobservedInput input, CancellationToken cancellationToken)
+    /// <summary>Stores the stretch; true when it was new and the patrol had already ended (its visits must be derived again).</summary>
+    public async Task<bool> RecordAsync(long patrolId, string officerId, UnobservedInput input, CancellationToken cancellationToken)
     {
         if (!UnobservedInput.Reasons.Contains(input.Reason))
             throw new ValidationException($"Unobserved stretch {input.Sequence}: reason '{input.Reason}' is not one of: {string.Join(", ", UnobservedInput.Reasons)}.");
@@ -25,7 +27,7 @@ internal sealed class PatrolObservation(PatrolsDbContext db, PatrolSettings sett
         if (input.ToUtc > now.AddSeconds(settings.MaxClockAheadSeconds) || input.ToUtc < patrol.StartedUtc.AddMinutes(-1)
             || patrol.EndedUtc is { } ended && input.FromUtc > ended.AddMinutes(1))
             throw new ValidationException($"Unobserved stretch {input.Sequence}: it is outside the patrol.");
-        if (await db.UnobservedReports.AnyAsync(u => u.PatrolId == patrolId && u.Sequence == input.Sequence, cancellationToken)) return;
+        if (await db.UnobservedReports.AnyAsync(u => u.PatrolId == patrolId && u.Sequence == input.Sequence, cancellationToken)) return false;
         db.UnobservedReports.Add(new UnobservedReport
         {
             PatrolId = patrolId, Sequence = input.Sequence, StartUtc = input.FromUtc, EndUtc = input.ToUtc, Reason = input.Reason,
@@ -39,10 +41,11 @@ internal sealed class PatrolObservation(PatrolsDbContext db, PatrolSettings sett
             // The same stretch sent twice at once (a retry) is stored by the other request; anything else is a real failure.
             db.ChangeTracker.Clear();
             if (!await db.UnobservedReports.AsNoTracking().AnyAsync(u => u.PatrolId == patrolId && u.Sequence == input.Sequence, cancellationToken)) throw;
-            return;
+            return false;
         }
-        // A report that arrives after the end (sent late from the phone's queue) changes the stored figures.
-        if (patrol.EndedUtc is not null && patrol.PingsPurgedUtc is null) await StoreAsync(patrolId, cancellationToken);
+        // The running derivation does not know the stretch: the next batch derives the patrol again from its positions.
+        cache.Forget(patrolId);
+        return patrol.EndedUtc is not null;
     }
 
     /// <summary>Measures the patrol to its end (or now, while it runs) from its usable positions and the page's reports.</summary>
