@@ -69,14 +69,6 @@ public sealed class ObservationTests
             .ShouldBe(Observation.Measure(Start, Start.AddMinutes(10), fixes, [], 120), new ResultComparer());
     }
 
-    [Fact]
-    public void Overlap_takes_only_the_unobserved_part_of_a_visit()
-    {
-        IReadOnlyList<TimeStretch> unobserved = [new(Start.AddSeconds(100), Start.AddSeconds(160)), new(Start.AddSeconds(500), Start.AddSeconds(900))];
-        Observation.OverlapSeconds(unobserved, Start.AddSeconds(60), Start.AddSeconds(600)).ShouldBe(160);
-        Observation.OverlapSeconds(unobserved, Start.AddSeconds(200), Start.AddSeconds(400)).ShouldBe(0);
-    }
-
     private sealed class ResultComparer : IEqualityComparer<ObservationResult>
     {
         public bool Equals(ObservationResult? x, ObservationResult? y) =>

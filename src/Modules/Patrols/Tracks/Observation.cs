@@ -47,19 +47,6 @@ internal static class Observation
         return new ObservationResult((endUtc - startUtc).TotalSeconds - unobserved, unobserved, union);
     }
 
-    /// <summary>The seconds of [from, to) that fall in the unobserved stretches (to take out of time inside a spot).</summary>
-    public static double OverlapSeconds(IReadOnlyList<TimeStretch> unobserved, DateTime fromUtc, DateTime toUtc)
-    {
-        double seconds = 0;
-        foreach (var s in unobserved)
-        {
-            var from = s.StartUtc > fromUtc ? s.StartUtc : fromUtc;
-            var to = s.EndUtc < toUtc ? s.EndUtc : toUtc;
-            if (to > from) seconds += (to - from).TotalSeconds;
-        }
-        return seconds;
-    }
-
     private static List<TimeStretch> Union(List<TimeStretch> stretches)
     {
         var union = new List<TimeStretch>();
