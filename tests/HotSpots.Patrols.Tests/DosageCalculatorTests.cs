@@ -69,4 +69,39 @@ public sealed class DosageCalculatorTests
         days[0].End.ShouldBe(new DateTime(2026, 10, 25, 6, 0, 0, DateTimeKind.Utc));
         days[1].End.ShouldBe(new DateTime(2026, 10, 26, 6, 0, 0, DateTimeKind.Utc));
     }
+
+    [Fact]
+    public void Observed_and_unobserved_minutes_count_in_the_police_day_and_spot_a_patrol_started_with_a_row_even_without_a_visit()
+    {
+        var visits = new[] { Visit(7, "a", 60, 75) };
+        var patrols = new[]
+        {
+            new PatrolMeasure(7, Day.AddMinutes(55), ObservedSeconds: 900, UnobservedSeconds: 300),
+            new PatrolMeasure(7, Day.AddMinutes(23 * 60 + 50), ObservedSeconds: 600, UnobservedSeconds: 600), // runs past the end of the day
+            new PatrolMeasure(8, Day.AddMinutes(120), ObservedSeconds: 0, UnobservedSeconds: 1200),          // never seen inside
+            new PatrolMeasure(7, Day.AddDays(1).AddMinutes(10), ObservedSeconds: 60, UnobservedSeconds: 0),   // the next police day
+        };
+        var rows = DosageCalculator.PerSpotAndDay(visits, Day, Day.AddDays(1), Day.AddDays(2), Force, PresenceSource.Patrols, patrols);
+        rows.Count.ShouldBe(2);
+        var seven = rows.Single(r => r.HotspotId == 7);
+        seven.ObservedMinutes.ShouldBe(25, 1e-9);
+        seven.UnobservedMinutes.ShouldBe(15, 1e-9);
+        seven.ObservedShare!.Value.ShouldBe(25.0 / 40, 1e-9);
+        seven.OfficerMinutes.ShouldBe(15, 1e-9);
+        var eight = rows.Single(r => r.HotspotId == 8);
+        eight.Visits.ShouldBe(0);
+        eight.OfficerMinutes.ShouldBe(0);
+        eight.UnobservedMinutes.ShouldBe(20, 1e-9);
+        eight.ObservedShare.ShouldBe(0);
+        eight.LastPresentUtc.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Without_patrols_the_rows_say_nothing_was_measured_either_way()
+    {
+        var row = DosageCalculator.PerSpotAndDay([Visit(7, "unit-1", 60, 75)], Day, Day.AddDays(1), Day.AddDays(2), Force, PresenceSource.LocationFeed)
+            .ShouldHaveSingleItem();
+        (row.ObservedMinutes, row.UnobservedMinutes).ShouldBe((0, 0));
+        row.ObservedShare.ShouldBeNull();
+    }
 }

@@ -44,13 +44,13 @@ public sealed class PowerBiFeedTests : IClassFixture<PowerBiFeedTests.App>
     }
 
     [Fact]
-    public async Task The_metadata_describes_the_four_entity_sets()
+    public async Task The_metadata_describes_the_five_entity_sets()
     {
         var response = await Feed().GetAsync("/odata/$metadata");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var xml = await response.Content.ReadAsStringAsync();
         xml.ShouldContain("Version=\"4.0\"");
-        foreach (var set in new[] { "Hotspots", "Visits", "Activities", "Crimes" })
+        foreach (var set in new[] { "Hotspots", "Visits", "Dosage", "Activities", "Crimes" })
             xml.ShouldContain($"<EntitySet Name=\"{set}\"");
         xml.ShouldContain("Name=\"Category\"");
         // Pseudonymised: no reference, no people, no place name.

@@ -50,6 +50,17 @@ internal static class OfficerApi
                 return new { stored = true };
             }));
 
+        patrols.MapPost("/unobserved", async (long patrolId, UnobservedJson? stretch, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
+            stretch is null || stretch.Reason is null || !IsUnixTime(stretch.From) || !IsUnixTime(stretch.To)
+                ? Results.Problem("A stretch is {\"seq\", \"from\", \"to\" (Unix milliseconds), \"reason\"}.", statusCode: 400)
+                : await Patrol(async () =>
+            {
+                await module.RecordUnobservedAsync(patrolId, user.UserId(), new UnobservedInput(stretch.Seq,
+                    DateTimeOffset.FromUnixTimeMilliseconds(stretch.From).UtcDateTime, DateTimeOffset.FromUnixTimeMilliseconds(stretch.To).UtcDateTime,
+                    stretch.Reason), ct);
+                return new { stored = true };
+            }));
+
         patrols.MapPost("/end", async (long patrolId, EndJson? end, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
             end?.T is { } time && !IsUnixTime(time)
                 ? Results.Problem("t must be a time in Unix milliseconds.", statusCode: 400)
@@ -92,3 +103,6 @@ internal sealed record PingJson(long Seq, long T, double Lat, double Lon, double
 internal sealed record EndJson(long? T);
 
 internal sealed record ActivityJson(long Seq, long T, string Kind, string? Text);
+
+/// <summary>A stretch the page could not measure (Unix milliseconds): "hidden", "frozen", "closed" or "no-fix".</summary>
+internal sealed record UnobservedJson(long Seq, long From, long To, string? Reason);

@@ -20,8 +20,14 @@ internal static class SupervisorApi
                 (int)(now - r.Patrol.StartedUtc).TotalMinutes,
                 Math.Round(r.Patrol.MinutesInside, 1),
                 r.Patrol.Inside,
-                r.LastPingUtc is { } seen ? (int)(now - seen).TotalSeconds : null)));
+                r.LastPingUtc is { } seen ? (int)(now - seen).TotalSeconds : null,
+                r.Patrol.ObservedShare is { } share ? Math.Round(share, 3) : null,
+                r.Quiet)));
         }).RequireAuthorization(Policies.Supervise);
 }
 
-internal sealed record LivePatrolJson(string Officer, string? Team, string Spot, int MinutesOnPatrol, double MinutesInside, bool Inside, int? LastSeenSecondsAgo);
+/// <param name="ObservedShare">The share of the patrol so far that was measured (docs/measurement.md).</param>
+/// <param name="Quiet">Nothing heard for longer than the gap threshold: the patrol is not being measured now.</param>
+internal sealed record LivePatrolJson(
+    string Officer, string? Team, string Spot, int MinutesOnPatrol, double MinutesInside, bool Inside, int? LastSeenSecondsAgo,
+    double? ObservedShare, bool Quiet);

@@ -33,6 +33,14 @@ public sealed class ActivitiesController(IDashboardModule dashboard) : ODataCont
 }
 
 [Authorize(Policy = Policies.Feed)]
+public sealed class DosageController(IDashboardModule dashboard) : ODataController
+{
+    [EnableQuery(PageSize = FeedModel.PageSize)]
+    public async Task<IQueryable<DosageRow>> Get(CancellationToken cancellationToken) =>
+        (await dashboard.GetFeedAsync<DosageRow>(cancellationToken)).AsQueryable();
+}
+
+[Authorize(Policy = Policies.Feed)]
 public sealed class CrimesController(IDashboardModule dashboard) : ODataController
 {
     [EnableQuery(PageSize = FeedModel.PageSize)]

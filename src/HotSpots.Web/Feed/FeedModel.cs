@@ -19,6 +19,7 @@ internal static class FeedModel
         builder.EntitySet<HotspotRow>("Hotspots");
         builder.EntitySet<VisitRow>("Visits");
         builder.EntitySet<ActivityRow>("Activities");
+        builder.EntitySet<DosageRow>("Dosage");
         builder.EntitySet<CrimeRow>("Crimes");
         return builder.GetEdmModel();
     }

@@ -30,6 +30,7 @@ public static class PatrolsModule
         services.AddSingleton<PatrolStateCache>();
         services.AddSingleton<TrackDerivations>();
         services.AddScoped<PatrolEnding>();
+        services.AddScoped<PatrolObservation>();
         services.AddScoped<PatrolSessions>();
         services.AddScoped<PingRecorder>();
         services.AddScoped<PatrolReports>();
@@ -72,7 +73,8 @@ internal sealed class DemoPatrolHistory(PatrolSessions sessions) : IDemoPatrolHi
 }
 
 /// <summary>The officer's own patrol commands.</summary>
-internal sealed class OfficerPatrols(PatrolSessions sessions, PingRecorder pings, TrackViews tracks) : IOfficerPatrols
+internal sealed class OfficerPatrols(PatrolSessions sessions, PingRecorder pings, TrackViews tracks, PatrolObservation observation, PatrolEnding ending)
+    : IOfficerPatrols
 {
     public Task<PatrolView> StartAsync(string officerId, long hotspotId, CancellationToken cancellationToken) =>
         sessions.StartAsync(officerId, hotspotId, cancellationToken);
@@ -82,6 +84,11 @@ internal sealed class OfficerPatrols(PatrolSessions sessions, PingRecorder pings
 
     public Task<PingBatchResult> RecordPingsAsync(long patrolId, string officerId, IReadOnlyList<PingInput> batch, CancellationToken cancellationToken) =>
         pings.RecordAsync(patrolId, officerId, batch, cancellationToken);
+
+    public async Task RecordUnobservedAsync(long patrolId, string officerId, UnobservedInput stretch, CancellationToken cancellationToken)
+    {
+        if (await observation.RecordAsync(patrolId, officerId, stretch, cancellationToken)) await ending.RederiveEndedAsync(patrolId, cancellationToken);
+    }
 
     public Task LogActivityAsync(long patrolId, string officerId, ActivityInput activity, CancellationToken cancellationToken) =>
         sessions.LogActivityAsync(patrolId, officerId, activity, cancellationToken);

@@ -33,6 +33,7 @@ internal static class AccessTable
         ["/api/patrols/{patrolId:long}"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/pings"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/activities"] = Policies.Patrol,
+        ["/api/patrols/{patrolId:long}/unobserved"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/end"] = Policies.Patrol,
 
         ["/Supervisor"] = Policies.Supervise,
@@ -56,6 +57,8 @@ internal static class AccessTable
         ["/odata/Visits/$count"] = Policies.Feed,
         ["/odata/Activities"] = Policies.Feed,
         ["/odata/Activities/$count"] = Policies.Feed,
+        ["/odata/Dosage"] = Policies.Feed,
+        ["/odata/Dosage/$count"] = Policies.Feed,
         ["/odata/Crimes"] = Policies.Feed,
         ["/odata/Crimes/$count"] = Policies.Feed,
         ["/Settings/Dose"] = Policies.DoseTargets,

@@ -37,6 +37,10 @@ public sealed partial class FuzzTests
             await CheckAsync(officer, HttpMethod.Post, $"/api/patrols/{patrolId}/pings", Json(body));
         foreach (var body in Bodies(activity, random))
             await CheckAsync(officer, HttpMethod.Post, $"/api/patrols/{patrolId}/activities", Json(body));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var stretch = $$"""{"seq":2,"from":{{now - 60_000}},"to":{{now}},"reason":"hidden"}""";
+        foreach (var body in Bodies(stretch, random))
+            await CheckAsync(officer, HttpMethod.Post, $"/api/patrols/{patrolId}/unobserved", Json(body));
         foreach (var query in Queries(random))
             await CheckAsync(officer, HttpMethod.Get, "/api/hotspots/near?" + query, null);
         foreach (var id in new[] { "0", "-1", "9223372036854775807", "99999999999999999999", "1e3", "abc", "..%2F..%2Fetc", "1;DROP TABLE x" })

@@ -75,7 +75,7 @@
   }
 
   function send(item, list, token) {
-    var path = item.kind === "ping" ? "/pings" : item.kind === "activity" ? "/activities" : "/end";
+    var path = item.kind === "ping" ? "/pings" : item.kind === "activity" ? "/activities" : item.kind === "unobserved" ? "/unobserved" : "/end";
     var body = item.kind === "ping" ? { pings: list.map(function (i) { return i.body; }) } : item.body;
     return fetch("/api/patrols/" + item.patrolId + path, {
       method: "POST",

@@ -101,12 +101,13 @@
   }
 
   function located(position) {
-    if (ended) return;
+    if (ended || hiddenSince !== null) return; // not measured while hidden: neither inside nor outside
     var c = position.coords;
     var xy = plane(c.latitude, c.longitude);
     var distance = metresFromSpot(xy[0], xy[1]);
     var newZone = distance === 0 ? "in" : distance <= nearMetres ? "near" : "far";
     var changed = newZone !== zone;
+    checkFix(Date.now(), true);
     lastFix = { at: Date.now(), coords: c };
     showInside(distance === 0);
     watch(newZone);
@@ -117,8 +118,10 @@
 
   // A phone standing still may report no new fix for a while; the last fix, if recent, still says where it is.
   function heartbeat() {
-    if (ended || !lastFix) return;
+    if (ended || hiddenSince !== null) return;
     var now = Date.now();
+    checkFix(now, false);
+    if (!lastFix) return;
     if (now - started > maxMs) return stopTracking("This patrol has run for the longest time allowed and has ended.");
     if (now - lastPingAt >= interval() && now - lastFix.at <= maxFixAgeMs) record(now, lastFix.coords);
   }
@@ -153,6 +156,8 @@
     clearInterval(timer);
     clearInterval(poller);
     if (wakeLock) wakeLock.release().catch(function () {});
+    wakeLock = null;
+    noFixSince = null;
     el("running").hidden = true;
     el("summary").hidden = false;
     if (message != null) el("summary-note").textContent = message;
@@ -164,6 +169,10 @@
     el("summary-pings").textContent = summary.pings;
     el("summary-activities").textContent = summary.activities;
     el("summary-visits").textContent = summary.visits;
+    var measured = summary.observedSeconds + summary.unobservedSeconds;
+    el("summary-observed").textContent = (summary.observedSeconds / 60).toFixed(1);
+    el("summary-unobserved").textContent = (summary.unobservedSeconds / 60).toFixed(1);
+    el("summary-share").textContent = measured > 0 ? Math.round(100 * summary.observedSeconds / measured) + " %" : "–";
     el("summary-note").textContent = "";
   }
 
@@ -189,23 +198,81 @@
     });
   });
 
-  var wake = el("wake-lock");
-  if (wake && "wakeLock" in navigator) {
-    wake.hidden = false;
-    var lock = function () {
-      return navigator.wakeLock.request("screen").then(function (l) {
-        wakeLock = l;
-        wake.setAttribute("aria-pressed", "true");
-        wake.textContent = "Screen stays on";
-        l.addEventListener("release", function () { wake.setAttribute("aria-pressed", "false"); wake.textContent = "Keep screen on"; });
-      }).catch(function () {});
-    };
-    wake.addEventListener("click", function () {
-      if (wakeLock && !wakeLock.released) { wakeLock.release(); wakeLock = null; } else lock();
+  // The screen is kept on from the start of the patrol, without a tap, where the browser can (Screen Wake Lock). The
+  // browser lets the lock go whenever the page is hidden; it is taken again as soon as the page is shown.
+  var locking = false;
+  function lockScreen() {
+    var status = el("wake-lock");
+    if (ended || document.visibilityState !== "visible") return;
+    if (!("wakeLock" in navigator)) {
+      status.textContent = "This phone's browser cannot keep the screen on by itself. Set the screen to stay on longer, " +
+        "and touch it now and then, so that it does not lock.";
+      return;
+    }
+    if (locking || (wakeLock && !wakeLock.released)) return;
+    locking = true;
+    navigator.wakeLock.request("screen").then(function (lock) {
+      locking = false;
+      if (ended) { lock.release().catch(function () {}); return; }
+      wakeLock = lock;
+      status.textContent = "The screen stays on while this patrol runs.";
+      lock.addEventListener("release", function () {
+        if (!ended) status.textContent = "The screen is no longer kept on. It will be again when this page is shown.";
+      });
+    }).catch(function () {
+      locking = false;
+      status.textContent = "The screen could not be kept on (the phone may be saving battery). Touch it now and then so that it does not lock.";
     });
-    document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "visible" && wake.getAttribute("aria-pressed") === "true" && (!wakeLock || wakeLock.released)) lock();
-    });
+  }
+
+  // What the page could not measure: while hidden or frozen (or closed), and while it had no position fix for longer
+  // than noFixMs. Each such stretch goes into the offline queue like a ping, and counts as neither inside nor outside.
+  var noFixMs = 60000, shortestMs = 5000, hiddenKey = "hotspots-hidden-" + patrolId;
+  var hiddenSince = null, noFixSince = null, shownAt = Date.now();
+
+  function report(from, to, reason) {
+    if (to - from < shortestMs) return;
+    var stretch = { from: Math.round(from), to: Math.round(to), reason: reason };
+    recording = recording.then(function () { return outbox.enqueue(patrolId, "unobserved", stretch, token); })
+      .then(showQueue).then(send).catch(function () {});
+    var lost = el("unobserved-note");
+    lost.textContent = "Not measured for " + Math.round((to - from) / 1000) + " s while this page was " +
+      (reason === "no-fix" ? "without your location" : "not on screen") + ". That time does not count as in or out of the spot.";
+  }
+
+  function hide(reason) {
+    if (ended || hiddenSince !== null) return;
+    hiddenSince = { at: Date.now(), reason: reason };
+    try { localStorage.setItem(hiddenKey, JSON.stringify(hiddenSince)); } catch (e) { /* private mode: the server sees the silence */ }
+  }
+
+  function show() {
+    shownAt = Date.now();
+    if (hiddenSince !== null) {
+      if (!ended) report(hiddenSince.at, shownAt, hiddenSince.reason);
+      hiddenSince = null;
+      try { localStorage.removeItem(hiddenKey); } catch (e) { /* nothing to clear */ }
+    }
+    lockScreen();
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") hide("hidden"); else show();
+  });
+  document.addEventListener("freeze", function () { hide("frozen"); });
+  document.addEventListener("resume", function () { if (document.visibilityState === "visible") show(); });
+  window.addEventListener("pagehide", function () { hide("closed"); });
+
+  // Called by the heartbeat and on each fix: a stretch without a fix starts at the last fix (or when the page was shown).
+  function checkFix(now, hadFix) {
+    if (ended || hiddenSince !== null) return;
+    var since = Math.max(lastFix ? lastFix.at : started, shownAt);
+    if (hadFix) {
+      if (noFixSince !== null) report(noFixSince, now, "no-fix");
+      noFixSince = null;
+    } else if (noFixSince === null && now - since > noFixMs) {
+      noFixSince = since;
+    }
   }
 
   window.addEventListener("online", send);
@@ -219,6 +286,12 @@
     } else {
       timer = setInterval(tick, 1000);
       tick();
+      // The page was hidden and then closed or discarded during the patrol: the time since it was last seen is not measured.
+      try {
+        var closed = JSON.parse(localStorage.getItem(hiddenKey) || "null");
+        if (closed) { hiddenSince = closed; }
+      } catch (e) { /* unreadable: the server sees the silence */ }
+      if (document.visibilityState === "visible") show(); else hide("hidden");
       if ("geolocation" in navigator) {
         watch("near");
         poller = setInterval(heartbeat, 1000);

@@ -15,7 +15,7 @@
     if (patrols.length === 0) {
       var empty = document.createElement("tr");
       var td = cell("No one is on patrol.");
-      td.colSpan = 7;
+      td.colSpan = 8;
       empty.append(td);
       body.append(empty);
       return;
@@ -24,7 +24,9 @@
       var row = document.createElement("tr");
       row.append(cell(p.officer), cell(p.team || "–"), cell(p.spot), cell(p.minutesOnPatrol + " min"),
         cell(p.minutesInside.toFixed(1) + " min"), cell(p.inside ? "Inside" : "Outside"),
-        cell(p.lastSeenSecondsAgo == null ? "–" : p.lastSeenSecondsAgo + " s ago"));
+        cell((p.lastSeenSecondsAgo == null ? "Nothing yet" : p.lastSeenSecondsAgo + " s ago") + (p.quiet ? ". Gone quiet" : "")),
+        cell(p.observedShare == null ? "–" : Math.round(p.observedShare * 100) + " %"));
+      if (p.quiet) row.className = "quiet";
       body.append(row);
     });
   }

@@ -81,8 +81,10 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
         var dosed = assigned.Count(a => Dose(a.Spot, a.Day) is { } d && d.OfficerMinutes >= daily);
         var chart = Bars.Render("Tasked officer-minutes in assigned spots per police day", "minutes",
             byDay.Select(d => (d.Name, d.Minutes)).ToList(), target: byDay.Count == 0 ? null : byDay.Average(d => d.TargetMinutes));
+        var assignedDoses = assigned.Select(a => Dose(a.Spot, a.Day)).OfType<SpotDayDosage>().ToList();
         return new ComplianceReport(from, to, targets, assignment, assigned.Count, patrolled, dosed, bySpot, byTeam, byShift, byDay,
-            controls, controlTotals, withheld, chart.ToChart());
+            controls, controlTotals, withheld, chart.ToChart(),
+            assignedDoses.Sum(d => d.ObservedMinutes), assignedDoses.Sum(d => d.UnobservedMinutes));
     }
 
     /// <summary>Presence in each control spot of a trial on its control days so far, by spot: for the trial's evaluators.</summary>
@@ -129,7 +131,8 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
     private static DoseLine Line(string name, double target, IEnumerable<SpotDayDosage?> doses, int placeDays)
     {
         var list = doses.OfType<SpotDayDosage>().ToList();
-        return new DoseLine(name, target, list.Sum(d => d.OfficerMinutes), list.Sum(d => d.Visits), list.Sum(d => d.KoperVisits), placeDays);
+        return new DoseLine(name, target, list.Sum(d => d.OfficerMinutes), list.Sum(d => d.Visits), list.Sum(d => d.KoperVisits), placeDays,
+            list.Sum(d => d.ObservedMinutes), list.Sum(d => d.UnobservedMinutes));
     }
 
     private static DoseLine VisitLine(string name, IEnumerable<VisitView> visits)

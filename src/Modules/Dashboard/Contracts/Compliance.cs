@@ -22,15 +22,25 @@ public sealed record ComplianceReport(
     DateOnly From, DateOnly To, DoseTargets Targets, string Assignment,
     int AssignedPlaceDays, int PatrolledPlaceDays, int DosedPlaceDays,
     IReadOnlyList<DoseLine> BySpot, IReadOnlyList<DoseLine> ByTeam, IReadOnlyList<DoseLine> ByShift, IReadOnlyList<DoseLine> ByDay,
-    IReadOnlyList<ControlPresence> Controls, ControlTotals? ControlTotals, string? Withheld, Chart DailyChart)
+    IReadOnlyList<ControlPresence> Controls, ControlTotals? ControlTotals, string? Withheld, Chart DailyChart,
+    double ObservedMinutes, double UnobservedMinutes)
 {
     public double? PatrolledShare => AssignedPlaceDays == 0 ? null : (double)PatrolledPlaceDays / AssignedPlaceDays;
+
+    /// <summary>The share of tasked patrol time in assigned place-days that the phones could measure (docs/measurement.md).</summary>
+    public double? ObservedShare => ObservedMinutes + UnobservedMinutes > 0 ? ObservedMinutes / (ObservedMinutes + UnobservedMinutes) : null;
 }
 
 /// <param name="TargetMinutes">The officer-minutes owed (daily target × assigned place-days in the group).</param>
 /// <param name="Minutes">Officer-minutes delivered in the spots by tasked patrols.</param>
-public sealed record DoseLine(string Name, double TargetMinutes, double Minutes, int Visits, int KoperVisits, int PlaceDays)
+/// <param name="ObservedMinutes">Minutes of the group's tasked patrols that were measured (by the day a patrol started); null where not counted so (teams, shifts).</param>
+/// <param name="UnobservedMinutes">Minutes of those patrols that were not measured: neither inside nor outside.</param>
+public sealed record DoseLine(
+    string Name, double TargetMinutes, double Minutes, int Visits, int KoperVisits, int PlaceDays,
+    double? ObservedMinutes = null, double? UnobservedMinutes = null)
 {
+    public double? ObservedShare => ObservedMinutes is { } o && UnobservedMinutes is { } u && o + u > 0 ? o / (o + u) : null;
+
     public double? Share => TargetMinutes <= 0 ? null : Minutes / TargetMinutes;
 
     /// <summary>Green at 90 % of the target or more, amber from 50 %, red below; none without a target.</summary>

@@ -27,6 +27,26 @@ public sealed class VisitRow
     public bool Koper { get; init; }
 }
 
+/// <summary>
+/// The dose a spot got from tasked patrols in one police day (no officer): officer-minutes inside, visits, and how much of
+/// the patrols that started that day in the spot was measured (docs/measurement.md). The last 366 police days.
+/// </summary>
+public sealed class DosageRow
+{
+    /// <summary>The spot and the police day, as one key: hot spot id × 100000 + days since 2000-01-01.</summary>
+    public long Id { get; init; }
+    public long HotspotId { get; init; }
+    public DateTimeOffset PoliceDayStart { get; init; }
+    public double OfficerMinutes { get; init; }
+    public int Visits { get; init; }
+    public int KoperVisits { get; init; }
+    public double ObservedMinutes { get; init; }
+    public double UnobservedMinutes { get; init; }
+
+    /// <summary>Observed ÷ (observed + unobserved); null when the day had no tasked patrol time.</summary>
+    public double? ObservedShare { get; init; }
+}
+
 /// <summary>An activity logged on patrol: its kind only, no notes and no officer.</summary>
 public sealed class ActivityRow
 {

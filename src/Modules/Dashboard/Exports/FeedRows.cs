@@ -31,6 +31,19 @@ internal sealed class FeedRows(CrimeCache cache, SpotAreas areas, IHotspotSnapsh
                 Minutes = Math.Round(v.Minutes, 1), Mode = v.Mode.ToString(), Koper = v.Koper,
             }).ToList();
 
+    public async Task<IEnumerable<DosageRow>> DosageAsync(CancellationToken cancellationToken)
+    {
+        var to = DateTime.UtcNow.AddDays(1);
+        return (await patrols.GetDosageAsync(to.AddDays(-367), to, PresenceSource.Patrols, cancellationToken))
+            .Select(d => new DosageRow
+            {
+                Id = d.HotspotId * 100_000 + (long)(d.PoliceDayStartUtc - Start).TotalDays, HotspotId = d.HotspotId, PoliceDayStart = Utc(d.PoliceDayStartUtc),
+                OfficerMinutes = Math.Round(d.OfficerMinutes, 1), Visits = d.Visits, KoperVisits = d.KoperVisits,
+                ObservedMinutes = Math.Round(d.ObservedMinutes, 2), UnobservedMinutes = Math.Round(d.UnobservedMinutes, 2),
+                ObservedShare = d.ObservedShare is { } share ? Math.Round(share, 3) : null,
+            }).ToList();
+    }
+
     public async Task<IEnumerable<ActivityRow>> ActivitiesAsync(CancellationToken cancellationToken) =>
         (await patrols.ListActivitiesAsync(Start, End, cancellationToken))
             .Select((a, i) => new ActivityRow { Id = i + 1, HotspotId = a.HotspotId, Time = Utc(a.TimeUtc), Kind = a.Kind }).ToList();

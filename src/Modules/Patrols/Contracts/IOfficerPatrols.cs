@@ -19,6 +19,13 @@ public interface IOfficerPatrols
     /// </summary>
     Task<PingBatchResult> RecordPingsAsync(long patrolId, string officerId, IReadOnlyList<PingInput> pings, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a stretch the page could not measure (hidden, frozen, closed, no fix), idempotently by sequence number; it
+    /// counts as unobserved, neither inside nor outside. Throws <see cref="HotSpots.Platform.ValidationException"/> for a
+    /// stretch that is not one (end before start, unknown reason, outside the patrol).
+    /// </summary>
+    Task RecordUnobservedAsync(long patrolId, string officerId, UnobservedInput stretch, CancellationToken cancellationToken);
+
     /// <summary>Records an activity entry during a patrol, idempotently by sequence number.</summary>
     Task LogActivityAsync(long patrolId, string officerId, ActivityInput activity, CancellationToken cancellationToken);
 

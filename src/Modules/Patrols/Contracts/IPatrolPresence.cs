@@ -10,7 +10,7 @@ public interface IPatrolPresence
     /// <summary>
     /// Dosage per spot and police day (<c>ForceOptions.PoliceDayStartUtc</c>) for the police days that overlap [from, to):
     /// from tasked patrols, or from the police location feed (baseline presence, every spot, kept apart).
-    /// Spot-days without any visit have no row.
+    /// Spot-days without any visit have no row. Observed and unobserved minutes count in the police day the patrol started.
     /// </summary>
     Task<IReadOnlyList<SpotDayDosage>> GetDosageAsync(DateTime fromUtc, DateTime toUtc, PresenceSource source, CancellationToken cancellationToken);
 

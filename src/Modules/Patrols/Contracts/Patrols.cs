@@ -31,17 +31,47 @@ public enum PresenceSource
 
 /// <param name="Inside">In a visit to the spot now (with the exit hysteresis).</param>
 /// <param name="EndReason">"officer", "automatic" (ran longer than the longest patrol allowed) or "replaced" (a new patrol started).</param>
+/// <param name="ObservedSeconds">Seconds of the patrol that were measured (to its end, or to now while it runs).</param>
+/// <param name="UnobservedSeconds">
+/// Seconds that were not: the page was hidden, frozen or closed, had no fix, or the server heard nothing for longer than
+/// the gap threshold (docs/measurement.md). Neither inside nor outside the spot. Observed and unobserved add up to the
+/// patrol's length; both are zero for patrols that ended before they were measured.
+/// </param>
 public sealed record PatrolView(
     long Id, string OfficerId, long HotspotId, string HotspotName, DateTime StartedUtc, DateTime? EndedUtc,
     int Pings, double MinutesInside, bool Inside, int Activities,
-    int Visits, int KoperVisits, int Stops, double FootMinutes, double VehicleMinutes, string? EndReason)
+    int Visits, int KoperVisits, int Stops, double FootMinutes, double VehicleMinutes, string? EndReason,
+    double ObservedSeconds, double UnobservedSeconds)
 {
     public bool Running => EndedUtc is null;
+
+    /// <summary>The share of the patrol that was measured (0 to 1); null when nothing was measured either way.</summary>
+    public double? ObservedShare => ObservedSeconds + UnobservedSeconds > 0 ? ObservedSeconds / (ObservedSeconds + UnobservedSeconds) : null;
 }
 
-public sealed record SpotMinutes(long HotspotId, string HotspotName, double MinutesInside, int Patrols);
+/// <summary>A stretch the page could not measure, as the phone reports it; the sequence number is the phone's (stored once).</summary>
+/// <param name="Reason">"hidden", "frozen", "closed" or "no-fix".</param>
+public sealed record UnobservedInput(long Sequence, DateTime FromUtc, DateTime ToUtc, string Reason)
+{
+    public static readonly IReadOnlyList<string> Reasons = ["hidden", "frozen", "closed", "no-fix"];
+}
 
-public sealed record OfficerMinutes(string OfficerId, double MinutesInside, int Patrols, int Activities, int Visits, int KoperVisits);
+/// <param name="ObservedMinutes">Minutes of those patrols that were measured (docs/measurement.md).</param>
+/// <param name="UnobservedMinutes">Minutes of those patrols that were not: neither inside nor outside.</param>
+public sealed record SpotMinutes(long HotspotId, string HotspotName, double MinutesInside, int Patrols, double ObservedMinutes, double UnobservedMinutes)
+{
+    public double? ObservedShare => Share(ObservedMinutes, UnobservedMinutes);
+
+    internal static double? Share(double observed, double unobserved) => observed + unobserved > 0 ? observed / (observed + unobserved) : null;
+}
+
+/// <param name="ObservedMinutes">Minutes of the officer's patrols that were measured (docs/measurement.md).</param>
+/// <param name="UnobservedMinutes">Minutes of the officer's patrols that were not: neither inside nor outside.</param>
+public sealed record OfficerMinutes(
+    string OfficerId, double MinutesInside, int Patrols, int Activities, int Visits, int KoperVisits, double ObservedMinutes, double UnobservedMinutes)
+{
+    public double? ObservedShare => SpotMinutes.Share(ObservedMinutes, UnobservedMinutes);
+}
 
 /// <summary>What a spot got in one police day.</summary>
 /// <param name="OfficerMinutes">Minutes summed over officers (two officers for ten minutes: 20).</param>
@@ -51,9 +81,15 @@ public sealed record OfficerMinutes(string OfficerId, double MinutesInside, int 
 /// <param name="LongestGapMinutes">The longest stretch of the police day (up to now, for today) with no one present, its start and end included.</param>
 /// <param name="Officers">Officers (or feed units) present at some time this day.</param>
 /// <param name="LastPresentUtc">The last time anyone was seen in the spot this day.</param>
+/// <param name="ObservedMinutes">Minutes measured of the tasked patrols of the spot that started this police day (zero for the feed).</param>
+/// <param name="UnobservedMinutes">Minutes not measured of those patrols: neither inside nor outside (docs/measurement.md).</param>
 public sealed record SpotDayDosage(
     long HotspotId, DateTime PoliceDayStartUtc, PresenceSource Source, double OfficerMinutes, double PatrolMinutes,
-    int Visits, int KoperVisits, double LongestGapMinutes, int Officers, DateTime? LastPresentUtc);
+    int Visits, int KoperVisits, double LongestGapMinutes, int Officers, DateTime? LastPresentUtc,
+    double ObservedMinutes, double UnobservedMinutes)
+{
+    public double? ObservedShare => SpotMinutes.Share(ObservedMinutes, UnobservedMinutes);
+}
 
 /// <param name="SubjectId">The officer's sign-in id for patrols; the unit id for the location feed.</param>
 /// <param name="Open">Still going on: the exit is the last time the officer was seen near.</param>
@@ -89,7 +125,8 @@ public static class ActivityKinds
 }
 
 /// <summary>A running patrol and when its phone was last heard from (no position: supervisors see spots, not tracks).</summary>
-public sealed record LivePatrol(PatrolView Patrol, DateTime? LastPingUtc);
+/// <param name="Quiet">Nothing heard from the phone for longer than the gap threshold: the patrol is not being measured.</param>
+public sealed record LivePatrol(PatrolView Patrol, DateTime? LastPingUtc, bool Quiet);
 
 /// <summary>Tasking refused the patrol (the spot is not tasked today, or has had its dose); the reason is for the officer.</summary>
 public sealed class PatrolRefusedException(string reason) : InvalidOperationException(reason);

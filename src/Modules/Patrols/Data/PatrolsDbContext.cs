@@ -34,6 +34,23 @@ internal sealed class PatrolSession
 
     /// <summary>When the raw positions were purged (retention); visits, stops and stretches stay.</summary>
     public DateTime? PingsPurgedUtc { get; set; }
+
+    /// <summary>Seconds of the patrol measured (the phone had a fix and the page was on screen); set when it ends.</summary>
+    public double ObservedSeconds { get; set; }
+
+    /// <summary>Seconds of the patrol not measured (page hidden or frozen, no fix, or silence between pings); set when it ends.</summary>
+    public double UnobservedSeconds { get; set; }
+}
+
+/// <summary>A stretch of a patrol the page said it could not measure (hidden, frozen, closed or without a fix), idempotent by the phone's sequence.</summary>
+internal sealed class UnobservedReport
+{
+    public long Id { get; set; }
+    public long PatrolId { get; set; }
+    public long Sequence { get; set; }
+    public DateTime StartUtc { get; set; }
+    public DateTime EndUtc { get; set; }
+    public required string Reason { get; set; }
 }
 
 /// <summary>Time in a spot: from a patrol (ordinal within it) or from the police location feed (a unit).</summary>
@@ -111,6 +128,7 @@ internal class PatrolsDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<Stop> Stops => Set<Stop>();
     public DbSet<Stretch> Stretches => Set<Stretch>();
+    public DbSet<UnobservedReport> UnobservedReports => Set<UnobservedReport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => builder.UseUtcDateTimes();
 
@@ -159,6 +177,13 @@ internal class PatrolsDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("patrols_stretches");
             e.HasIndex(s => new { s.PatrolId, s.Ordinal }).IsUnique();
             e.HasOne<PatrolSession>().WithMany().HasForeignKey(s => s.PatrolId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<UnobservedReport>(e =>
+        {
+            e.ToTable("patrols_unobserved");
+            e.HasIndex(u => new { u.PatrolId, u.Sequence }).IsUnique();
+            e.Property(u => u.Reason).HasMaxLength(16);
+            e.HasOne<PatrolSession>().WithMany().HasForeignKey(u => u.PatrolId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

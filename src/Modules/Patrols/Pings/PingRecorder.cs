@@ -60,7 +60,7 @@ internal sealed class PingRecorder(
         if (state is null || late)
         {
             history = await write.LoadPointsAsync(patrolId, cancellationToken);
-            state = derivations.Create(session);
+            state = derivations.Create(session, await write.LoadUnobservedAsync(patrolId, cancellationToken));
         }
 
         var accepted = new List<StoredPing>(fresh.Count);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Patrols.Reports;
 
-internal sealed class PatrolReports(PatrolsDbContext db, PatrolSettings settings, ForceOptions force, TimeProvider clock)
+internal sealed class PatrolReports(PatrolsDbContext db, PatrolSettings settings, ForceOptions force, TimeProvider clock, PatrolObservation observation)
 {
     /// <summary>Visits are never longer than this, so a visit overlapping a range began at most this long before it (index-friendly).</summary>
     private static readonly TimeSpan LongestVisit = TimeSpan.FromDays(1);
@@ -16,9 +16,13 @@ internal sealed class PatrolReports(PatrolsDbContext db, PatrolSettings settings
         var rows = await db.Patrols.AsNoTracking()
             .Where(p => p.StartedUtc >= fromUtc && p.StartedUtc < toUtc)
             .GroupBy(p => new { p.HotspotId, p.HotspotName })
-            .Select(g => new { g.Key.HotspotId, g.Key.HotspotName, Minutes = g.Sum(p => p.MinutesInside), Patrols = g.Count() })
+            .Select(g => new
+            {
+                g.Key.HotspotId, g.Key.HotspotName, Minutes = g.Sum(p => p.MinutesInside), Patrols = g.Count(),
+                Observed = g.Sum(p => p.ObservedSeconds), Unobserved = g.Sum(p => p.UnobservedSeconds),
+            })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new SpotMinutes(r.HotspotId, r.HotspotName, r.Minutes, r.Patrols))
+        return rows.Select(r => new SpotMinutes(r.HotspotId, r.HotspotName, r.Minutes, r.Patrols, r.Observed / 60, r.Unobserved / 60))
             .OrderByDescending(r => r.MinutesInside).ToList();
     }
 
@@ -30,9 +34,15 @@ internal sealed class PatrolReports(PatrolsDbContext db, PatrolSettings settings
             .GroupBy(p => p.PatrolId)
             .Select(g => new { PatrolId = g.Key, Last = g.Max(p => p.TimeUtc) })
             .ToDictionaryAsync(p => p.PatrolId, p => p.Last, cancellationToken);
-        return running.OrderBy(p => p.StartedUtc)
-            .Select(p => new LivePatrol(PatrolSessions.View(p), last.TryGetValue(p.Id, out var seen) ? seen : null))
-            .ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var live = new List<LivePatrol>(running.Count);
+        foreach (var p in running.OrderBy(p => p.StartedUtc))
+        {
+            DateTime? seen = last.TryGetValue(p.Id, out var at) ? at : null;
+            var quiet = (now - (seen ?? p.StartedUtc)).TotalSeconds > settings.MaxGapSeconds;
+            live.Add(new LivePatrol(await observation.LiveAsync(PatrolSessions.View(p), cancellationToken), seen, quiet));
+        }
+        return live;
     }
 
     public async Task<IReadOnlyList<OfficerMinutes>> ByOfficerAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
@@ -44,9 +54,10 @@ internal sealed class PatrolReports(PatrolsDbContext db, PatrolSettings settings
             {
                 OfficerId = g.Key, Minutes = g.Sum(p => p.MinutesInside), Patrols = g.Count(), Activities = g.Sum(p => p.ActivityCount),
                 Visits = g.Sum(p => p.VisitCount), Koper = g.Sum(p => p.KoperVisitCount),
+                Observed = g.Sum(p => p.ObservedSeconds), Unobserved = g.Sum(p => p.UnobservedSeconds),
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new OfficerMinutes(r.OfficerId, r.Minutes, r.Patrols, r.Activities, r.Visits, r.Koper))
+        return rows.Select(r => new OfficerMinutes(r.OfficerId, r.Minutes, r.Patrols, r.Activities, r.Visits, r.Koper, r.Observed / 60, r.Unobserved / 60))
             .OrderByDescending(r => r.MinutesInside).ToList();
     }
 
@@ -55,7 +66,12 @@ internal sealed class PatrolReports(PatrolsDbContext db, PatrolSettings settings
         var days = DosageCalculator.PoliceDays(fromUtc, toUtc, force);
         if (days.Count == 0) return [];
         var visits = await VisitsAsync(days[0].Start, days[^1].End, source, cancellationToken);
-        return DosageCalculator.PerSpotAndDay(visits, fromUtc, toUtc, clock.GetUtcNow().UtcDateTime, force, source);
+        var (first, last) = (days[0].Start, days[^1].End);
+        var patrols = source != PresenceSource.Patrols ? [] : await db.Patrols.AsNoTracking()
+            .Where(p => p.StartedUtc >= first && p.StartedUtc < last)
+            .Select(p => new PatrolMeasure(p.HotspotId, p.StartedUtc, p.ObservedSeconds, p.UnobservedSeconds))
+            .ToListAsync(cancellationToken);
+        return DosageCalculator.PerSpotAndDay(visits, fromUtc, toUtc, clock.GetUtcNow().UtcDateTime, force, source, patrols);
     }
 
     public async Task<IReadOnlyList<VisitView>> VisitsAsync(DateTime fromUtc, DateTime toUtc, PresenceSource source, CancellationToken cancellationToken)

@@ -15,13 +15,13 @@ namespace HotSpots.Modules.Patrols.Reports;
 /// Workforce). Every view of another person's track is written to the audit log.
 /// </summary>
 internal sealed class TrackViews(
-    PatrolsDbContext db, IWorkforce workforce, IAuditLog audit, IMetricProjection projection, PatrolReports reports)
+    PatrolsDbContext db, IWorkforce workforce, IAuditLog audit, IMetricProjection projection, PatrolReports reports, PatrolObservation observation)
 {
     public async Task<IReadOnlyList<PatrolView>> OwnAsync(string officerId, int count, CancellationToken cancellationToken)
     {
         var patrols = await db.Patrols.AsNoTracking().Where(p => p.OfficerId == officerId)
             .OrderByDescending(p => p.StartedUtc).Take(Math.Clamp(count, 1, 500)).ToListAsync(cancellationToken);
-        return patrols.Select(PatrolSessions.View).ToList();
+        return await observation.LiveAsync(patrols.Select(PatrolSessions.View).ToList(), cancellationToken);
     }
 
     public async Task<IReadOnlyList<TeamPatrol>> TeamAsync(string supervisorId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
@@ -32,7 +32,8 @@ internal sealed class TrackViews(
         var patrols = await db.Patrols.AsNoTracking()
             .Where(p => ids.Contains(p.OfficerId) && p.StartedUtc >= fromUtc && p.StartedUtc < toUtc)
             .OrderByDescending(p => p.StartedUtc).Take(1000).ToListAsync(cancellationToken);
-        return patrols.Select(p => new TeamPatrol(PatrolSessions.View(p), team[p.OfficerId].DisplayName, team[p.OfficerId].TeamName)).ToList();
+        var views = await observation.LiveAsync(patrols.Select(PatrolSessions.View).ToList(), cancellationToken);
+        return views.Select(p => new TeamPatrol(p, team[p.OfficerId].DisplayName, team[p.OfficerId].TeamName)).ToList();
     }
 
     public async Task<PatrolTrack> TrackAsync(long patrolId, TrackViewer viewer, CancellationToken cancellationToken)
@@ -65,7 +66,7 @@ internal sealed class TrackViews(
             .Select(a => new ActivityView(a.PatrolId, patrol.OfficerId, patrol.HotspotId, a.TimeUtc, a.Kind, a.Text)).ToListAsync(cancellationToken);
 
         return new PatrolTrack(
-            PatrolSessions.View(patrol), ownerName, positions, patrol.PingsPurgedUtc is not null,
+            await observation.LiveAsync(PatrolSessions.View(patrol), cancellationToken), ownerName, positions, patrol.PingsPurgedUtc is not null,
             visits.Select(reports.View).ToList(),
             stops.Select(s =>
             {

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Modules.Patrols.Sessions;
 
-internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspots, ITaskingModule tasking, PatrolEnding ending, TimeProvider clock)
+internal sealed class PatrolSessions(
+    PatrolsDbContext db, IHotspotModule hotspots, ITaskingModule tasking, PatrolEnding ending, PatrolObservation observation, TimeProvider clock)
 {
     public async Task<PatrolView> StartAsync(string officerId, long hotspotId, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
     public async Task<PatrolView?> GetAsync(long patrolId, string officerId, CancellationToken cancellationToken)
     {
         var patrol = await db.Patrols.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patrolId && p.OfficerId == officerId, cancellationToken);
-        return patrol is null ? null : View(patrol);
+        return patrol is null ? null : await observation.LiveAsync(View(patrol), cancellationToken);
     }
 
     public async Task<PatrolView> EndAsync(long patrolId, string officerId, DateTime? endedUtc, CancellationToken cancellationToken)
@@ -87,5 +88,5 @@ internal sealed class PatrolSessions(PatrolsDbContext db, IHotspotModule hotspot
 
     public static PatrolView View(PatrolSession p) => new(
         p.Id, p.OfficerId, p.HotspotId, p.HotspotName, p.StartedUtc, p.EndedUtc, p.PingCount, p.MinutesInside, p.LastInside, p.ActivityCount,
-        p.VisitCount, p.KoperVisitCount, p.StopCount, p.FootMinutes, p.VehicleMinutes, p.EndReason);
+        p.VisitCount, p.KoperVisitCount, p.StopCount, p.FootMinutes, p.VehicleMinutes, p.EndReason, p.ObservedSeconds, p.UnobservedSeconds);
 }

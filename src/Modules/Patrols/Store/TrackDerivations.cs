@@ -6,10 +6,11 @@ namespace HotSpots.Modules.Patrols.Store;
 /// <summary>Creates a patrol's derivation and sums it up for the session row.</summary>
 internal sealed class TrackDerivations(PatrolSettings settings)
 {
-    public PatrolState Create(SessionRow session)
+    /// <param name="unobserved">The stretches the page reported it could not measure: they break visits.</param>
+    public PatrolState Create(SessionRow session, IReadOnlyList<TimeStretch> unobserved)
     {
         var shape = SpotShape.FromWkb(session.PolygonWkb);
-        return new PatrolState(session.Id, session.OfficerId, session.HotspotId, shape, new TrackDeriver(settings, shape), settings.EdgeBufferMetres);
+        return new PatrolState(session.Id, session.OfficerId, session.HotspotId, shape, new TrackDeriver(settings, shape, unobserved), settings.EdgeBufferMetres);
     }
 
     public SessionTotals Totals(PatrolState state, DateTime? lastPingUtc)

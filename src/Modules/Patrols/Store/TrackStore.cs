@@ -125,6 +125,17 @@ internal abstract class TrackWrite : IAsyncDisposable
         return points;
     }
 
+    /// <summary>The stretches the page reported it could not measure.</summary>
+    public async Task<List<TimeStretch>> LoadUnobservedAsync(long patrolId, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""SELECT "StartUtc", "EndUtc" FROM patrols_unobserved WHERE "PatrolId" = @p""");
+        Add(command, "@p", patrolId);
+        var stretches = new List<TimeStretch>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) stretches.Add(new TimeStretch(Utc(reader.GetDateTime(0)), Utc(reader.GetDateTime(1))));
+        return stretches;
+    }
+
     /// <summary>
     /// Replaces the patrol's derived rows from the given ordinals on (the rows before them are closed and unchanged),
     /// and writes the session's totals; one round trip.

@@ -7,7 +7,11 @@ namespace HotSpots.Modules.Patrols.Tracks;
 /// time order, one batch after another, so that a running patrol is derived incrementally; a position at or before
 /// the last one fed is ignored (the caller re-derives from all positions when late ones arrive).
 /// </summary>
-internal sealed class TrackDeriver(PatrolSettings rules, SpotShape spot)
+/// <remarks>
+/// The stretches the page reported it could not measure (<paramref name="unobserved"/>) break visits: time in them is
+/// neither inside nor outside, even when the positions around them are closer together than the gap threshold.
+/// </remarks>
+internal sealed class TrackDeriver(PatrolSettings rules, SpotShape spot, IReadOnlyList<TimeStretch>? unobserved = null)
 {
     private readonly VisitTracker _visits = new(rules);
     private readonly StopTracker _stops = new(rules);
@@ -27,6 +31,8 @@ internal sealed class TrackDeriver(PatrolSettings rules, SpotShape spot)
     {
         if (Finished || point.AccuracyMetres > rules.MaxAccuracyMetres) return false;
         if (LastTimeUtc is { } last && point.TimeUtc <= last) return false;
+        if (LastTimeUtc is { } previous && unobserved is { Count: > 0 } && unobserved.Any(s => s.StartUtc < point.TimeUtc && s.EndUtc > previous))
+            _visits.Break();
         LastTimeUtc = point.TimeUtc;
         LastFix = point;
         _visits.Add(point.TimeUtc, spot.MetresOutside(point.X, point.Y));

@@ -49,6 +49,16 @@ internal sealed class VisitTracker(PatrolSettings rules)
         _lastTime = time;
     }
 
+    /// <summary>
+    /// A stretch the page could not measure lies before the next position: like a gap, it ends an open visit where the officer
+    /// was last seen near, and the next position near the spot starts a new one (the stretch is neither inside nor outside).
+    /// </summary>
+    public void Break()
+    {
+        if (_in) Close(_farSince is null ? _lastNear : TrackTime.Mid(_lastNear, _farSince.Value));
+        _lastTime = null;
+    }
+
     /// <summary>The track has ended: an open visit ends where the officer was last seen near.</summary>
     public void Finish()
     {

@@ -98,6 +98,9 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
                     b.Property<double>("MinutesInside")
                         .HasColumnType("double precision");
 
+                    b.Property<double>("ObservedSeconds")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("OfficerId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -120,6 +123,9 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
 
                     b.Property<int>("StopCount")
                         .HasColumnType("integer");
+
+                    b.Property<double>("UnobservedSeconds")
+                        .HasColumnType("double precision");
 
                     b.Property<double>("VehicleMinutes")
                         .HasColumnType("double precision");
@@ -263,6 +269,39 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
                     b.ToTable("patrols_stretches", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.UnobservedReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PatrolId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatrolId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("patrols_unobserved", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Visit", b =>
                 {
                     b.Property<long>("Id")
@@ -341,6 +380,15 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Stretch", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Patrols.Data.PatrolSession", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.UnobservedReport", b =>
                 {
                     b.HasOne("HotSpots.Modules.Patrols.Data.PatrolSession", null)
                         .WithMany()

@@ -89,6 +89,9 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
                     b.Property<double>("MinutesInside")
                         .HasColumnType("REAL");
 
+                    b.Property<double>("ObservedSeconds")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("OfficerId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -111,6 +114,9 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
 
                     b.Property<int>("StopCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double>("UnobservedSeconds")
+                        .HasColumnType("REAL");
 
                     b.Property<double>("VehicleMinutes")
                         .HasColumnType("REAL");
@@ -248,6 +254,37 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
                     b.ToTable("patrols_stretches", (string)null);
                 });
 
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.UnobservedReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PatrolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatrolId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("patrols_unobserved", (string)null);
+                });
+
             modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Visit", b =>
                 {
                     b.Property<long>("Id")
@@ -324,6 +361,15 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("HotSpots.Modules.Patrols.Data.Stretch", b =>
+                {
+                    b.HasOne("HotSpots.Modules.Patrols.Data.PatrolSession", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HotSpots.Modules.Patrols.Data.UnobservedReport", b =>
                 {
                     b.HasOne("HotSpots.Modules.Patrols.Data.PatrolSession", null)
                         .WithMany()
