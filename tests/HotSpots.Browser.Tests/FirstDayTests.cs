@@ -103,9 +103,12 @@ public sealed class FirstDayTests
         await Assertions.Expect(rejected.Nth(1)).ToContainTextAsync("'dev.hill44(at)force.example' is not an email address.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply: create 58 and change 0" }).ClickAsync();
         await Assertions.Expect(page.Locator("#roster-summary")).ToContainTextAsync("58 created, 0 changed, 0 unchanged, 2 rejected; 6 new teams.");
+        // Each new person's one-time invitation link is shown once, to be handed to them.
+        await Assertions.Expect(page.Locator("#invitation-links tbody tr")).ToHaveCountAsync(58);
+        var officerLink = await RosterLinkAsync(page, OfficerEmail);
+        var supervisorLink = await RosterLinkAsync(page, SupervisorEmail);
 
-        // 4. The officer opens their link on a phone, sets a password, is directed and patrols inside the spot.
-        var officerLink = await PasswordLinkAsync(page, OfficerEmail);
+        // 4. The officer opens their invitation on a phone, sets a password, is directed and patrols inside the spot.
         await using var phone = await Phone.OpenAsync(address, TownCentre.Lat, TownCentre.Lon);
         await phone.Page.SetViewportSizeAsync(360, 740);
         var officer = phone.Page;
@@ -122,7 +125,6 @@ public sealed class FirstDayTests
         await Assertions.Expect(officer.Locator("#queue")).ToHaveTextAsync("", new() { Timeout = 10_000 });
 
         // 5. The supervisor sees the officer by name on the live board and assigns a spot to the team.
-        var supervisorLink = await PasswordLinkAsync(page, SupervisorEmail);
         await using var sergeantDesktop = await Desktop.OpenAsync(address);
         var sergeant = sergeantDesktop.Page;
         await SetPasswordAsync(sergeant, supervisorLink);
@@ -164,14 +166,11 @@ public sealed class FirstDayTests
         officer.Url.ShouldContain("/Account/SignIn", customMessage: "a disabled officer's next request is refused");
     }
 
-    /// <summary>A one-time link to set a password for <paramref name="email"/>, made on their page as an administrator does.</summary>
-    private static async Task<string> PasswordLinkAsync(IPage admin, string email)
+    /// <summary>The invitation link the applied roster shows for <paramref name="email"/>.</summary>
+    private static async Task<string> RosterLinkAsync(IPage admin, string email)
     {
-        await admin.GotoAsync($"/Admin/Users?Search={Uri.EscapeDataString(email)}");
-        await admin.GetByRole(AriaRole.Link, new() { Name = email }).ClickAsync();
-        await admin.GetByRole(AriaRole.Link, new() { Name = "New password link…" }).ClickAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Remove password and make a link" }).ClickAsync();
-        return await admin.Locator("#invitation-link").InputValueAsync();
+        var link = (await admin.Locator("#invitation-links tbody tr", new() { HasText = email }).Locator("code").TextContentAsync())!.Trim();
+        return link.StartsWith('/') ? link : new Uri(link).PathAndQuery;
     }
 
     private static async Task SetPasswordAsync(IPage page, string link)

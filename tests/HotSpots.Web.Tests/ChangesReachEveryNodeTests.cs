@@ -75,12 +75,14 @@ public sealed class ChangesReachEveryNodeTests
         await nodeA.Use<IHotspotReview, int>(async r => { await r.UpdateBriefingAsync(spot.Id, "Two nodes, one briefing.", "analyst", CancellationToken.None); return 0; });
         (await NearAsync(nodeB, officerId, here)).Single(n => n.Spot.Id == spot.Id).Spot.Briefing.ShouldBe("Two nodes, one briefing.");
 
-        // An assignment on A to the officer's team: B's near me puts the spot first as the team's.
+        // An assignment on A to the officer's team: B's near me puts the spot first as the team's (after only a spot the
+        // officer stands in, which is offered before anything).
         var shift = (await TodayAsync(nodeB)).CurrentShift;
         var farthest = (await NearAsync(nodeB, officerId, here))[^1].Spot;
         await nodeA.Use<ITaskingModule, AssignmentView>(t => t.AssignAsync(farthest.Id, officer.TeamId!.Value, shift, "supervisor", CancellationToken.None));
         var near = await NearAsync(nodeB, officerId, here);
-        (near[0].Spot.Id, near[0].AssignedToYourTeam).ShouldBe((farthest.Id, true));
+        var firstNotStoodIn = near.First(n => n.DistanceMetres >= 1);
+        (firstNotStoodIn.Spot.Id, firstNotStoodIn.AssignedToYourTeam).ShouldBe((farthest.Id, true));
         (await TodayAsync(nodeB)).Assignments.ShouldContain(a => a.HotspotId == farthest.Id && a.TeamId == officer.TeamId);
 
         // The officer moved to another team on A: on B the spot is no longer his team's.

@@ -82,9 +82,18 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
         var chart = Bars.Render("Tasked officer-minutes in assigned spots per police day", "minutes",
             byDay.Select(d => (d.Name, d.Minutes)).ToList(), target: byDay.Count == 0 ? null : byDay.Average(d => d.TargetMinutes));
         var assignedDoses = assigned.Select(a => Dose(a.Spot, a.Day)).OfType<SpotDayDosage>().ToList();
+
+        // Presence by arm: the location feed and tasked patrols in every place-day, treatment and control alike.
+        var allPatrolVisits = await patrols.ListVisitsAsync(fromUtc, toUtc, PresenceSource.Patrols, cancellationToken);
+        var feedVisits = await patrols.ListVisitsAsync(fromUtc, toUtc, PresenceSource.LocationFeed, cancellationToken);
+        ArmPresence.Stay Stay(VisitView v) => new(v.HotspotId, force.PoliceDay(v.EnteredUtc), v.EnteredUtc, v.ExitedUtc);
+        var armDays = trial is null
+            ? assigned.Select(a => (a.Spot, a.Day, "All published spots"))
+            : assigned.Select(a => (a.Spot, a.Day, "Treatment")).Concat(controlDays.Select(c => (c.Spot, c.Day, "Control")));
+        var byArm = ArmPresence.Compute(armDays, feedVisits.Select(Stay), allPatrolVisits.Select(Stay));
         return new ComplianceReport(from, to, targets, assignment, assigned.Count, patrolled, dosed, bySpot, byTeam, byShift, byDay,
             controls, controlTotals, withheld, chart.ToChart(),
-            assignedDoses.Sum(d => d.ObservedMinutes), assignedDoses.Sum(d => d.UnobservedMinutes));
+            assignedDoses.Sum(d => d.ObservedMinutes), assignedDoses.Sum(d => d.UnobservedMinutes), byArm);
     }
 
     /// <summary>Presence in each control spot of a trial on its control days so far, by spot: for the trial's evaluators.</summary>

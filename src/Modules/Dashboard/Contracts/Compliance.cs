@@ -23,8 +23,11 @@ public sealed record ComplianceReport(
     int AssignedPlaceDays, int PatrolledPlaceDays, int DosedPlaceDays,
     IReadOnlyList<DoseLine> BySpot, IReadOnlyList<DoseLine> ByTeam, IReadOnlyList<DoseLine> ByShift, IReadOnlyList<DoseLine> ByDay,
     IReadOnlyList<ControlPresence> Controls, ControlTotals? ControlTotals, string? Withheld, Chart DailyChart,
-    double ObservedMinutes, double UnobservedMinutes)
+    double ObservedMinutes, double UnobservedMinutes, IReadOnlyList<PresenceByArm>? ByArm = null)
 {
+    /// <summary>Presence by arm (every place-day of the period): the location feed's minutes, tasked minutes, and both at once.</summary>
+    public IReadOnlyList<PresenceByArm> PresenceByArm => ByArm ?? [];
+
     public double? PatrolledShare => AssignedPlaceDays == 0 ? null : (double)PatrolledPlaceDays / AssignedPlaceDays;
 
     /// <summary>The share of tasked patrol time in assigned place-days that the phones could measure (docs/measurement.md).</summary>
@@ -55,3 +58,12 @@ public sealed record ControlPresence(string Spot, double FeedMinutes, int Visits
 
 /// <summary>Presence in every control spot together on its control days: what a viewer who does not evaluate sees while the trial runs.</summary>
 public sealed record ControlTotals(int Spots, int PlaceDays, double FeedMinutes, int Visits, double TaskedMinutes);
+
+/// <summary>
+/// Presence in one arm's place-days (a trial's treatment or control, or every published spot when no trial runs): what the
+/// police location feed saw (all units), what tasked patrols delivered, and the minutes both were there at once.
+/// </summary>
+/// <param name="FeedMinutes">Officer-minutes of location feed units in the spots (the baseline presence).</param>
+/// <param name="PatrolMinutes">Officer-minutes of tasked patrols in the spots.</param>
+/// <param name="OverlapMinutes">Minutes when a feed unit and a tasked patrol were in the same spot at the same time.</param>
+public sealed record PresenceByArm(string Arm, int PlaceDays, double FeedMinutes, double PatrolMinutes, double OverlapMinutes);
