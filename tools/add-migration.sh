@@ -9,7 +9,8 @@ modules=("${@:-Platform Ingestion Hotspots Workforce Tasking Patrols Accounts}")
 dotnet tool restore >/dev/null
 dotnet build src/HotSpots.Web -v q -nologo >/dev/null
 for module in ${modules[*]}; do
-  if [ "$module" = Accounts ]; then project=src/HotSpots.Web; dir=Accounts/Migrations
+  # Accounts (Identity and OpenIddict tables) belongs to the Workforce module, with its own migrations history.
+  if [ "$module" = Accounts ]; then project=src/Modules/Workforce; dir=Accounts/Data/Migrations
   elif [ "$module" = Platform ]; then project=src/HotSpots.Platform; dir=Data/Migrations
   else project=src/Modules/$module; dir=Data/Migrations; fi
   for provider in Sqlite Postgres; do

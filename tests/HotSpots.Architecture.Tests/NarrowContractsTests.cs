@@ -78,6 +78,24 @@ public sealed class NarrowContractsTests
         }
     }
 
+    /// <summary>
+    /// The sign-in accounts are Workforce's: their contracts (administration, set-up, the sessions' store) are for the web
+    /// host alone, like <see cref="IWorkforceAdministration"/>, and what the sessions' store answers cannot be changed.
+    /// </summary>
+    [Fact]
+    public void The_accounts_contracts_are_for_the_web_host_alone()
+    {
+        Type[] accounts = [typeof(IUserAdministration), typeof(IUserAccounts), typeof(IAccountSessions)];
+        Refused("Workforce").ShouldBe([typeof(IWorkforceAdministration), .. accounts], ignoreOrder: true);
+        foreach (var contract in accounts)
+        {
+            foreach (var (name, assembly) in Modules.Where(m => m.Key != "Workforce"))
+                ReferencedBy(assembly, [contract]).ShouldBeEmpty($"{name} uses {contract.Name}");
+            TakenInConstructors(ModuleRulesTests.Web, [contract]).ShouldNotBeEmpty($"the web host should take {contract.Name} in a constructor");
+        }
+        typeof(IAccountSessions).GetMethods().SelectMany(m => Mutable(m.ReturnType, $"{nameof(IAccountSessions)}.{m.Name}", [])).ShouldBeEmpty();
+    }
+
     [Fact]
     public void Reading_contracts_answer_with_read_only_values()
     {

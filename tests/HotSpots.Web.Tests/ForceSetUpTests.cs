@@ -1,4 +1,5 @@
 using System.Net;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Platform.Audit;
 using HotSpots.Testing;
@@ -109,9 +110,9 @@ public sealed class ForceSetUpTests
         const string key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var accounts = scope.ServiceProvider.GetRequiredService<HotSpots.Web.Accounts.UserAccounts>();
-            var administration = scope.ServiceProvider.GetRequiredService<HotSpots.Web.Accounts.UserAdministration>();
-            var user = await administration.EnsureUserAsync("chief.admin@force.example", "amber-kettle-orchard-42", "test set-up", HotSpots.Web.Accounts.Roles.Admin);
+            var accounts = scope.ServiceProvider.GetRequiredService<IUserAccounts>();
+            var administration = scope.ServiceProvider.GetRequiredService<IUserAdministration>();
+            var user = await administration.EnsureUserAsync("chief.admin@force.example", "amber-kettle-orchard-42", "test set-up", Roles.Admin);
             await accounts.EnrolAuthenticatorAsync(user, key);
         }
         app.Service<ForceOptions>().IsSetUp.ShouldBeFalse();

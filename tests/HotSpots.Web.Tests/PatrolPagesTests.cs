@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform.Audit;
 using HotSpots.Testing;
 
@@ -97,9 +98,9 @@ public sealed partial class PatrolPagesTests : IClassFixture<PatrolPagesTests.Ap
         var (_, id) = await PatrolAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            var accounts = scope.ServiceProvider.GetRequiredService<Accounts.UserAdministration>();
-            await accounts.EnsureUserAsync("other@test.hotspots", "Amber-Kettle-Road-2345", "test", Accounts.Roles.Officer);
-            await accounts.EnsureUserAsync("other.sergeant@test.hotspots", "Amber-Kettle-Road-2345", "test", Accounts.Roles.Supervisor);
+            var accounts = scope.ServiceProvider.GetRequiredService<IUserAdministration>();
+            await accounts.EnsureUserAsync("other@test.hotspots", "Amber-Kettle-Road-2345", "test", Roles.Officer);
+            await accounts.EnsureUserAsync("other.sergeant@test.hotspots", "Amber-Kettle-Road-2345", "test", Roles.Supervisor);
         }
         foreach (var email in new[] { "other@test.hotspots", "other.sergeant@test.hotspots" })
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Testing;
 using HotSpots.Web.Accounts;
 
@@ -68,7 +69,7 @@ public sealed class RoleAccessTests : IClassFixture<RoleAccessTests.App>
     public async Task An_account_is_locked_after_five_wrong_passwords()
     {
         await using (var scope = _app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureUserAsync("locked@test.hotspots", "Right-Horse-Battery-2345", "test", Roles.Analyst);
+            await scope.ServiceProvider.GetRequiredService<IUserAdministration>().EnsureUserAsync("locked@test.hotspots", "Right-Horse-Battery-2345", "test", Roles.Analyst);
         for (var i = 0; i < 5; i++)
             await Should.ThrowAsync<InvalidOperationException>(() => SignedInClient.SignInAsync(_app, "locked@test.hotspots", "wrong-password"));
         // The right password no longer works while the account is locked.

@@ -60,7 +60,7 @@ public sealed class RosterCommandLineTests
         // The sergeant's printed link is good: it names her account and its token is valid.
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), invitations.Single(i => i.Email == "amira.ahmed1@force.example").Link).Query);
         query["id"].ToString().ShouldBe(sergeant.Id);
-        (await scope.ServiceProvider.GetRequiredService<Accounts.UserAdministration>().FindInvitedAsync(query["id"], query["token"]))!.Id.ShouldBe(sergeant.Id);
+        (await scope.ServiceProvider.GetRequiredService<IUserAdministration>().FindInvitedAsync(query["id"], query["token"]))!.Id.ShouldBe(sergeant.Id);
         users.Users.Count().ShouldBe(58);
         var workforce = scope.ServiceProvider.GetRequiredService<IWorkforce>();
         var record = (await workforce.FindOfficerAsync(sergeant.Id, CancellationToken.None))!;

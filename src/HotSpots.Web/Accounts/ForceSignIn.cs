@@ -57,7 +57,7 @@ public sealed class ForceSignIn(
             // Made the one way accounts are made (internal, so asked of the services rather than taken in the constructor).
             try
             {
-                user = (await services.GetRequiredService<UserAdministration>().CreateAccountAsync(email, roles, email, cancellationToken,
+                user = (await services.GetRequiredService<IUserAdministration>().CreateAccountAsync(email, roles, email, cancellationToken,
                     details: $"linked to {issuer} subject {subject}", login: new UserLoginInfo(issuer, subject, Settings.DisplayName))).User;
             }
             catch (AccountLoginTakenException)

@@ -30,14 +30,15 @@ internal static class MachineClients
     public static readonly IReadOnlyList<string> Scopes = [ImportScope, FeedScope];
 
     /// <summary>
-    /// The clients' store, and with <paramref name="issueTokens"/> (the web app) the token endpoint and the validation of
+    /// The clients' store (<paramref name="stores"/>: the Workforce module's accounts tables), and with <paramref name="issueTokens"/> (the web app) the token endpoint and the validation of
     /// access tokens. The command line only registers clients: it neither reads nor creates the signing keys.
     /// </summary>
-    public static void AddMachineClients(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DatabaseSettings database, bool issueTokens)
+    public static void AddMachineClients(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DatabaseSettings database, bool issueTokens,
+        Action<OpenIddictCoreBuilder> stores)
     {
         var keys = Path.Combine(database.SharedDirectory, "keys");
         var openIddict = services.AddOpenIddict()
-            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AccountsDbContext>());
+            .AddCore(stores);
         if (!issueTokens) return;
         openIddict
             .AddServer(o =>

@@ -1,4 +1,5 @@
 using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using Microsoft.AspNetCore.Authorization;
 
 namespace HotSpots.Web.Accounts;

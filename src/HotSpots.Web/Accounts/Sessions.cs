@@ -1,32 +1,25 @@
-using System.Globalization;
 using System.Security.Claims;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform.Revisions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace HotSpots.Web.Accounts;
 
 /// <summary>
 /// Sessions end on the server, on every node at once. Each sign-in's cookie carries a session id; signing out records
-/// that id as ended (a row in the user tokens table), and every change to an account's security stamp (sign out
+/// that id as ended (through the Workforce module's <see cref="IAccountSessions"/>), and every change to an account's security stamp (sign out
 /// everywhere, a new password, a role added or removed) or its removal counts too. Each request with a cookie checks its
 /// session against a copy in memory of the ended ids and the accounts' stamps, a <see cref="RevisionedCache{T}"/> of the
-/// kind <see cref="Revision"/>: one small query per request, and a new copy only after such a change on any node.
+/// kind <see cref="IAccountSessions.Revision"/>: one small query per request, and a new copy only after such a change on any node.
 /// </summary>
 internal sealed class Sessions
 {
-    /// <summary>The revision raised with every write that may end a session (AccountsDbContext raises it).</summary>
-    public const string Revision = "accounts.sessions";
-
     /// <summary>The claim naming the session: set when the cookie is first issued, kept at each stamp check.</summary>
     public const string IdClaim = "hotspots.sid";
 
-    /// <summary>The user tokens' login provider under which ended sessions are kept (name: session id, value: when).</summary>
-    public const string EndedProvider = "HotSpots.EndedSession";
-
-    private readonly RevisionedCache<State> _state;
+    private readonly RevisionedCache<AccountSessionState> _state;
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _keep;
@@ -40,7 +33,7 @@ internal sealed class Sessions
         // A cookie lives at most the idle timeout after its last use, and an ended session is never used again.
         _keep = TimeSpan.FromMinutes(security.IdleTimeoutMinutes) + TimeSpan.FromHours(1);
         _stampClaim = identity.Value.ClaimsIdentity.SecurityStampClaimType;
-        _state = new RevisionedCache<State>(revisions, [Revision], ReadAsync, clock);
+        _state = new RevisionedCache<AccountSessionState>(revisions, [IAccountSessions.Revision], ReadAsync, clock);
     }
 
     /// <summary>Whether <paramref name="principal"/>'s session is still live: not signed out, its account's stamp unchanged.</summary>
@@ -61,13 +54,8 @@ internal sealed class Sessions
         var session = principal.FindFirstValue(IdClaim);
         if (userId is null || session is null) return;
         await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
         var now = _clock.GetUtcNow().UtcDateTime;
-        var before = (now - _keep).ToString("O", CultureInfo.InvariantCulture);
-        await db.UserTokens.Where(t => t.LoginProvider == EndedProvider && string.Compare(t.Value, before) < 0).ExecuteDeleteAsync(cancellationToken);
-        if (!await db.UserTokens.AnyAsync(t => t.UserId == userId && t.LoginProvider == EndedProvider && t.Name == session, cancellationToken))
-            db.UserTokens.Add(new IdentityUserToken<string> { UserId = userId, LoginProvider = EndedProvider, Name = session, Value = now.ToString("O", CultureInfo.InvariantCulture) });
-        await db.SaveChangesAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<IAccountSessions>().EndAsync(userId, session, now, now - _keep, cancellationToken);
     }
 
     /// <summary>The cookie events: a new session id at sign-in, and the check before each request.</summary>
@@ -93,14 +81,9 @@ internal sealed class Sessions
         };
     }
 
-    private async Task<State> ReadAsync(RevisionStamp stamp, CancellationToken cancellationToken)
+    private async Task<AccountSessionState> ReadAsync(RevisionStamp stamp, CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-        var stamps = await db.Users.AsNoTracking().Select(u => new { u.Id, u.SecurityStamp }).ToDictionaryAsync(u => u.Id, u => u.SecurityStamp ?? "", StringComparer.Ordinal, cancellationToken);
-        var ended = await db.UserTokens.AsNoTracking().Where(t => t.LoginProvider == EndedProvider).Select(t => t.Name).ToListAsync(cancellationToken);
-        return new State(stamps, ended.ToHashSet(StringComparer.Ordinal));
+        return await scope.ServiceProvider.GetRequiredService<IAccountSessions>().ReadAsync(cancellationToken);
     }
-
-    private sealed record State(Dictionary<string, string> Stamps, HashSet<string> Ended);
 }

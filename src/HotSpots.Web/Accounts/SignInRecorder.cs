@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HotSpots.Modules.Workforce.Contracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -18,13 +19,13 @@ internal sealed class SignInRecorder(
     ILogger<SignInManager<IdentityUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<IdentityUser> confirmation,
-    AccountNotes notes,
+    IAccountSessions sessions,
     TimeProvider clock)
     : SignInManager<IdentityUser>(users, context, claims, options, logger, schemes, confirmation)
 {
     public override async Task SignInWithClaimsAsync(IdentityUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
-        await notes.SetTimeAsync(user.Id, AccountNotes.LastSignIn, clock.GetUtcNow(), Context.RequestAborted);
+        await sessions.NoteSignInAsync(user.Id, clock.GetUtcNow(), Context.RequestAborted);
     }
 }

@@ -1,3 +1,4 @@
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Demo;
 using Microsoft.AspNetCore.Identity;
@@ -29,7 +30,7 @@ internal static partial class CommandLine
         if (teamName is not null && string.IsNullOrWhiteSpace(name)) throw new UsageException("give the person's --name with their --team: the live board and the leaderboards show it");
 
         // Refused before a new team is made for nobody.
-        var administration = services.GetRequiredService<UserAdministration>();
+        var administration = services.GetRequiredService<IUserAdministration>();
         if (await administration.GetByEmailAsync(args[0], CancellationToken.None) is not null)
             throw new InvalidOperationException($"There is an account for {args[0]} already; nothing changed. disable-user, or the users page (/Admin/Users), changes it.");
         if (roles.FirstOrDefault(r => !Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)) is { } unknown)
@@ -37,7 +38,7 @@ internal static partial class CommandLine
         long? teamId = null;
         if (!string.IsNullOrWhiteSpace(teamName))
         {
-            var (team, created) = await services.GetRequiredService<OfficerRecords>().TeamAsync(teamName, create: true, "command line", CancellationToken.None);
+            var (team, created) = await administration.TeamAsync(teamName, create: true, "command line", CancellationToken.None);
             teamId = team!.Id;
             if (created) Console.WriteLine($"Team {team.Name} made.");
         }
@@ -49,7 +50,7 @@ internal static partial class CommandLine
     private static async Task<int> DisableUserAsync(IServiceProvider services, List<string> args)
     {
         if (args.Count != 1) throw new UsageException("give the EMAIL of the account to disable");
-        var administration = services.GetRequiredService<UserAdministration>();
+        var administration = services.GetRequiredService<IUserAdministration>();
         var account = await administration.GetByEmailAsync(args[0], CancellationToken.None)
                       ?? throw new KeyNotFoundException($"There is no account for {args[0]}.");
         if (account.State == AccountState.Disabled)
@@ -69,7 +70,7 @@ internal static partial class CommandLine
     /// </summary>
     private static async Task<int?> UnchangedAdminAsync(IServiceProvider services, string email, bool reset)
     {
-        if (reset || await services.GetRequiredService<UserAccounts>().FindAsync(email) is not { } existing) return null;
+        if (reset || await services.GetRequiredService<IUserAccounts>().FindAsync(email) is not { } existing) return null;
         var admin = await services.GetRequiredService<UserManager<IdentityUser>>().IsInRoleAsync(existing, Roles.Admin);
         Console.WriteLine($"There is an account for {email} already{(admin ? ", an administrator" : ", and it is not an administrator")}; nothing changed. " +
                           "To set its password, make it an administrator, enable it and reset its two-factor sign-in, run: ./run.sh create-admin EMAIL --reset");
@@ -79,7 +80,7 @@ internal static partial class CommandLine
     /// <summary>create-admin --reset on an existing account; false when there is none (create-admin then makes it).</summary>
     private static async Task<bool> ResetAdminAsync(IServiceProvider services, string email, string password)
     {
-        var accounts = services.GetRequiredService<UserAccounts>();
+        var accounts = services.GetRequiredService<IUserAccounts>();
         if (await accounts.FindAsync(email) is not { } existing) return false;
         await accounts.ResetAdministratorAsync(existing, password);
         await services.GetRequiredService<Platform.Audit.IAuditLog>().RecordAsync(new Platform.Audit.AuditEntry("command line", "account.admin-reset", $"user {existing.UserName}",
@@ -124,7 +125,7 @@ internal static partial class CommandLine
         }
         if (!(reset && await ResetAdminAsync(services, args[0], password)))
         {
-            await services.GetRequiredService<UserAdministration>().CreateAccountAsync(args[0], [Roles.Admin], "command line", CancellationToken.None, password);
+            await services.GetRequiredService<IUserAdministration>().CreateAccountAsync(args[0], [Roles.Admin], "command line", CancellationToken.None, password);
             Console.WriteLine($"Administrator {args[0]} can now sign in.");
         }
         await OfferToRemoveDemoAccountsAsync(services, args[0], removeDemo);

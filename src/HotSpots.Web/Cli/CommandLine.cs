@@ -110,7 +110,7 @@ internal static partial class CommandLine
         try
         {
             await using var scope = app.Services.CreateAsyncScope();
-            // Roles are made by the verbs that make users (UserAccounts), not by every verb.
+            // Roles are made by the verbs that make users (IUserAccounts), not by every verb.
             if (verb.Migrate) await DatabaseStartup.PrepareAsync(app.Services, app.Services.GetRequiredService<DatabaseSettings>(), CancellationToken.None);
             return await verb.Run(scope.ServiceProvider, options.Where(o => !(o.StartsWith("--") && o.Contains('='))).ToList());
         }
@@ -190,7 +190,7 @@ internal static partial class CommandLine
             var outcome = await roster.ApplyAsync(csv, "command line", CancellationToken.None);
             (result, teamsCreated, invitations) = (outcome.Applied, outcome.TeamsCreated, outcome.Invitations);
         }
-        var address = services.GetRequiredService<Accounts.InvitationSettings>().PublicAddress;
+        var address = services.GetRequiredService<InvitationSettings>().PublicAddress;
         string LinkOf(Roster.RosterInvitation invitation) => address is null ? invitation.Path : invitation.Link(address);
         foreach (var line in result.Lines.Where(l => l.Action is RosterAction.Create or RosterAction.Update))
             Console.WriteLine($"Row {line.Row}: {(dryRun ? "would " : "")}{(line.Action == RosterAction.Create ? "create" : "update")} {line.Email}: {string.Join("; ", line.Changes)}");

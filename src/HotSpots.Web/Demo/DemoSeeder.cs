@@ -15,7 +15,7 @@ namespace HotSpots.Web.Demo;
 /// own would be made), the demo sign-ins (made the one way accounts are made, with the demo's published password), and a published hot spot set.
 /// </summary>
 internal sealed class DemoSeeder(
-    UserAccounts accounts, UserAdministration administration, IImports ingestion, IHotspotModule hotspots, IWorkforceAdministration workforce,
+    IUserAccounts accounts, IUserAdministration administration, IImports ingestion, IHotspotModule hotspots, IWorkforceAdministration workforce,
     DemoPatrols patrols, DemoOptions options, SecurityOptions security, DatabaseSettings database, ForceOptions force, IForceSettings forceSettings,
     TimeProvider clock, ILogger<DemoSeeder> log)
 {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

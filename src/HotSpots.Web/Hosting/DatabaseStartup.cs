@@ -1,3 +1,4 @@
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Platform.Data;
 using HotSpots.Web.Accounts;
@@ -74,7 +75,7 @@ internal sealed class DatabaseStartup(
         if (database.Provider == DatabaseProvider.Postgres)
             await HangfireSchema.InstallAsync(database.ConnectionString, cancellationToken);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
+        await scope.ServiceProvider.GetRequiredService<IUserAccounts>().EnsureRolesAsync();
         if (thenUnderLock is not null) await thenUnderLock(scope.ServiceProvider);
         // The force's saved settings (set-up page) are in force before the first request, job or command.
         await services.GetRequiredService<ForceSettingsWatch>().RefreshAsync(cancellationToken);

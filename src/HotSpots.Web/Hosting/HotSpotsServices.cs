@@ -44,7 +44,6 @@ internal static class HotSpotsServices
         services.AddPatrolsModule(configuration);
         services.AddDashboardModule(configuration);
 
-        services.AddModuleDbContext<AccountsDbContext, AccountsSqliteContext, AccountsPostgresContext>(database, AccountsDbContext.Module);
         services.AddIdentity<IdentityUser, IdentityRole>(o =>
             {
                 // Length and a deny list (Security/PasswordPolicy), not character classes.
@@ -59,13 +58,13 @@ internal static class HotSpotsServices
                 o.User.RequireUniqueEmail = true;
                 o.Tokens.AuthenticatorTokenProvider = OnceOnlyAuthenticatorCodes.Name;
             })
-            .AddEntityFrameworkStores<AccountsDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OnceOnlyAuthenticatorCodes>(OnceOnlyAuthenticatorCodes.Name)
-            .AddPasswordValidator<PasswordPolicy>();
-        services.AddUserAdministration(configuration);
-        services.AddMachineClients(configuration, builder.Environment, database, issueTokens: runJobServer);
-        services.AddScoped<UserAccounts>();
+            .AddPasswordValidator<PasswordPolicy>()
+            // The accounts' store, rules and invitation links are the Workforce module's.
+            .AddWorkforceAccounts(configuration);
+        services.AddScoped<SignInManager<IdentityUser>, SignInRecorder>();
+        services.AddMachineClients(configuration, builder.Environment, database, issueTokens: runJobServer, stores: o => o.UseWorkforceAccountStores());
         services.AddScoped<Roster.RosterImport>();
         services.AddSingleton(SecurityOptions.From(configuration));
         services.AddSingleton(demo);

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Api;
 using HotSpots.Web.Operations;

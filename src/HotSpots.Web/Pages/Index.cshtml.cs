@@ -1,3 +1,4 @@
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

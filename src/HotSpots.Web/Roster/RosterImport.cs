@@ -6,7 +6,7 @@ namespace HotSpots.Web.Roster;
 
 /// <summary>
 /// The roster import as the command line and the Roster page run it: Workforce plans the file against the accounts
-/// held, the accounts of the created rows are made the one way accounts are made (<see cref="UserAdministration.CreateAccountAsync"/>,
+/// held, the accounts of the created rows are made the one way accounts are made (<see cref="IUserAdministration.CreateAccountAsync"/>,
 /// each with its invitation link) and the roles that change are set, then Workforce saves the records. The rules are
 /// Workforce's and the account rules'; this only joins the two halves.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class RosterImport(IWorkforceAdministration workforce, IServicePro
     public static readonly RosterRules Rules = new(Roles.All, Roles.Supervisor);
 
     // Internal, so not a constructor parameter of this public class.
-    private UserAdministration Accounts => services.GetRequiredService<UserAdministration>();
+    private IUserAdministration Accounts => services.GetRequiredService<IUserAdministration>();
 
     /// <summary>What the file would do, changing nothing.</summary>
     public async Task<RosterPlan> PlanAsync(string csv, CancellationToken cancellationToken) =>

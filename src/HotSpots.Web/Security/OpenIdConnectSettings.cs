@@ -48,11 +48,11 @@ public sealed class OpenIdConnectSettings
     /// <summary>Discovery and keys only over https; turn off only for a provider on this machine (tests).</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
-    /// <summary>The HotSpots roles the claim values give, in the order of <see cref="Accounts.Roles.All"/>.</summary>
+    /// <summary>The HotSpots roles the claim values give, in the order of <see cref="Modules.Workforce.Contracts.Roles.All"/>.</summary>
     internal IReadOnlyList<string> RolesFor(IEnumerable<string> claimValues)
     {
         var values = claimValues.ToHashSet(StringComparer.Ordinal);
-        return [.. Accounts.Roles.All.Where(role => Roles.TryGetValue(role, out var given) && given.Any(values.Contains))];
+        return [.. Modules.Workforce.Contracts.Roles.All.Where(role => Roles.TryGetValue(role, out var given) && given.Any(values.Contains))];
     }
 
     /// <summary>Refuses to start with settings that could never let anyone in, or that name a role HotSpots does not have.</summary>
@@ -63,8 +63,8 @@ public sealed class OpenIdConnectSettings
         if (!Uri.TryCreate(Authority, UriKind.Absolute, out _)) problems.Add("Authority must be the provider's address");
         if (string.IsNullOrWhiteSpace(ClientId)) problems.Add("ClientId is missing");
         if (string.IsNullOrWhiteSpace(RoleClaim)) problems.Add("RoleClaim is missing");
-        var unknown = Roles.Keys.Where(r => !Accounts.Roles.All.Contains(r, StringComparer.Ordinal)).ToList();
-        if (unknown.Count > 0) problems.Add($"Roles names {string.Join(", ", unknown)}, not one of {string.Join(", ", Accounts.Roles.All)}");
+        var unknown = Roles.Keys.Where(r => !Modules.Workforce.Contracts.Roles.All.Contains(r, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0) problems.Add($"Roles names {string.Join(", ", unknown)}, not one of {string.Join(", ", Modules.Workforce.Contracts.Roles.All)}");
         if (!Roles.Values.Any(v => v.Length > 0)) problems.Add("Roles gives no role to any claim value, so no one could sign in");
         if (problems.Count > 0)
             throw new InvalidOperationException($"Security:OpenIdConnect is enabled but {string.Join("; ", problems)}.");

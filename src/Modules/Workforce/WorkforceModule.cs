@@ -1,14 +1,20 @@
+using HotSpots.Modules.Workforce.Accounts;
+using HotSpots.Modules.Workforce.Accounts.Data;
 using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Modules.Workforce.Data;
 using HotSpots.Modules.Workforce.Roster;
 using HotSpots.Modules.Workforce.Teams;
 using HotSpots.Platform.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Modules.Workforce;
 
-/// <summary>The force's people: teams and officer records (names, collar numbers, teams, supervisors), and the roster import.</summary>
+/// <summary>
+/// The force's people: teams and officer records (names, collar numbers, teams, supervisors), the roster import, and
+/// the sign-in accounts (ASP.NET Core Identity's and OpenIddict's tables, the rules for making and changing accounts).
+/// </summary>
 public static class WorkforceModule
 {
     public const string Name = "Workforce";
@@ -22,6 +28,42 @@ public static class WorkforceModule
         services.AddScoped<IWorkforce, WorkforceReader>();
         services.AddScoped<IWorkforceAdministration, WorkforceAdministration>();
         return services;
+    }
+
+    /// <summary>
+    /// The accounts' store for ASP.NET Core Identity (module "Accounts": its own tables and migrations history), the
+    /// invitation links' token provider (also Identity's password-reset provider; Accounts:InvitationHours), and
+    /// <see cref="IUserAdministration"/>, <see cref="IUserAccounts"/>, <see cref="IAccountSessions"/> and
+    /// <see cref="InvitationSettings"/>. Call on the builder AddIdentity returns, after its token providers.
+    /// </summary>
+    public static IdentityBuilder AddWorkforceAccounts(this IdentityBuilder identity, IConfiguration configuration)
+    {
+        var services = identity.Services;
+        services.AddModuleDbContext<AccountsDbContext, AccountsSqliteContext, AccountsPostgresContext>(DatabaseSettings.From(configuration), AccountsDbContext.Module);
+        identity.AddEntityFrameworkStores<AccountsDbContext>();
+        var settings = InvitationSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.Configure<InvitationTokenProviderOptions>(o => o.TokenLifespan = settings.Lifespan);
+        services.AddTransient<InvitationTokenProvider>();
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Tokens.ProviderMap[InvitationTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(InvitationTokenProvider));
+            o.Tokens.PasswordResetTokenProvider = InvitationTokenProvider.ProviderName;
+        });
+        services.AddScoped<AccountNotes>();
+        services.AddScoped<OfficerRecords>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<IUserAccounts>(p => p.GetRequiredService<UserAccounts>());
+        services.AddScoped<IUserAdministration, UserAdministration>();
+        services.AddScoped<IAccountSessions, SessionStore>();
+        return identity;
+    }
+
+    /// <summary>OpenIddict's stores (machine clients, their tokens) in the accounts' tables.</summary>
+    public static OpenIddictCoreBuilder UseWorkforceAccountStores(this OpenIddictCoreBuilder core)
+    {
+        core.UseEntityFrameworkCore().UseDbContext<AccountsDbContext>();
+        return core;
     }
 }
 

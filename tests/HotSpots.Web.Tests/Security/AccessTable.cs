@@ -1,3 +1,4 @@
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 
 namespace HotSpots.Web.Tests.Security;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using HotSpots.Modules.Dashboard.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 
 namespace HotSpots.Web.Tests.Security;

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Platform.Geography;
 using HotSpots.Testing;
@@ -215,7 +216,7 @@ public sealed partial class AccessTableTests(AccessTableTests.App fixture) : ICl
     private List<Route> Routes()
     {
         var routes = new List<Route>();
-        var web = typeof(Roles).Assembly;
+        var web = typeof(Policies).Assembly;
         foreach (var endpoint in fixture.Host.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var path = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');

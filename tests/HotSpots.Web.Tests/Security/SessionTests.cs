@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform.Audit;
 using HotSpots.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -123,7 +124,7 @@ public sealed partial class SessionTests
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
             var o = (await users.FindByEmailAsync("officer@demo.hotspots"))!;
-            (await users.RemoveFromRoleAsync(o, HotSpots.Web.Accounts.Roles.Officer)).Succeeded.ShouldBeTrue();
+            (await users.RemoveFromRoleAsync(o, Roles.Officer)).Succeeded.ShouldBeTrue();
             var s = (await users.FindByEmailAsync("supervisor@demo.hotspots"))!;
             (await users.DeleteAsync(s)).Succeeded.ShouldBeTrue();
         }

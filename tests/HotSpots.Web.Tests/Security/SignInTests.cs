@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Testing;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Security;
@@ -225,7 +226,7 @@ public sealed partial class SignInTests
     private static async Task CreateUserAsync(HotSpotsApp app, string email, string role)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureUserAsync(email, Password, "test", role);
+        await scope.ServiceProvider.GetRequiredService<IUserAdministration>().EnsureUserAsync(email, Password, "test", role);
     }
 
     [GeneratedRegex("otpauth://totp/[^\"<]+")]

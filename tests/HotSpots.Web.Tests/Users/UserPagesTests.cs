@@ -162,7 +162,7 @@ public sealed partial class UserPagesTests
         // Half a thousandth of an hour: 1.8 seconds.
         await using var app = App(database, invitationHours: 0.0005);
         await using var scope = app.Services.CreateAsyncScope();
-        var invitation = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+        var invitation = await scope.ServiceProvider.GetRequiredService<IUserAdministration>()
             .AddAsync(new NewAccount("late@force.test", [Roles.Officer]), "test", CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(3));
         (await app.CreateClient().GetAsync(invitation.Path)).StatusCode.ShouldBe(HttpStatusCode.Gone);
@@ -177,7 +177,7 @@ public sealed partial class UserPagesTests
         await using var app = App(database);
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            var administration = scope.ServiceProvider.GetRequiredService<IUserAdministration>();
             for (var i = 0; i < 60; i++)
                 await administration.AddAsync(new NewAccount($"bulk{i:00}@force.test", [Roles.Officer], Name: i == 7 ? "Priya Kaur" : null), "test", CancellationToken.None);
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace HotSpots.Web.Pages.Account;
 [AllowAnonymous]
 public sealed class InvitationModel(SignInManager<IdentityUser> signIn) : PageModel
 {
-    private UserAdministration Administration => HttpContext.RequestServices.GetRequiredService<UserAdministration>();
+    private IUserAdministration Administration => HttpContext.RequestServices.GetRequiredService<IUserAdministration>();
 
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
@@ -65,7 +66,7 @@ public sealed class InvitationModel(SignInManager<IdentityUser> signIn) : PageMo
         if (user is null) return null;
         Usable = true;
         Email = user.Email;
-        NeedsTwoFactor = await Administration.NeedsTwoFactorAsync(user);
+        NeedsTwoFactor = (await signIn.UserManager.GetRolesAsync(user)).Any(HttpContext.RequestServices.GetRequiredService<SecurityOptions>().TwoFactorRoles.Contains);
         return user;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform;
 using HotSpots.Web.Accounts;
 using HotSpots.Web.Hosting;

@@ -14,9 +14,7 @@ namespace HotSpots.Web.Pages.Admin.Users;
 [Authorize(Policy = Policies.Admin)]
 public sealed class AddModel(InvitationSettings settings) : PageModel, IShowsValidationErrors
 {
-    // Internal services, so not constructor parameters of this public page model.
-    private UserAdministration Administration => HttpContext.RequestServices.GetRequiredService<UserAdministration>();
-    private OfficerRecords Officers => HttpContext.RequestServices.GetRequiredService<OfficerRecords>();
+    private IUserAdministration Administration => HttpContext.RequestServices.GetRequiredService<IUserAdministration>();
 
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public List<string> Roles { get; set; } = [];
@@ -31,11 +29,11 @@ public sealed class AddModel(InvitationSettings settings) : PageModel, IShowsVal
     public DateTime ValidUntilUtc { get; private set; }
     public double Hours => settings.InvitationHours;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Teams = await Officers.TeamsAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Teams = await Administration.TeamsAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Teams = await Officers.TeamsAsync(cancellationToken);
+        Teams = await Administration.TeamsAsync(cancellationToken);
         if (TeamId is { } id && Teams.All(t => t.Id != id)) return await ShowValidationErrorAsync("That team does not exist any more: choose another.", cancellationToken);
         try
         {

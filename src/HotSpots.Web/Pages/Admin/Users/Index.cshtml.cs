@@ -1,3 +1,4 @@
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace HotSpots.Web.Pages.Admin.Users;
 [Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel : PageModel
 {
-    private UserAdministration Administration => HttpContext.RequestServices.GetRequiredService<UserAdministration>();
+    private IUserAdministration Administration => HttpContext.RequestServices.GetRequiredService<IUserAdministration>();
 
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     /// <summary>The page of results, from 1 ("p": "page" names the Razor page itself in route values).</summary>

@@ -1,3 +1,4 @@
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace HotSpots.Web.Pages.Admin.Users;
 [Authorize(Policy = Policies.Admin)]
 public sealed class PersonModel(InvitationSettings settings) : PageModel
 {
-    private UserAdministration Administration => HttpContext.RequestServices.GetRequiredService<UserAdministration>();
+    private IUserAdministration Administration => HttpContext.RequestServices.GetRequiredService<IUserAdministration>();
 
     /// <summary>The change waiting for confirmation: disable, password or two-factor; none shows the account.</summary>
     [BindProperty(SupportsGet = true)] public string? Confirm { get; set; }

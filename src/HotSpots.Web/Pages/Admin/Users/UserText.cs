@@ -1,4 +1,5 @@
 using System.Globalization;
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Web.Accounts;
 
 namespace HotSpots.Web.Pages.Admin.Users;

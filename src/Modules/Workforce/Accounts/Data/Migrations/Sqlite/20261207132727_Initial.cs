@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HotSpots.Web.Accounts.Migrations.Sqlite
+namespace HotSpots.Modules.Workforce.Accounts.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     internal partial class Initial : Migration

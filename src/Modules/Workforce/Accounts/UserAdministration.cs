@@ -1,10 +1,11 @@
 using System.Net.Mail;
 using HotSpots.Platform.Audit;
-using HotSpots.Web.Security;
+using HotSpots.Modules.Workforce.Accounts.Data;
+using HotSpots.Modules.Workforce.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace HotSpots.Web.Accounts;
+namespace HotSpots.Modules.Workforce.Accounts;
 
 /// <summary>
 /// The administrator's work on people's accounts, for the users pages and the command line alike: list and search, add a
@@ -18,9 +19,8 @@ internal sealed class UserAdministration(
     AccountNotes notes,
     OfficerRecords officers,
     InvitationSettings settings,
-    SecurityOptions security,
     IAuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock) : IUserAdministration
 {
     public const int PageSize = 50;
 
@@ -100,7 +100,7 @@ internal sealed class UserAdministration(
     }
 
     /// <summary>Every account with its email and roles, for a roster's plan.</summary>
-    public async Task<IReadOnlyList<Modules.Workforce.Contracts.RosterAccount>> RosterAccountsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RosterAccount>> RosterAccountsAsync(CancellationToken cancellationToken)
     {
         var rows = await (from u in db.Users.AsNoTracking()
                           join ur in db.UserRoles.AsNoTracking() on u.Id equals ur.UserId into links
@@ -109,7 +109,7 @@ internal sealed class UserAdministration(
                           from r in held.DefaultIfEmpty()
                           select new { u.Id, u.Email, Role = r != null ? r.Name : null }).ToListAsync(cancellationToken);
         return rows.Where(r => r.Email is not null).GroupBy(r => (r.Id, r.Email))
-            .Select(g => new Modules.Workforce.Contracts.RosterAccount(g.Key.Email!, g.Key.Id, g.Where(r => r.Role is not null).Select(r => r.Role!).ToList().AsReadOnly()))
+            .Select(g => new RosterAccount(g.Key.Email!, g.Key.Id, g.Where(r => r.Role is not null).Select(r => r.Role!).ToList().AsReadOnly()))
             .ToList();
     }
 
@@ -184,10 +184,6 @@ internal sealed class UserAdministration(
         return result;
     }
 
-    /// <summary>Whether the person's roles need two-factor sign-in (Security:TwoFactorRoles).</summary>
-    public async Task<bool> NeedsTwoFactorAsync(IdentityUser user) =>
-        (await users.GetRolesAsync(user)).Any(security.TwoFactorRoles.Contains);
-
     /// <summary>One page of accounts by email, matching <paramref name="search"/> in the email or the name when given.</summary>
     public async Task<UserPage> ListAsync(string? search, int page, CancellationToken cancellationToken)
     {
@@ -212,10 +208,15 @@ internal sealed class UserAdministration(
         return user is null ? null : (await RowsAsync([user], await officers.AllAsync(cancellationToken), cancellationToken)).Single();
     }
 
+    public Task<IReadOnlyList<TeamView>> TeamsAsync(CancellationToken cancellationToken) => officers.TeamsAsync(cancellationToken);
+
+    public Task<(TeamView? Team, bool Created)> TeamAsync(string name, bool create, string by, CancellationToken cancellationToken) =>
+        officers.TeamAsync(name, create, by, cancellationToken);
+
     public async Task<UserRow?> GetByEmailAsync(string email, CancellationToken cancellationToken) =>
         await users.FindByEmailAsync(email.Trim()) is { } user ? await GetAsync(user.Id, cancellationToken) : null;
 
-    private async Task<List<UserRow>> RowsAsync(List<IdentityUser> accounts, IReadOnlyDictionary<string, Modules.Workforce.Contracts.OfficerView> people, CancellationToken cancellationToken)
+    private async Task<List<UserRow>> RowsAsync(List<IdentityUser> accounts, IReadOnlyDictionary<string, OfficerView> people, CancellationToken cancellationToken)
     {
         var ids = accounts.Select(u => u.Id).ToList();
         var roles = (await (from ur in db.UserRoles
@@ -283,35 +284,3 @@ internal sealed class UserAdministration(
             throw new AccountException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 }
-
-/// <param name="TeamId">The person's team (Tasking's team id); needs a name.</param>
-internal sealed record NewAccount(string Email, IReadOnlyList<string> Roles, string? Name = null, long? TeamId = null, string? Collar = null);
-
-/// <param name="Path">The link, from the app's root: /Account/Invitation?id=…&amp;token=…</param>
-internal sealed record Invitation(string Email, string Path, DateTime ValidUntilUtc)
-{
-    /// <summary>The whole link on the given public address.</summary>
-    public string Link(Uri address) => address.ToString().TrimEnd('/') + Path;
-}
-
-/// <param name="Invitation">The one-time link to set a password, for an account made without one; null otherwise.</param>
-internal sealed record CreatedAccount(IdentityUser User, Invitation? Invitation)
-{
-    public string UserId => User.Id;
-}
-
-internal enum AccountState { Invited, Active, Disabled, Locked }
-
-/// <param name="InvitedUtc">When the newest link to set a password was made, while the account is invited.</param>
-/// <param name="InvitationExpired">The account is invited and its newest link has expired.</param>
-internal sealed record UserRow(
-    string Id, string Email, string? Name, string? Team, string? Collar, IReadOnlyList<string> Roles, AccountState State, bool TwoFactor,
-    DateTime? LastSignInUtc, DateTime? InvitedUtc, bool InvitationExpired);
-
-internal sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int Pages);
-
-/// <summary>A change to an account that cannot be made, with the reason for the person who asked.</summary>
-internal class AccountException(string message) : InvalidOperationException(message);
-
-/// <summary>The external sign-in an account was to be linked to belongs to another account; the new account was not kept.</summary>
-internal sealed class AccountLoginTakenException(string message) : AccountException(message);

@@ -1,3 +1,4 @@
+using HotSpots.Modules.Workforce.Contracts;
 using HotSpots.Platform.Data;
 using HotSpots.Platform.Revisions;
 using Microsoft.AspNetCore.Identity;
@@ -5,8 +6,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using OpenIddict.EntityFrameworkCore.Models;
+using SessionStore = HotSpots.Modules.Workforce.Accounts.SessionStore;
 
-namespace HotSpots.Web.Accounts;
+namespace HotSpots.Modules.Workforce.Accounts.Data;
 
 /// <summary>
 /// ASP.NET Core Identity's tables (users, roles, logins) and OpenIddict's (machine clients, their tokens), prefixed
@@ -17,7 +19,7 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<I
     public const string Module = "Accounts";
 
     /// <summary>
-    /// Saves, and raises <see cref="Sessions.Revision"/> in the same transaction when the write may end sessions: an
+    /// Saves, and raises <see cref="IAccountIAccountSessions.Revision"/> in the same transaction when the write may end sessions: an
     /// account added or removed, its security stamp changed, or a session recorded as ended.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -33,17 +35,17 @@ internal class AccountsDbContext(DbContextOptions options) : IdentityDbContext<I
         var endsSessions = ChangeTracker.Entries<IdentityUser>().Any(e =>
                 e.State is EntityState.Added or EntityState.Deleted
                 || (e.State == EntityState.Modified && e.Property(u => u.SecurityStamp).IsModified))
-            || ChangeTracker.Entries<IdentityUserToken<string>>().Any(e => e.Entity.LoginProvider == Sessions.EndedProvider && e.State != EntityState.Unchanged);
+            || ChangeTracker.Entries<IdentityUserToken<string>>().Any(e => e.Entity.LoginProvider == SessionStore.EndedProvider && e.State != EntityState.Unchanged);
         if (!endsSessions) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await Database.RaiseAsync(Sessions.Revision, cancellationToken);
+            await Database.RaiseAsync(IAccountSessions.Revision, cancellationToken);
             return saved;
         }
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await Database.RaiseAsync(Sessions.Revision, cancellationToken);
+        await Database.RaiseAsync(IAccountSessions.Revision, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
     }

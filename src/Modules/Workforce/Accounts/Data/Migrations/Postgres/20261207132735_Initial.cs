@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace HotSpots.Web.Accounts.Migrations.Postgres
+namespace HotSpots.Modules.Workforce.Accounts.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     internal partial class Initial : Migration

@@ -1,9 +1,10 @@
+using HotSpots.Modules.Workforce.Contracts;
 using Microsoft.AspNetCore.Identity;
 
-namespace HotSpots.Web.Accounts;
+namespace HotSpots.Modules.Workforce.Accounts;
 
 /// <summary>The roles, the demo's authenticator keys and create-admin --reset. Accounts are made by <see cref="UserAdministration.CreateAccountAsync"/> only.</summary>
-internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, IUserStore<IdentityUser> store)
+internal sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, IUserStore<IdentityUser> store) : IUserAccounts
 {
     public async Task EnsureRolesAsync()
     {

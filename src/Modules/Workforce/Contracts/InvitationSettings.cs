@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 
-namespace HotSpots.Web.Accounts;
+namespace HotSpots.Modules.Workforce.Contracts;
 
 /// <summary>
 /// Settings section "Accounts": how long an invitation link stays valid, and the public address that links printed on
@@ -35,20 +33,4 @@ public sealed class InvitationSettings
             throw new InvalidOperationException($"Setting Api:Issuer is '{issuer}'; it must be the app's public address, e.g. https://hotspots.force.police.uk/.");
         return new InvitationSettings { InvitationHours = hours, PublicAddress = address };
     }
-}
-
-/// <summary>
-/// Identity's data-protection token provider with its own name, purpose and lifespan, for invitation and password-reset
-/// links. A token carries the account's security stamp: setting the password, a new invitation, disabling the account or
-/// any other stamp change makes every earlier link useless, as does the end of its lifespan.
-/// </summary>
-internal sealed class InvitationTokenProvider(IDataProtectionProvider protection, IOptions<InvitationTokenProviderOptions> options, ILogger<DataProtectorTokenProvider<IdentityUser>> logger)
-    : DataProtectorTokenProvider<IdentityUser>(protection, options, logger)
-{
-    public const string ProviderName = "Invitation";
-}
-
-internal sealed class InvitationTokenProviderOptions : DataProtectionTokenProviderOptions
-{
-    public InvitationTokenProviderOptions() => Name = InvitationTokenProvider.ProviderName;
 }

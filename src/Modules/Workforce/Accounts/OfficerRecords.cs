@@ -1,6 +1,6 @@
 using HotSpots.Modules.Workforce.Contracts;
 
-namespace HotSpots.Web.Accounts;
+namespace HotSpots.Modules.Workforce.Accounts;
 
 /// <summary>
 /// A person's name, team and collar number, as the user pages and the command line read and write them: the Workforce

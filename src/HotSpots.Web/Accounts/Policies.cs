@@ -1,19 +1,7 @@
+using HotSpots.Modules.Workforce.Contracts;
 using OpenIddict.Abstractions;
 
 namespace HotSpots.Web.Accounts;
-
-/// <summary>The roles of HotSpots users.</summary>
-internal static class Roles
-{
-    public const string Officer = "Officer";
-    public const string Supervisor = "Supervisor";
-    public const string Analyst = "Analyst";
-    public const string Manager = "Manager";
-    public const string Evaluator = "Evaluator";
-    public const string Admin = "Admin";
-
-    public static readonly IReadOnlyList<string> All = [Officer, Supervisor, Analyst, Manager, Evaluator, Admin];
-}
 
 /// <summary>Authorization policies; every page and endpoint names one.</summary>
 internal static class Policies

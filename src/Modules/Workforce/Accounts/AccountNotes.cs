@@ -1,8 +1,9 @@
 using System.Globalization;
+using HotSpots.Modules.Workforce.Accounts.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace HotSpots.Web.Accounts;
+namespace HotSpots.Modules.Workforce.Accounts;
 
 /// <summary>
 /// Small facts about an account that Identity's user row has no column for — the last sign-in, when the newest invitation
