@@ -20,6 +20,9 @@ need_apt nodejs node
 need_apt npm npm
 need_apt fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The tests start hundreds of app hosts; none needs its settings files watched for changes, and each watch takes one of
+# the user's inotify instances (128 on a default Linux), which run out when test projects run side by side.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 HOTSPOTS_TEST_POSTGRES=$(tools/postgres.sh start | tail -n 1) || { echo "Could not start PostgreSQL for the tests." >&2; exit 1; }
 export HOTSPOTS_TEST_POSTGRES
