@@ -1,3 +1,4 @@
+using HotSpots.Platform;
 using System.Text.Json;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
@@ -10,13 +11,17 @@ namespace HotSpots.Web.Pages.Officer;
 
 /// <summary>A running patrol: timer, inside or not, minutes in the spot, what waits to be sent, activity log, End patrol; the summary once ended.</summary>
 [Authorize(Policy = Policies.Patrol)]
-public sealed class PatrolModel(IOfficerPatrols patrols, IPatrolPolicySettings policies, IHotspotModule hotspots, PingTiming timing) : PageModel
+public sealed class PatrolModel(IOfficerPatrols patrols, IPatrolPolicySettings policies, IHotspotModule hotspots, PingTiming timing, ForceOptions force) : PageModel
 {
     public PatrolView? Patrol { get; private set; }
     public string OutlineJson { get; private set; } = "[]";
 
     /// <summary>How often the phone sends its position (the Patrols module's settings).</summary>
     public PingTiming Timing => timing;
+
+    /// <summary>The force's map tiles (empty: the map draws the spot on a plain background).</summary>
+    public string TileUrl => force.TileUrl;
+    public string TileAttribution => force.TileAttribution;
 
     public double MaxPatrolMinutes { get; private set; }
     public double RetentionDays { get; private set; }

@@ -37,21 +37,49 @@
     return hit;
   }
 
-  function metresFromSpot(x, y) {
-    if (inside(x, y)) return 0;
-    var best = Infinity;
+  // The way to the spot: metres to the nearest point of its outline (0 inside) and the bearing to it, clockwise from north.
+  function wayToSpot(x, y) {
+    if (inside(x, y)) return { metres: 0, bearing: null };
+    var best = Infinity, bx = 0, by = 0;
     for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
       var ax = ring[j][0], ay = ring[j][1], dx = ring[i][0] - ax, dy = ring[i][1] - ay;
       var t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
-      best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
+      var d = Math.hypot(x - ax - t * dx, y - ay - t * dy);
+      if (d < best) { best = d; bx = ax + t * dx; by = ay + t * dy; }
     }
-    return best;
+    var bearing = (Math.atan2(bx - x, by - y) * 180 / Math.PI + 360) % 360;
+    return { metres: best, bearing: bearing };
   }
 
-  function showInside(isInside) {
+  var compass = ["north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west"];
+  function distanceText(metres) {
+    if (metres >= 1000) return (metres / 1000).toFixed(1) + " km";
+    if (metres >= 100) return Math.round(metres / 10) * 10 + " m";
+    return Math.max(5, Math.round(metres / 5) * 5) + " m";
+  }
+
+  // Inside or outside as the server counts it (with the edge buffer and the exit rule of docs/measurement.md) whenever
+  // it answers; this page's own test (the outline alone) only while the updates cannot be sent.
+  var map = window.HotSpotsMap ? window.HotSpotsMap.create(el("patrol-map")) : null;
+  if (map && outline.length) map.showOutline(outline);
+  var serverInside = null, unsent = !navigator.onLine, here = null;
+
+  function showState() {
+    if (!here) return;
+    var own = unsent || serverInside === null;
+    var isInside = own ? here.metres === 0 : serverInside;
     var state = el("inside-state");
-    state.textContent = isInside ? "Inside hot spot" : "Outside hot spot";
-    state.className = "inside-state " + (isInside ? "in" : "out");
+    if (!own || unsent) {
+      state.textContent = isInside ? "Inside hot spot" : "Outside hot spot";
+      state.className = "inside-state " + (isInside ? "in" : "out");
+    } else {
+      state.textContent = "Checking your position…";
+      state.className = "inside-state";
+    }
+    el("inside-source").textContent = !own ? "As counted by the server, which allows for the phone's error at the edge." :
+      unsent ? "No signal: this is the phone's own estimate from the outline alone. The server counts again when the updates are sent." : "";
+    el("way").textContent = isInside || here.metres === 0 || (own && !unsent) ? "" :
+      "The spot is " + distanceText(here.metres) + " " + compass[Math.round(here.bearing / 45) % 8] + " of you.";
   }
 
   function showQueue(problem) {
@@ -67,6 +95,9 @@
   function answered(id, kind, answer, count) {
     if (id !== patrolId) return;
     if (kind === "ping") {
+      serverInside = answer.inside === true;
+      unsent = false;
+      showState();
       el("minutes-inside").textContent = Math.floor(answer.minutesInside);
       el("pings-sent").textContent = Number(el("pings-sent").textContent) + answer.accepted;
       if (answer.running === false && !ended) stopTracking("This patrol was ended automatically: it ran longer than allowed.");
@@ -79,6 +110,8 @@
 
   function send() {
     return outbox.flush({ tokens: tokens, onAnswer: answered }).then(function (result) {
+      var couldNotSend = result.problem === "offline" || (result.left > 0 && result.sent === 0 && result.problem != null);
+      if (couldNotSend !== unsent) { unsent = couldNotSend; showState(); }
       return showQueue(result.problem).then(function (left) {
         clearTimeout(retry);
         if (left > 0 && !result.problem && result.sent > 0) return send(); // more arrived while this batch was on its way
@@ -104,12 +137,15 @@
     if (ended || hiddenSince !== null) return; // not measured while hidden: neither inside nor outside
     var c = position.coords;
     var xy = plane(c.latitude, c.longitude);
-    var distance = metresFromSpot(xy[0], xy[1]);
+    here = wayToSpot(xy[0], xy[1]);
+    var distance = here.metres;
     var newZone = distance === 0 ? "in" : distance <= nearMetres ? "near" : "far";
     var changed = newZone !== zone;
     checkFix(Date.now(), true);
+    var first = lastFix === null;
     lastFix = { at: Date.now(), coords: c };
-    showInside(distance === 0);
+    showState();
+    if (map) { map.setYou(c.latitude, c.longitude, false); map.fitBoth(first); }
     watch(newZone);
     if (changed || Date.now() - lastPingAt >= interval()) record(Math.round(position.timestamp || Date.now()), c);
   }
@@ -276,6 +312,7 @@
   }
 
   window.addEventListener("online", send);
+  window.addEventListener("offline", function () { unsent = true; showState(); });
 
   // An end waiting in the queue (ended offline, then reloaded) means the patrol is over on this phone.
   outbox.items(patrolId).then(function (waiting) {
