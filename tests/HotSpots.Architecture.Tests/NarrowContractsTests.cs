@@ -85,7 +85,7 @@ public sealed class NarrowContractsTests
     [Fact]
     public void The_accounts_contracts_are_for_the_web_host_alone()
     {
-        Type[] accounts = [typeof(IUserAdministration), typeof(IUserAccounts), typeof(IAccountSessions)];
+        Type[] accounts = [typeof(IUserAdministration), typeof(IUserAccounts), typeof(IAccountSessions), typeof(IFirstUse)];
         Refused("Workforce").ShouldBe([typeof(IWorkforceAdministration), .. accounts], ignoreOrder: true);
         foreach (var contract in accounts)
         {

@@ -113,7 +113,19 @@ public sealed class FirstDayTests
         await phone.Page.SetViewportSizeAsync(360, 740);
         var officer = phone.Page;
         await SetPasswordAsync(officer, officerLink);
+        // First, the short guide: what a hot spot is, why the pick is random, the dose, tracking, what is kept.
         await officer.GotoAsync("/Officer");
+        await Navigation.ArriveAsync(officer, new Regex("/Officer/Guide$"));
+        foreach (var title in new[] { "What a hot spot is", "Why the pick is random", "The dose the force asks for", "How tracking works, and when it stops" })
+        {
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+            await officer.GetByRole(AriaRole.Link, new() { Name = "Next" }).ClickAsync();
+        }
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("What is kept about you");
+        await Accessibility.CheckAsync(officer, "the last screen of the officer's guide at 360 px");
+        await phone.ScreenshotAsync("officer-guide-phone");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Start patrolling" }).ClickAsync();
+        await Navigation.ArriveAsync(officer, new Regex("/Officer$"));
         await officer.GetByRole(AriaRole.Button, new() { Name = "Direct me to a hot spot" }).ClickAsync();
         await officer.GetByRole(AriaRole.Button, new() { Name = "Start patrol" }).ClickAsync();
         await Navigation.ArriveAsync(officer, new Regex("/Officer/Patrol/\\d+$"));

@@ -66,8 +66,14 @@ public sealed class UserAdminTests : IAsyncLifetime
         await officer.GetByLabel("New password again").FillAsync(Password);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
         await Navigation.LeaveAsync(officer, new Regex("/Account/Invitation"));
+        // A new officer's first visit to the officer pages opens the short guide; skipping it leads home, and it is not shown again.
         var patrol = await officer.GotoAsync("/Officer");
         patrol!.Status.ShouldBe(200);
+        officer.Url.ShouldEndWith("/Officer/Guide");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "What a hot spot is" })).ToBeVisibleAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Skip the guide" }).ClickAsync();
+        await Navigation.ArriveAsync(officer, new Regex("/Officer$"));
+        await officer.GotoAsync("/Officer");
         officer.Url.ShouldEndWith("/Officer");
 
         // The link worked once.

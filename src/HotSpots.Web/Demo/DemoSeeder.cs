@@ -17,7 +17,7 @@ namespace HotSpots.Web.Demo;
 internal sealed class DemoSeeder(
     IUserAccounts accounts, IUserAdministration administration, IImports ingestion, IHotspotModule hotspots, IWorkforceAdministration workforce,
     DemoPatrols patrols, DemoOptions options, SecurityOptions security, DatabaseSettings database, ForceOptions force, IForceSettings forceSettings,
-    TimeProvider clock, ILogger<DemoSeeder> log)
+    IFirstUse firstUse, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     /// <summary>Who the audit log names for the demo seed's changes.</summary>
     public const string Actor = "demo seed";
@@ -63,6 +63,8 @@ internal sealed class DemoSeeder(
             var user = await administration.EnsureUserAsync(account.Email, DemoOptions.Password, Actor, account.Role);
             if (account.Role is Roles.Officer or Roles.Supervisor)
             {
+                // The demo's people have been through the first-use guide (the menu opens it again); a force's new officers get it.
+                await firstUse.MarkGuideSeenAsync(user.Id, cancellationToken);
                 await workforce.SaveOfficerAsync(
                     new OfficerRecord(user.Id, account.DisplayName, null, account.Team is { } t ? teams[t] : null, account.Role == Roles.Supervisor),
                     Actor, cancellationToken);

@@ -56,6 +56,7 @@ public static class WorkforceModule
         services.AddScoped<IUserAccounts>(p => p.GetRequiredService<UserAccounts>());
         services.AddScoped<IUserAdministration, UserAdministration>();
         services.AddScoped<IAccountSessions, SessionStore>();
+        services.AddScoped<IFirstUse, FirstUse>();
         return identity;
     }
 

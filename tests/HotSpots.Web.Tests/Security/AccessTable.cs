@@ -27,6 +27,7 @@ internal static class AccessTable
 
         ["/Officer"] = Policies.Patrol,
         ["/Officer/Direct/{directionId:long?}"] = Policies.Patrol,
+        ["/Officer/Guide/{step:int?}"] = Policies.Patrol,
         ["/Officer/Patrol/{patrolId:long}"] = Policies.Patrol,
         ["/Officer/Patrols"] = Policies.Patrol,
         ["/Officer/Patrols/{patrolId:long}"] = Policies.Patrol,

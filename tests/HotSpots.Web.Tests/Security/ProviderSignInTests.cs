@@ -51,7 +51,7 @@ public sealed partial class ProviderSignInTests(ProviderSignInTests.Force force)
         final.StatusCode.ShouldBe(HttpStatusCode.OK, Describe(visited));
         visited.ShouldContain(u => u.Port == force.Provider.Address.Port && u.AbsolutePath == "/connect/authorize");
         visited.ShouldContain(u => u.Port == force.Address.Port && u.AbsolutePath == "/signin-oidc");
-        (await client.GetAsync("/Officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/Officer/Patrols")).StatusCode.ShouldBe(HttpStatusCode.OK); // /Officer first shows a new officer the guide
         (await client.GetAsync("/Manager")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await client.GetAsync("/Dashboard/Crimes")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
@@ -126,7 +126,7 @@ public sealed partial class ProviderSignInTests(ProviderSignInTests.Force force)
         var (second, final, visited) = await SignInThroughProviderAsync(both with { Groups = ["grp-officers"] });
         final.StatusCode.ShouldBe(HttpStatusCode.OK, Describe(visited));
         (await second.GetAsync("/Supervisor")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await second.GetAsync("/Officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await second.GetAsync("/Officer/Patrols")).StatusCode.ShouldBe(HttpStatusCode.OK);
         // A change of roles ends the account's other sessions at their next request: the first one is sent to sign in again.
         foreach (var page in new[] { "/Supervisor", "/Officer" })
         {

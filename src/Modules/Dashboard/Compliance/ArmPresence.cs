@@ -11,7 +11,7 @@ namespace HotSpots.Modules.Dashboard.Compliance;
 internal static class ArmPresence
 {
     /// <summary>One visit: the spot, the police day it counts in, and when it began and ended.</summary>
-    public readonly record struct Stay(long Spot, DateOnly Day, DateTime From, DateTime To);
+    internal readonly record struct Stay(long Spot, DateOnly Day, DateTime From, DateTime To);
 
     /// <param name="placeDays">Each place-day and its arm ("Treatment", "Control", or one name for all when no trial runs).</param>
     public static IReadOnlyList<PresenceByArm> Compute(
