@@ -105,7 +105,7 @@ public sealed partial class PatrolPagesTests : IClassFixture<PatrolPagesTests.Ap
         foreach (var email in new[] { "other@test.hotspots", "other.sergeant@test.hotspots" })
         {
             var other = await SignedInClient.SignInAsync(_app, email, "Amber-Kettle-Road-2345");
-            await other.UseAntiforgeryFromAsync("/Officer");
+            await other.UseAntiforgeryFromAsync("/Officer/Patrols");
             foreach (var path in new[] { $"/Officer/Patrols/{id}", $"/Officer/Patrol/{id}", $"/api/patrols/{id}" })
             {
                 var someoneElses = await other.GetAsync(path);

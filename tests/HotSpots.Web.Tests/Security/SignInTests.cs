@@ -82,7 +82,7 @@ public sealed partial class SignInTests
     }
 
     [Theory]
-    [InlineData(Roles.Officer, "/Officer")]
+    [InlineData(Roles.Officer, "/Officer/Patrols")]
     [InlineData(Roles.Supervisor, "/Supervisor")]
     public async Task Officers_and_supervisors_may_sign_in_with_a_password_alone(string role, string page)
     {

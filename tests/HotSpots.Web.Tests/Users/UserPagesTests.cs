@@ -59,7 +59,9 @@ public sealed partial class UserPagesTests
         var accepted = await phone.PostAsync(link, SignedInClient.Form(invitation, ("Password", Password), ("Confirm", Password)));
         accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         accepted.Headers.Location!.OriginalString.ShouldBe("/");
-        (await phone.GetAsync("/Officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A new officer's first visit to the officer pages opens the first-use guide.
+        (await phone.GetAsync("/Officer")).Headers.Location!.OriginalString.ShouldBe("/Officer/Guide");
+        (await phone.GetAsync("/Officer/Guide")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var officer = (await app.Service<IWorkforce>().ListOfficersAsync(CancellationToken.None)).Single(o => o.DisplayName == "Sam New");
         officer.TeamId.ShouldBe(team.Id);
         officer.CollarNumber.ShouldBe("4321");
@@ -86,7 +88,7 @@ public sealed partial class UserPagesTests
         var enable = await admin.GetStringAsync($"/Admin/Users/{userId}");
         (await admin.PostAsync($"/Admin/Users/{userId}?handler=Enable", SignedInClient.Form(enable))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var back = await SignedInClient.SignInAsync(app, "sam.new@force.test", Password);
-        (await back.GetAsync("/Officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await back.GetAsync("/Officer/Patrols")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var audit = app.Service<IAuditLog>();
         foreach (var action in new[] { "account.create", "account.invitation-accepted", "account.disable", "account.enable" })

@@ -43,7 +43,7 @@ public sealed class UserVerbsTests
         var path = new Uri(link).PathAndQuery;
         var page = await phone.GetStringAsync(path);
         (await phone.PostAsync(path, SignedInClient.Form(page, ("Password", Password), ("Confirm", Password)))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await phone.GetAsync("/Officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await phone.GetAsync("/Officer/Patrols")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var again = await RunAsync(database, "add-user", "pc.ryan@force.test", "--role", "Officer");
         again.Exit.ShouldBe(1);
