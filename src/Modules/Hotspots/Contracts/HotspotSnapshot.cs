@@ -40,8 +40,11 @@ public sealed class HotspotSnapshot
 
     /// <summary>True when the position is inside the spot, or within <paramref name="bufferMetres"/> of its edge.</summary>
     public bool Contains(long hotspotId, GeoPoint position, double bufferMetres = 0) =>
-        _byId.TryGetValue(hotspotId, out var shape)
-        && shape.DistanceMetres(Projection.Project(position.Latitude, position.Longitude)) <= bufferMetres;
+        DistanceMetres(hotspotId, position) is { } metres && metres <= bufferMetres;
+
+    /// <summary>Metres from the position to the spot (0 when inside); null when the snapshot has no such spot.</summary>
+    public double? DistanceMetres(long hotspotId, GeoPoint position) =>
+        _byId.TryGetValue(hotspotId, out var shape) ? shape.DistanceMetres(Projection.Project(position.Latitude, position.Longitude)) : null;
 }
 
 public sealed record SpotDistance(PublishedHotspot Spot, double Metres);

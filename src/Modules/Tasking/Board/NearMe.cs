@@ -25,9 +25,7 @@ internal sealed class NearMe(TaskingBoard board, ForceOptions force, TimeProvide
         var local = force.UtcToLocal(now);
         if (!state.IsOfferable(hotspotId, now, local)) return null;
         var spot = state.Spots.Find(hotspotId)!;
-        var distance = position is { IsValid: true } here
-            ? state.Spots.Nearest(here, int.MaxValue).First(d => d.Spot.Id == hotspotId).Metres
-            : double.NaN;
+        var distance = position is { IsValid: true } here ? state.Spots.DistanceMetres(hotspotId, here) ?? double.NaN : double.NaN;
         var assigned = state.AssignedTo(officerId, force.ShiftAt(local.Hour).Name);
         return new NearbySpot(spot, distance, state.Need(spot, now, local), assigned.Contains(hotspotId));
     }
