@@ -32,12 +32,13 @@ public sealed class WeekTallyTests
     }
 
     [Fact]
-    public void The_place_counts_teammates_ahead_and_every_member_ties_share_the_better_place_and_no_team_has_none()
+    public void The_place_counts_teammates_ahead_of_every_member_ties_share_the_better_place_and_no_team_or_no_minutes_has_none()
     {
         string[] team = ["me", "a", "b", "c", "d"];
         var minutes = new Dictionary<string, double> { ["me"] = 20, ["a"] = 35, ["b"] = 20, ["c"] = 5, ["outsider"] = 500 };
         WeekTally.Place("me", "Town Centre", team, minutes).ShouldBe(new HotSpots.Modules.Dashboard.Contracts.TeamPlace(2, 5, "Town Centre"));
-        WeekTally.Place("d", "Town Centre", team, minutes)!.Place.ShouldBe(5, "no patrol counts as no minutes");
+        WeekTally.Place("c", "Town Centre", team, minutes)!.Place.ShouldBe(4, "d, with no patrol, counts as no minutes, behind c");
+        WeekTally.Place("d", "Town Centre", team, minutes).ShouldBeNull("no minutes yet: no place");
         WeekTally.Place("me", null, team, minutes).ShouldBeNull();
         WeekTally.Place("outsider", "Town Centre", team, minutes).ShouldBeNull();
     }

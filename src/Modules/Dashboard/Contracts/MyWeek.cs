@@ -1,8 +1,8 @@
 namespace HotSpots.Modules.Dashboard.Contracts;
 
 /// <summary>An officer's own contribution: this police week so far and the week before, and, where the force allows it, their place in their team.</summary>
-/// <param name="Place">Null where the force does not show officers their place, or the officer has no team.</param>
-/// <param name="PlaceShown">Whether the force shows officers their place (so a null <paramref name="Place"/> means "no team").</param>
+/// <param name="Place">Null where the force does not show officers their place, the officer has no team, or no minutes in spots this week yet.</param>
+/// <param name="PlaceShown">Whether the force shows officers their place.</param>
 public sealed record MyWeek(WeekFigures ThisWeek, WeekFigures LastWeek, TeamPlace? Place, bool PlaceShown);
 
 /// <summary>

@@ -23,12 +23,14 @@ internal static class WeekTally
 
     /// <summary>
     /// The officer's place among their team by minutes in spots (as the leaderboard ranks): one more than the number of
-    /// team members with more minutes, of all members (those with no patrol count as none). Null without a team.
+    /// team members with more minutes, of all members (those with no patrol count as none). Null without a team, and
+    /// before the officer has any minutes in spots this week (a shared first place of nobody would say nothing).
     /// </summary>
     public static TeamPlace? Place(string officerId, string? team, IReadOnlyCollection<string> teamMembers, IReadOnlyDictionary<string, double> minutes)
     {
         if (team is null || !teamMembers.Contains(officerId)) return null;
         var mine = minutes.GetValueOrDefault(officerId);
+        if (mine <= 0) return null;
         var ahead = teamMembers.Count(m => m != officerId && minutes.GetValueOrDefault(m) > mine);
         return new TeamPlace(ahead + 1, teamMembers.Count, team);
     }
