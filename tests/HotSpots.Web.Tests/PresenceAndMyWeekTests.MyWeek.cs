@@ -83,6 +83,13 @@ public sealed partial class PresenceAndMyWeekTests
         theirs.ShouldContain($"<strong>1st of {teamSize}</strong>");
         Cell(theirs, "minutes").ShouldBe("25");
         theirs.ShouldNotContain(WebEncode(me.DisplayName));
+        // With no trial, the compliance page's presence by spot has the same patrols: spot A 12 + 4 + 11 tasked minutes in the 28 days.
+        var analyst = await SignedInClient.SignInAsync(app, "analyst@demo.hotspots");
+        var compliance = Regex.Replace(await analyst.GetStringAsync("/Dashboard/Compliance"), @"\s+", "");
+        var bySpot = compliance[compliance.IndexOf("id=\"presence-by-spot\"", StringComparison.Ordinal)..];
+        var row = Regex.Match(bySpot, $"<tr><td>{Regex.Escape(Regex.Replace(WebEncode(a.Name), @"\s+", ""))}</td><td>Allpublishedspots</td><td>28</td><td>0</td><td>(\\d+)</td><td>0</td></tr>");
+        row.Success.ShouldBeTrue(bySpot[..Math.Min(600, bySpot.Length)]);
+        row.Groups[1].Value.ShouldBe("27");
         app.Errors.Entries.ShouldBeEmpty();
     }
 

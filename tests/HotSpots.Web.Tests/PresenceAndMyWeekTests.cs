@@ -102,6 +102,12 @@ public sealed partial class PresenceAndMyWeekTests
         var manager = await SignedInClient.SignInAsync(app, "manager@demo.hotspots");
         (await manager.GetAsync($"/Trials/Details/{trial.Id}?handler=Presence")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
 
+        // While the trial runs, the compliance page gives presence by arm only, never by spot.
+        var analyst = await SignedInClient.SignInAsync(app, "analyst@demo.hotspots");
+        var compliance = await analyst.GetStringAsync("/Dashboard/Compliance");
+        compliance.ShouldContain("id=\"presence-by-arm\"");
+        compliance.ShouldNotContain("id=\"presence-by-spot\"");
+
         // The feed: the same figures; no arm while the trial runs (the feed sees arms in totals only); every row once, in pages.
         var feed = app.CreateClient(new() { AllowAutoRedirect = false });
         feed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"powerbi:{secret}")));
