@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Tasking.Contracts;
+using HotSpots.Platform;
 using HotSpots.Testing;
 using Microsoft.Playwright;
 
@@ -7,8 +9,8 @@ namespace HotSpots.Browser.Tests;
 
 /// <summary>
 /// The officer chooses: tapping a listed spot opens it (why here, briefing, distance) with "Start patrol here"; an
-/// officer standing in a spot is offered that spot first. (That a control spot is never offered this way is shown over
-/// HTTP for every spot of a running trial: TaskingPathsTests.)
+/// officer standing in a spot is offered that spot first; with a trial running, a control spot is never offered by
+/// tapping (here in the browser; over HTTP for every spot of a running trial: TaskingPathsTests).
 /// </summary>
 public sealed class ChooseSpotTests : IAsyncLifetime
 {
@@ -61,5 +63,44 @@ public sealed class ChooseSpotTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Start patrol here" }).ClickAsync();
         await Navigation.ArriveAsync(page, new Regex("/Officer/Patrol/\\d+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(chosenName);
+    }
+
+    [Fact]
+    public async Task With_a_trial_running_a_control_spot_is_never_listed_near_the_officer_and_opening_it_by_its_address_finds_nothing()
+    {
+        var today = _app.Service<ForceOptions>().PoliceDay(DateTime.UtcNow);
+        IReadOnlyList<TrialPlaceDay> placeDays;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var trials = scope.ServiceProvider.GetRequiredService<ITrials>();
+            var trial = await trials.CreateAsync(new TrialRequest("Tapping", TrialDesign.FixedArms, 0.5, today, 7, 2, 11, null), "evaluator@demo.hotspots", CancellationToken.None);
+            await trials.SealAsync(trial.Id, "evaluator@demo.hotspots", CancellationToken.None);
+            placeDays = await trials.PlaceDaysAsync(trial.Id, CancellationToken.None);
+        }
+        var snapshot = await _app.Service<IHotspotSnapshot>().CurrentAsync(CancellationToken.None);
+        var control = placeDays.Where(p => p.PoliceDay == today && p.Arm == TrialArm.Control).Select(p => snapshot.Find(p.HotspotId)!).ToList();
+        var treatment = placeDays.Where(p => p.PoliceDay == today && p.Arm == TrialArm.Treatment).Select(p => p.HotspotId).ToHashSet();
+        control.ShouldNotBeEmpty();
+        // Stand at the centre of a control spot that holds it: the nearest spots would be it and its neighbours.
+        var standIn = control.First(s => snapshot.Contains(s.Id, s.Centre));
+        await using var phone = await Phone.OpenAsync(_address, standIn.Centre.Latitude, standIn.Centre.Longitude);
+        var page = phone.Page;
+        await page.SetViewportSizeAsync(360, 740);
+        await phone.SignInAsync("officer@demo.hotspots");
+        await page.GotoAsync("/Officer");
+        await Assertions.Expect(page.Locator("#nearby li").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#inside-offer")).ToBeHiddenAsync();
+        var listed = await page.Locator("#nearby li a.spot-link").EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).searchParams.get('spot'))");
+        listed.ShouldNotBeEmpty();
+        listed.Select(long.Parse).ShouldAllBe(id => treatment.Contains(id), "only today's treatment spots are listed");
+        var text = await page.Locator("#nearby").InnerTextAsync();
+        foreach (var spot in control) text.ShouldNotContain($"#{spot.Rank} {spot.Name}");
+
+        // Opening a control spot by its address, as a tap would: the not-found page, not the spot.
+        var response = await page.GotoAsync($"/Officer/Direct?spot={standIn.Id}&lat={standIn.Centre.Latitude}&lon={standIn.Centre.Longitude}");
+        response!.Status.ShouldBe(404);
+        await Assertions.Expect(page.GetByText("This spot cannot be offered to you now")).ToBeVisibleAsync();
+        (await page.ContentAsync()).ShouldNotContain(System.Net.WebUtility.HtmlEncode(standIn.Name));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start patrol here" })).ToHaveCountAsync(0);
     }
 }

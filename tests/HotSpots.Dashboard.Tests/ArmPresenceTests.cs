@@ -1,4 +1,5 @@
 using HotSpots.Modules.Dashboard.Compliance;
+using HotSpots.Modules.Dashboard.Contracts;
 
 namespace HotSpots.Dashboard.Tests;
 
@@ -49,5 +50,37 @@ public sealed class ArmPresenceTests
         // a is present 10:00–10:50 and 11:00–11:10; b 10:40–11:05: together 10:40–10:50 and 11:00–11:05.
         ArmPresence.Together(a, b).ShouldBe(15, 1e-9);
         ArmPresence.Together(a, []).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Each_place_day_has_its_own_feed_minutes_tasked_minutes_and_overlap_and_they_add_up_to_the_arms()
+    {
+        (long, DateOnly, string)[] placeDays = [(1, Day1, "Treatment"), (1, Day2, "Control"), (2, Day1, "Control"), (2, Day2, "Treatment")];
+        ArmPresence.Stay[] feed =
+        [
+            Stay(1, Day1, 10, 0, 10, 30), Stay(1, Day1, 10, 20, 10, 40), // spot 1 day 1: 50 officer-minutes, present 10:00–10:40
+            Stay(2, Day1, 22, 0, 22, 15),                                 // spot 2 day 1 (control): 15
+            Stay(1, Day2, 9, 0, 9, 12),                                   // spot 1 day 2 (control): 12
+        ];
+        ArmPresence.Stay[] patrols =
+        [
+            Stay(1, Day1, 10, 25, 10, 45),  // 20 tasked, 15 with the feed
+            Stay(2, Day2, 14, 0, 14, 15),   // 15 tasked, no feed
+            Stay(1, Day2, 9, 6, 9, 8),      // 2 tasked in a control place-day, both with the feed
+        ];
+
+        var days = ArmPresence.PerSpotDay(placeDays, feed, patrols);
+
+        days.Select(d => (d.Spot, d.Day, d.Arm, d.FeedMinutes, d.PatrolMinutes, d.OverlapMinutes)).ShouldBe(
+        [
+            (1L, Day1, "Treatment", 50.0, 20.0, 15.0),
+            (1L, Day2, "Control", 12.0, 2.0, 2.0),
+            (2L, Day1, "Control", 15.0, 0.0, 0.0),
+            (2L, Day2, "Treatment", 0.0, 15.0, 0.0),
+        ]);
+        var arms = ArmPresence.ByArm(days);
+        arms.ShouldBe(ArmPresence.Compute(placeDays, feed, patrols));
+        arms[0].ShouldBe(new PresenceByArm("Treatment", 2, 50, 35, 15));
+        arms[1].ShouldBe(new PresenceByArm("Control", 2, 27, 2, 2));
     }
 }

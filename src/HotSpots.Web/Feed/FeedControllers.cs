@@ -41,6 +41,14 @@ public sealed class DosageController(IDashboardModule dashboard) : ODataControll
 }
 
 [Authorize(Policy = Policies.Feed)]
+public sealed class PresenceController(IDashboardModule dashboard) : ODataController
+{
+    [EnableQuery(PageSize = FeedModel.PageSize)]
+    public async Task<IQueryable<PresenceRow>> Get(CancellationToken cancellationToken) =>
+        (await dashboard.GetFeedAsync<PresenceRow>(cancellationToken)).AsQueryable();
+}
+
+[Authorize(Policy = Policies.Feed)]
 public sealed class CrimesController(IDashboardModule dashboard) : ODataController
 {
     [EnableQuery(PageSize = FeedModel.PageSize)]

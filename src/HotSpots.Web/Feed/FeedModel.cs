@@ -20,6 +20,7 @@ internal static class FeedModel
         builder.EntitySet<VisitRow>("Visits");
         builder.EntitySet<ActivityRow>("Activities");
         builder.EntitySet<DosageRow>("Dosage");
+        builder.EntitySet<PresenceRow>("Presence");
         builder.EntitySet<CrimeRow>("Crimes");
         return builder.GetEdmModel();
     }

@@ -5,6 +5,7 @@ using HotSpots.Modules.Dashboard.Exports;
 using HotSpots.Modules.Dashboard.Impact;
 using HotSpots.Modules.Dashboard.Leaderboards;
 using HotSpots.Modules.Dashboard.Manager;
+using HotSpots.Modules.Dashboard.MyWeek;
 using HotSpots.Modules.Dashboard.Pdf;
 using HotSpots.Modules.Dashboard.People;
 using HotSpots.Modules.Dashboard.Settings;
@@ -29,6 +30,8 @@ public static class DashboardModule
         services.AddScoped<ComplianceQuery>();
         services.AddScoped<ImpactQuery>();
         services.AddScoped<LeaderboardQuery>();
+        services.AddScoped<PresenceQuery>();
+        services.AddScoped<MyWeekQuery>();
         services.AddScoped<DashboardSettingsStore>();
         services.AddScoped<Exporter>();
         services.AddScoped<FeedRows>();
@@ -42,7 +45,7 @@ public static class DashboardModule
 internal sealed class DashboardFacade(
     ManagerDashboardQuery manager, TrialOutcomes trialOutcomes, CrimeExplorerQuery crimes, PeopleQuery people, ComplianceQuery compliance,
     ImpactQuery impact, LeaderboardQuery leaderboards, DashboardSettingsStore settings, Exporter exporter, FeedRows feed,
-    BriefingPdf briefing, MonthlyReportPdf monthly, TrialBlinding blinding, IHotspotSnapshot hotspots) : IDashboardModule
+    BriefingPdf briefing, MonthlyReportPdf monthly, TrialBlinding blinding, IHotspotSnapshot hotspots, PresenceQuery presence, MyWeekQuery myWeek) : IDashboardModule
 {
     public async Task<ManagerDashboard> GetManagerDashboardAsync(TrialSight sight, CancellationToken cancellationToken) =>
         await manager.GetAsync(await blinding.ForAsync(sight, cancellationToken), cancellationToken);
@@ -63,6 +66,13 @@ internal sealed class DashboardFacade(
 
     public Task<IReadOnlyList<ControlPresence>> GetTrialControlsAsync(long trialId, CancellationToken cancellationToken) =>
         compliance.TrialControlsAsync(trialId, cancellationToken);
+
+    public Task<TrialPresence> GetTrialPresenceAsync(long trialId, CancellationToken cancellationToken) => presence.TrialAsync(trialId, cancellationToken);
+
+    public Task<string> TrialPresenceCsvAsync(long trialId, string exportedBy, CancellationToken cancellationToken) =>
+        presence.TrialCsvAsync(trialId, exportedBy, cancellationToken);
+
+    public Task<Contracts.MyWeek> GetMyWeekAsync(string officerId, CancellationToken cancellationToken) => myWeek.GetAsync(officerId, cancellationToken);
 
     public async Task<ImpactReport> GetImpactAsync(ImpactRequest request, TrialSight sight, CancellationToken cancellationToken) =>
         await impact.GetAsync(request, await blinding.ForAsync(sight, cancellationToken), cancellationToken);
@@ -96,6 +106,7 @@ internal sealed class DashboardFacade(
         var t when t == typeof(VisitRow) => (IEnumerable<T>)await feed.VisitsAsync(cancellationToken),
         var t when t == typeof(ActivityRow) => (IEnumerable<T>)await feed.ActivitiesAsync(cancellationToken),
         var t when t == typeof(DosageRow) => (IEnumerable<T>)await feed.DosageAsync(cancellationToken),
+        var t when t == typeof(PresenceRow) => (IEnumerable<T>)await presence.FeedAsync(cancellationToken),
         var t when t == typeof(CrimeRow) => (IEnumerable<T>)await feed.CrimesAsync(cancellationToken),
         _ => throw new ArgumentException($"The feed has no set of {typeof(T).Name}."),
     };

@@ -6,23 +6,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HotSpots.Web.Pages.Dashboard;
 
-/// <summary>The dashboard's run-time settings: whether managers see people, and initials on leaderboards. Administrators only; audited.</summary>
+/// <summary>The dashboard's run-time settings: whether managers see people, initials on leaderboards, and whether officers see their place in their team. Administrators only; audited.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class SettingsModel(IDashboardModule dashboard) : PageModel
 {
     [BindProperty] public bool ManagersSeePeople { get; set; }
     [BindProperty] public bool InitialsOutsideTeam { get; set; }
+    [BindProperty] public bool OfficersSeeTheirPlace { get; set; }
     public bool Saved { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var s = await dashboard.GetSettingsAsync(cancellationToken);
-        (ManagersSeePeople, InitialsOutsideTeam) = (s.ManagersSeePeople, s.InitialsOutsideTeam);
+        (ManagersSeePeople, InitialsOutsideTeam, OfficersSeeTheirPlace) = (s.ManagersSeePeople, s.InitialsOutsideTeam, s.OfficersSeeTheirPlace);
     }
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
-        await dashboard.SetSettingsAsync(new DashboardSettings(ManagersSeePeople, InitialsOutsideTeam), User.SignInName(), cancellationToken);
+        await dashboard.SetSettingsAsync(new DashboardSettings(ManagersSeePeople, InitialsOutsideTeam, OfficersSeeTheirPlace), User.SignInName(), cancellationToken);
         Saved = true;
     }
 }

@@ -17,6 +17,9 @@ public sealed class DetailsModel(ITrials trials, IDashboardModule dashboard) : P
 
     /// <summary>Presence in each control spot on its control days so far: here, and nowhere else while the trial runs.</summary>
     public IReadOnlyList<ControlPresence> Controls { get; private set; } = [];
+
+    /// <summary>Presence by arm in the place-days so far: the location feed, tasked patrols, and both at once.</summary>
+    public TrialPresence? Presence { get; private set; }
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
@@ -61,6 +64,13 @@ public sealed class DetailsModel(ITrials trials, IDashboardModule dashboard) : P
         return File(Encoding.UTF8.GetBytes(csv), "text/csv", $"trial-{trialId}-outcomes.csv");
     }
 
+    public async Task<IActionResult> OnGetPresenceAsync(long trialId, CancellationToken cancellationToken)
+    {
+        if (await trials.GetAsync(trialId, cancellationToken) is null) return NotFound();
+        var csv = await dashboard.TrialPresenceCsvAsync(trialId, Actor, cancellationToken);
+        return File(Encoding.UTF8.GetBytes(csv), "text/csv", $"trial-{trialId}-presence.csv");
+    }
+
     private string Actor => User.SignInName();
 
     private async Task<IActionResult> ActAsync(long trialId, Func<Task<string>> action, CancellationToken cancellationToken)
@@ -83,6 +93,7 @@ public sealed class DetailsModel(ITrials trials, IDashboardModule dashboard) : P
         TreatedDays = (await trials.PlaceDaysAsync(trialId, cancellationToken))
             .Where(p => p.Arm == TrialArm.Treatment).GroupBy(p => p.SpotCode).ToDictionary(g => g.Key, g => g.Count());
         Controls = trial.Sealed ? await dashboard.GetTrialControlsAsync(trialId, cancellationToken) : [];
+        Presence = trial.Sealed ? await dashboard.GetTrialPresenceAsync(trialId, cancellationToken) : null;
         return true;
     }
 }

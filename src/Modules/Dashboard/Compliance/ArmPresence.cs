@@ -13,27 +13,34 @@ internal static class ArmPresence
     /// <summary>One visit: the spot, the police day it counts in, and when it began and ended.</summary>
     internal readonly record struct Stay(long Spot, DateOnly Day, DateTime From, DateTime To);
 
+    /// <summary>One place-day's presence: the feed's officer-minutes, the tasked patrols' officer-minutes, and the minutes both were there at once.</summary>
+    internal readonly record struct SpotDay(long Spot, DateOnly Day, string Arm, double FeedMinutes, double PatrolMinutes, double OverlapMinutes);
+
     /// <param name="placeDays">Each place-day and its arm ("Treatment", "Control", or one name for all when no trial runs).</param>
     public static IReadOnlyList<PresenceByArm> Compute(
+        IEnumerable<(long Spot, DateOnly Day, string Arm)> placeDays, IEnumerable<Stay> feed, IEnumerable<Stay> patrols) =>
+        ByArm(PerSpotDay(placeDays, feed, patrols));
+
+    /// <summary>Place-days added up by arm, treatment first.</summary>
+    public static IReadOnlyList<PresenceByArm> ByArm(IEnumerable<SpotDay> days) => days.GroupBy(p => p.Arm)
+            .Select(arm => new PresenceByArm(arm.Key, arm.Count(), arm.Sum(p => p.FeedMinutes), arm.Sum(p => p.PatrolMinutes), arm.Sum(p => p.OverlapMinutes)))
+            .OrderByDescending(a => a.Arm == "Treatment").ThenBy(a => a.Arm, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The three figures for each place-day (the first arm given wins for a place-day given twice), in the order given. A
+    /// stay counts in the place-day of its <see cref="Stay.Day"/>; stays of spots or days not given are left out.
+    /// </summary>
+    public static IReadOnlyList<SpotDay> PerSpotDay(
         IEnumerable<(long Spot, DateOnly Day, string Arm)> placeDays, IEnumerable<Stay> feed, IEnumerable<Stay> patrols)
     {
         var feedBy = feed.GroupBy(s => (s.Spot, s.Day)).ToDictionary(g => g.Key, g => g.ToList());
         var patrolBy = patrols.GroupBy(s => (s.Spot, s.Day)).ToDictionary(g => g.Key, g => g.ToList());
-        return placeDays.GroupBy(p => p.Arm).Select(arm =>
+        return placeDays.DistinctBy(p => (p.Spot, p.Day)).Select(p =>
         {
-            double feedMinutes = 0, patrolMinutes = 0, overlap = 0;
-            var days = 0;
-            foreach (var (spot, day, _) in arm.DistinctBy(p => (p.Spot, p.Day)))
-            {
-                days++;
-                var f = feedBy.GetValueOrDefault((spot, day)) ?? [];
-                var t = patrolBy.GetValueOrDefault((spot, day)) ?? [];
-                feedMinutes += f.Sum(s => (s.To - s.From).TotalMinutes);
-                patrolMinutes += t.Sum(s => (s.To - s.From).TotalMinutes);
-                overlap += Together(f, t);
-            }
-            return new PresenceByArm(arm.Key, days, feedMinutes, patrolMinutes, overlap);
-        }).OrderByDescending(a => a.Arm == "Treatment").ThenBy(a => a.Arm, StringComparer.Ordinal).ToList();
+            var f = feedBy.GetValueOrDefault((p.Spot, p.Day)) ?? [];
+            var t = patrolBy.GetValueOrDefault((p.Spot, p.Day)) ?? [];
+            return new SpotDay(p.Spot, p.Day, p.Arm, f.Sum(s => (s.To - s.From).TotalMinutes), t.Sum(s => (s.To - s.From).TotalMinutes), Together(f, t));
+        }).ToList();
     }
 
     /// <summary>Minutes when someone of each list was present: the length of (union of a) ∩ (union of b).</summary>

@@ -90,10 +90,16 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
         var armDays = trial is null
             ? assigned.Select(a => (a.Spot, a.Day, "All published spots"))
             : assigned.Select(a => (a.Spot, a.Day, "Treatment")).Concat(controlDays.Select(c => (c.Spot, c.Day, "Control")));
-        var byArm = ArmPresence.Compute(armDays, feedVisits.Select(Stay), allPatrolVisits.Select(Stay));
+        var presenceDays = ArmPresence.PerSpotDay(armDays, feedVisits.Select(Stay), allPatrolVisits.Select(Stay));
+        var byArm = ArmPresence.ByArm(presenceDays);
+        // By spot only where the viewer sees the arms spot by spot, as for the dose by spot.
+        var bySpotPresence = withheld is not null ? [] : presenceDays.Where(d => blinding.Names(d.Spot)).GroupBy(d => d.Spot)
+            .Select(g => new SpotPresence(names.GetValueOrDefault(g.Key) ?? $"Spot {g.Key}", string.Join(" and ", g.Select(d => d.Arm).Distinct().Order(StringComparer.Ordinal).Reverse()),
+                g.Count(), g.Sum(d => d.FeedMinutes), g.Sum(d => d.PatrolMinutes), g.Sum(d => d.OverlapMinutes)))
+            .OrderBy(s => s.Spot, StringComparer.Ordinal).ToList();
         return new ComplianceReport(from, to, targets, assignment, assigned.Count, patrolled, dosed, bySpot, byTeam, byShift, byDay,
             controls, controlTotals, withheld, chart.ToChart(),
-            assignedDoses.Sum(d => d.ObservedMinutes), assignedDoses.Sum(d => d.UnobservedMinutes), byArm);
+            assignedDoses.Sum(d => d.ObservedMinutes), assignedDoses.Sum(d => d.UnobservedMinutes), byArm, bySpotPresence);
     }
 
     /// <summary>Presence in each control spot of a trial on its control days so far, by spot: for the trial's evaluators.</summary>

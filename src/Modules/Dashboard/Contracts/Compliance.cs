@@ -23,8 +23,14 @@ public sealed record ComplianceReport(
     int AssignedPlaceDays, int PatrolledPlaceDays, int DosedPlaceDays,
     IReadOnlyList<DoseLine> BySpot, IReadOnlyList<DoseLine> ByTeam, IReadOnlyList<DoseLine> ByShift, IReadOnlyList<DoseLine> ByDay,
     IReadOnlyList<ControlPresence> Controls, ControlTotals? ControlTotals, string? Withheld, Chart DailyChart,
-    double ObservedMinutes, double UnobservedMinutes, IReadOnlyList<PresenceByArm>? ByArm = null)
+    double ObservedMinutes, double UnobservedMinutes, IReadOnlyList<PresenceByArm>? ByArm = null, IReadOnlyList<SpotPresence>? SpotPresence = null)
 {
+    /// <summary>
+    /// Presence by spot over the period (every place-day of it, with the spot's arm): empty while <see cref="Withheld"/>
+    /// says why, and only spots the viewer may see named.
+    /// </summary>
+    public IReadOnlyList<SpotPresence> PresenceBySpot => SpotPresence ?? [];
+
     /// <summary>Presence by arm (every place-day of the period): the location feed's minutes, tasked minutes, and both at once.</summary>
     public IReadOnlyList<PresenceByArm> PresenceByArm => ByArm ?? [];
 
@@ -67,3 +73,17 @@ public sealed record ControlTotals(int Spots, int PlaceDays, double FeedMinutes,
 /// <param name="PatrolMinutes">Officer-minutes of tasked patrols in the spots.</param>
 /// <param name="OverlapMinutes">Minutes when a feed unit and a tasked patrol were in the same spot at the same time.</param>
 public sealed record PresenceByArm(string Arm, int PlaceDays, double FeedMinutes, double PatrolMinutes, double OverlapMinutes);
+
+/// <summary>One spot's presence over a period: its place-days (with its arm, or the arms it had), feed minutes, tasked minutes and their overlap.</summary>
+public sealed record SpotPresence(string Spot, string Arm, int PlaceDays, double FeedMinutes, double PatrolMinutes, double OverlapMinutes);
+
+/// <summary>
+/// One spot's presence in one police day: the location feed's officer-minutes (all units), the tasked patrols'
+/// officer-minutes, and the minutes both were there at once. A visit counts in the police day it began.
+/// </summary>
+/// <param name="Spot">The spot's trial code on a trial's page and in its export.</param>
+/// <param name="Arm">"Treatment" or "Control" where the place-day is in a trial the reader may see by spot; otherwise null.</param>
+public sealed record SpotDayPresence(long HotspotId, string Spot, DateOnly PoliceDay, string? Arm, double FeedMinutes, double PatrolMinutes, double OverlapMinutes);
+
+/// <summary>Presence in a sealed trial's place-days from its first police day to today (or its last): by arm, and by spot and day.</summary>
+public sealed record TrialPresence(DateOnly From, DateOnly To, IReadOnlyList<PresenceByArm> ByArm, IReadOnlyList<SpotDayPresence> Days);

@@ -47,6 +47,25 @@ public sealed class DosageRow
     public double? ObservedShare { get; init; }
 }
 
+/// <summary>
+/// Presence in a spot in one police day, treatment and control alike (no officer, no unit): the location feed's
+/// officer-minutes (all units), the tasked patrols' officer-minutes, and the minutes both were there at once. Every
+/// spot-day of the last 366 police days with either, and every place-day of a sealed trial up to today.
+/// </summary>
+public sealed class PresenceRow
+{
+    /// <summary>The spot and the police day, as one key: hot spot id × 100000 + days since 2000-01-01 (as in <see cref="DosageRow"/>).</summary>
+    public long Id { get; init; }
+    public long HotspotId { get; init; }
+    public DateTimeOffset PoliceDayStart { get; init; }
+
+    /// <summary>"Treatment" or "Control" for a place-day of a sealed trial that is over; null while the trial runs (the feed sees arms in totals only) and outside trials.</summary>
+    public string? Arm { get; init; }
+    public double FeedMinutes { get; init; }
+    public double TaskedMinutes { get; init; }
+    public double OverlapMinutes { get; init; }
+}
+
 /// <summary>An activity logged on patrol: its kind only, no notes and no officer.</summary>
 public sealed class ActivityRow
 {

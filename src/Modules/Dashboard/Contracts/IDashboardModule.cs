@@ -47,6 +47,22 @@ public interface IDashboardModule
     /// </summary>
     Task<IReadOnlyList<ControlPresence>> GetTrialControlsAsync(long trialId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Presence in every place-day of a sealed trial so far, by arm and by spot (trial code) and police day: the location
+    /// feed's minutes, tasked minutes and their overlap. For the trial's evaluators, on the trial's page.
+    /// </summary>
+    Task<TrialPresence> GetTrialPresenceAsync(long trialId, CancellationToken cancellationToken);
+
+    /// <summary>The same per spot-day as CSV (formula-safe; trial codes, no names, no officers); audited.</summary>
+    Task<string> TrialPresenceCsvAsync(long trialId, string exportedBy, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An officer's own police week and the one before: minutes in spots (observed), visits, spots. Their place in their
+    /// team only where the force lets officers see it (<see cref="DashboardSettings.OfficersSeeTheirPlace"/>); never
+    /// another officer's name or figures.
+    /// </summary>
+    Task<MyWeek> GetMyWeekAsync(string officerId, CancellationToken cancellationToken);
+
     /// <summary>Impact; while the trial it compares runs, a <paramref name="sight"/> other than <see cref="TrialSight.BySpot"/> gets no figures by spot.</summary>
     Task<ImpactReport> GetImpactAsync(ImpactRequest request, TrialSight sight, CancellationToken cancellationToken);
 
@@ -70,7 +86,7 @@ public interface IDashboardModule
     /// <summary>An export as CSV (formula-safe) or GeoJSON; audited. Only spots <paramref name="sight"/> may see named, and the visits and activities in them.</summary>
     Task<string> ExportAsync(ExportRequest request, TrialSight sight, string exportedBy, CancellationToken cancellationToken);
 
-    /// <summary>Rows of one of the OData feed's sets (<see cref="HotspotRow"/>, <see cref="VisitRow"/>, <see cref="ActivityRow"/>, <see cref="CrimeRow"/>); crimes produced lazily from memory.</summary>
+    /// <summary>Rows of one of the OData feed's sets (<see cref="HotspotRow"/>, <see cref="VisitRow"/>, <see cref="ActivityRow"/>, <see cref="DosageRow"/>, <see cref="PresenceRow"/>, <see cref="CrimeRow"/>); crimes produced lazily from memory.</summary>
     Task<IEnumerable<T>> GetFeedAsync<T>(CancellationToken cancellationToken) where T : class;
 }
 
@@ -79,9 +95,10 @@ public sealed record ImpactRequest(DateOnly? InterventionDay = null, int WindowD
 
 /// <param name="ManagersSeePeople">Managers may open the people pages (analysts always may).</param>
 /// <param name="InitialsOutsideTeam">Leaderboards show only initials for officers outside the viewer's own team.</param>
-public sealed record DashboardSettings(bool ManagersSeePeople, bool InitialsOutsideTeam)
+/// <param name="OfficersSeeTheirPlace">The officer leaderboard reaches officers: "My week" shows each their own place in their team (no one else's name or figures).</param>
+public sealed record DashboardSettings(bool ManagersSeePeople, bool InitialsOutsideTeam, bool OfficersSeeTheirPlace = false)
 {
-    public static readonly DashboardSettings Default = new(false, true);
+    public static readonly DashboardSettings Default = new(false, true, false);
 }
 
 public enum ExportKind

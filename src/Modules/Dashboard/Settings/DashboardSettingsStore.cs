@@ -8,10 +8,12 @@ internal sealed class DashboardSettingsStore(ISettingsStore settings)
 {
     public const string ManagersSeePeopleKey = "Dashboard.ManagersSeePeople";
     public const string InitialsOutsideTeamKey = "Dashboard.InitialsOutsideTeam";
+    public const string OfficersSeeTheirPlaceKey = "Dashboard.OfficersSeeTheirPlace";
 
     public async Task<DashboardSettings> GetAsync(CancellationToken cancellationToken) => new(
         await settings.GetAsync(ManagersSeePeopleKey, DashboardSettings.Default.ManagersSeePeople, cancellationToken),
-        await settings.GetAsync(InitialsOutsideTeamKey, DashboardSettings.Default.InitialsOutsideTeam, cancellationToken));
+        await settings.GetAsync(InitialsOutsideTeamKey, DashboardSettings.Default.InitialsOutsideTeam, cancellationToken),
+        await settings.GetAsync(OfficersSeeTheirPlaceKey, DashboardSettings.Default.OfficersSeeTheirPlace, cancellationToken));
 
     public async Task SetAsync(DashboardSettings value, string changedBy, CancellationToken cancellationToken)
     {
@@ -20,5 +22,7 @@ internal sealed class DashboardSettingsStore(ISettingsStore settings)
             await settings.SetAsync(ManagersSeePeopleKey, value.ManagersSeePeople, changedBy, cancellationToken);
         if (current.InitialsOutsideTeam != value.InitialsOutsideTeam)
             await settings.SetAsync(InitialsOutsideTeamKey, value.InitialsOutsideTeam, changedBy, cancellationToken);
+        if (current.OfficersSeeTheirPlace != value.OfficersSeeTheirPlace)
+            await settings.SetAsync(OfficersSeeTheirPlaceKey, value.OfficersSeeTheirPlace, changedBy, cancellationToken);
     }
 }
