@@ -20,6 +20,7 @@ internal static class FeedModel
         builder.EntitySet<VisitRow>("Visits");
         builder.EntitySet<ActivityRow>("Activities");
         builder.EntitySet<DosageRow>("Dosage");
+        builder.EntitySet<ActivityCountRow>("ActivityCounts");
         builder.EntitySet<CrimeRow>("Crimes");
         return builder.GetEdmModel();
     }

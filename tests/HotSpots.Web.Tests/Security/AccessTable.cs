@@ -35,6 +35,7 @@ internal static class AccessTable
         ["/api/patrols/{patrolId:long}"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/pings"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/activities"] = Policies.Patrol,
+        ["/api/patrols/{patrolId:long}/activities/{seq:long}/undo"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/unobserved"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/end"] = Policies.Patrol,
 
@@ -61,6 +62,8 @@ internal static class AccessTable
         ["/odata/Activities/$count"] = Policies.Feed,
         ["/odata/Dosage"] = Policies.Feed,
         ["/odata/Dosage/$count"] = Policies.Feed,
+        ["/odata/ActivityCounts"] = Policies.Feed,
+        ["/odata/ActivityCounts/$count"] = Policies.Feed,
         ["/odata/Crimes"] = Policies.Feed,
         ["/odata/Crimes/$count"] = Policies.Feed,
         ["/Settings/Dose"] = Policies.DoseTargets,

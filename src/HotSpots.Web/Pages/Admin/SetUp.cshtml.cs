@@ -124,6 +124,9 @@ public sealed class SetUpForm
     public string? TileAttribution { get; set; }
     public bool PublicTilesAccepted { get; set; }
 
+    /// <summary>The activity kinds, one a line as typed; blank lines are left out.</summary>
+    public string? ActivityKinds { get; set; }
+
     public static SetUpForm From(ForceValues values) => new()
     {
         Name = values.Name,
@@ -134,6 +137,7 @@ public sealed class SetUpForm
         TileUrl = values.TileUrl,
         TileAttribution = values.TileAttribution,
         PublicTilesAccepted = values.PublicTilesAccepted,
+        ActivityKinds = string.Join("\n", values.ActivityKinds),
     };
 
     public ForceValues ToValues() => new()
@@ -145,6 +149,7 @@ public sealed class SetUpForm
         TileUrl = Tiles == "url" ? (TileUrl ?? "").Trim() : "",
         TileAttribution = Tiles == "url" ? (TileAttribution ?? "").Trim() : "",
         PublicTilesAccepted = Tiles == "url" && PublicTilesAccepted,
+        ActivityKinds = (ActivityKinds ?? "").Split('\n').Select(k => k.Trim()).Where(k => k.Length > 0).ToList(),
     };
 }
 

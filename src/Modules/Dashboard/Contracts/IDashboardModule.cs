@@ -70,7 +70,7 @@ public interface IDashboardModule
     /// <summary>An export as CSV (formula-safe) or GeoJSON; audited. Only spots <paramref name="sight"/> may see named, and the visits and activities in them.</summary>
     Task<string> ExportAsync(ExportRequest request, TrialSight sight, string exportedBy, CancellationToken cancellationToken);
 
-    /// <summary>Rows of one of the OData feed's sets (<see cref="HotspotRow"/>, <see cref="VisitRow"/>, <see cref="ActivityRow"/>, <see cref="CrimeRow"/>); crimes produced lazily from memory.</summary>
+    /// <summary>Rows of one of the OData feed's sets (<see cref="HotspotRow"/>, <see cref="VisitRow"/>, <see cref="ActivityRow"/>, <see cref="DosageRow"/>, <see cref="ActivityCountRow"/>, <see cref="CrimeRow"/>); crimes produced lazily from memory.</summary>
     Task<IEnumerable<T>> GetFeedAsync<T>(CancellationToken cancellationToken) where T : class;
 }
 
