@@ -74,6 +74,8 @@ public sealed partial class ActivitiesOverHttpTests
         var expectedBySpot = new[] { (spotId, "Arrest", 2), (spotId, "Stop and search", 1), (otherSpotId, "Arrest", 1), (otherSpotId, "Community engagement", 1) }
             .GroupBy(x => (names[x.Item1], x.Item2)).ToDictionary(g => g.Key, g => g.Sum(x => x.Item3));
         Cells(bySpot).ShouldBe(expectedBySpot, ignoreOrder: true);
+        // The manager's dashboard: the week's activities per team, the same counts.
+        Cells(Table(await manager.GetStringAsync("/Manager"), "week-activities")).ShouldBe(Cells(byTeam), ignoreOrder: true);
 
         // The feed's ActivityCounts: the same counts by team and by spot, one police day, no officer.
         await using (var scope = app.Services.CreateAsyncScope())

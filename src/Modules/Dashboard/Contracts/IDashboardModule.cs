@@ -100,14 +100,16 @@ public enum ExportFormat
 /// <param name="From">First police day (visits and activities); default 28 days ago.</param>
 public sealed record ExportRequest(ExportKind Kind, ExportFormat Format, DateOnly? From = null, DateOnly? To = null);
 
-/// <summary>The manager's first view: crime trend, top spots, today's patrol minutes, the leaderboard.</summary>
+/// <summary>The manager's first view: crime trend, top spots, today's patrol minutes, the leaderboard, the week's activities by kind per team.</summary>
+/// <param name="ActivitiesByTeam">Activities logged (not undone) since <paramref name="LeaderboardFromUtc"/>, by kind and team.</param>
 public sealed record ManagerDashboard(
     Chart CrimeTrend,
     IReadOnlyList<PublishedHotspot> TopHotspots,
     IReadOnlyList<SpotMinutes> PatrolMinutesToday,
     DateTime PoliceDayStartUtc,
     IReadOnlyList<LeaderboardRow> Leaderboard,
-    DateTime LeaderboardFromUtc);
+    DateTime LeaderboardFromUtc,
+    ActivityTable? ActivitiesByTeam = null);
 
 /// <summary>A chart rendered by the server, with a text alternative and its data as a table.</summary>
 public sealed record Chart(string Svg, string Description, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
