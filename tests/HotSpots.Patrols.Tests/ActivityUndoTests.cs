@@ -113,7 +113,7 @@ public sealed class ActivityUndoTests
 
         await LogAsync(world, patrol.Id, 1, "foot check");
         var unknown = await Should.ThrowAsync<ValidationException>(() => LogAsync(world, patrol.Id, 2, "Stop and search"));
-        unknown.Message.ShouldBe("Activity kind 'Stop and search' is not one of the force's: Foot check, Arrest.");
+        unknown.Message.ShouldBe("Activity kind 'Stop and search' is not one of: Foot check, Arrest (the force's kinds, set on the set-up page).");
 
         force.Replace(force.Values with { ActivityKinds = ["Arrest"] });
         (await CountedAsync(world)).Select(a => a.Kind).ShouldBe(["Foot check"]);

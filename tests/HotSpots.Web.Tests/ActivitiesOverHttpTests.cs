@@ -138,7 +138,7 @@ public sealed partial class ActivitiesOverHttpTests
         var refused = await officer.PostAsJsonAsync($"/api/patrols/{patrolId}/activities",
             new { seq = 2, t = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), kind = "Licensed premises check", text = (string?)null });
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await refused.Content.ReadAsStringAsync()).ShouldContain("is not one of the force's: Foot check, Arrest, Weapons sweep");
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("is not one of: Foot check, Arrest, Weapons sweep (the force's kinds");
         var compliance = await (await SignedInClient.SignInAsync(app, "manager@demo.hotspots")).GetStringAsync("/Dashboard/Compliance");
         var table = Table(compliance, "activities-by-team");
         table.Kinds.ShouldBe(["Foot check", "Arrest", "Weapons sweep", "Licensed premises check"], "the force's kinds, then a removed one that has entries");

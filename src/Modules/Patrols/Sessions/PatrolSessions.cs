@@ -61,7 +61,7 @@ internal sealed class PatrolSessions(
     {
         var kinds = force.Values.ActivityKinds;
         var kind = kinds.FirstOrDefault(k => k.Equals(input.Kind?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ValidationException($"Activity kind '{input.Kind}' is not one of the force's: {string.Join(", ", kinds)}.");
+            ?? throw new ValidationException($"Activity kind '{input.Kind}' is not one of: {string.Join(", ", kinds)} (the force's kinds, set on the set-up page).");
         if (input.Text is { Length: > 2000 })
             throw new ValidationException("Activity text is longer than 2000 characters.");
         var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId && p.OfficerId == officerId, cancellationToken)
