@@ -56,8 +56,8 @@ public sealed class OfflinePatrolTests : IAsyncLifetime
         await WalkAsync(phone, spot, 4);
         await Assertions.Expect(page.Locator("#queue")).ToHaveTextAsync(new Regex(@"^\d+ updates? waiting to send"), new() { Timeout = 10_000 });
         await page.GetByText("Log activity").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Engagement" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#activity-status")).ToContainTextAsync("Logged: Engagement");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Community engagement" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#activity-status")).ToContainTextAsync("Logged: Community engagement");
         var waitingBefore = await WaitingAsync(page);
         waitingBefore.ShouldBeGreaterThanOrEqualTo(3);
         await phone.ScreenshotAsync("officer-patrol-offline-phone");

@@ -121,6 +121,12 @@ public sealed record ForceValues
     public string TileAttribution { get; init; } = "";
 
     /// <summary>
+    /// The kinds of activity an officer logs on patrol with one tap, in the order offered. Removing a kind keeps the
+    /// entries already logged with it (they are counted under their own name).
+    /// </summary>
+    public IReadOnlyList<string> ActivityKinds { get; init; } = DefaultActivityKinds;
+
+    /// <summary>
     /// Whoever saved these values read what OpenStreetMap's public tile server would learn and accepted it (only for a
     /// demonstration: its tile usage policy does not allow an app's users to load it). Without it that server is refused.
     /// </summary>
@@ -130,6 +136,12 @@ public sealed record ForceValues
     public DateTime? SetUpUtc { get; init; }
 
     public static readonly IReadOnlyList<ForceShift> DefaultShifts = [new("Early", 7, 15), new("Late", 15, 23), new("Night", 23, 7)];
+
+    public static readonly IReadOnlyList<string> DefaultActivityKinds =
+        ["Stop and account", "Stop and search", "Arrest", "Community engagement", "Licensed premises check", "Other"];
+
+    /// <summary>The most activity kinds a force may have (each is a button on the patrol screen) and the longest label.</summary>
+    public const int MaxActivityKinds = 20, MaxActivityKindLength = 40;
 
     public static readonly ForceValues Default = new();
 
@@ -143,6 +155,7 @@ public sealed record ForceValues
             TimeZone = force["TimeZone"] ?? Default.TimeZone,
             PoliceDayStartHour = force.GetValue("PoliceDayStartHour", Default.PoliceDayStartHour),
             Shifts = force.GetSection("Shifts").Get<List<ForceShift>>() is { Count: > 0 } shifts ? shifts : DefaultShifts,
+            ActivityKinds = force.GetSection("ActivityKinds").Get<List<string>>() is { Count: > 0 } kinds ? kinds : DefaultActivityKinds,
             TileUrl = configuration["Map:TileUrl"] ?? Default.TileUrl,
             TileAttribution = configuration["Map:TileAttribution"] ?? Default.TileAttribution,
         };
@@ -178,10 +191,33 @@ public sealed record ForceValues
             if (Shifts.GroupBy(s => s.Name.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
                 yield return ("Shifts", $"Two shifts are called '{twice.Key}'.");
         }
+        foreach (var problem in ActivityKindProblems(ActivityKinds)) yield return ("ActivityKinds", problem);
         if (!string.IsNullOrEmpty(TileUrl) && TileUrlProblem(TileUrl) is { } tiles) yield return ("TileUrl", tiles);
         else if (IsPublicOsm(TileUrl ?? "") && !PublicTilesAccepted) yield return ("TileUrl", PublicOsmWarning);
         if (!string.IsNullOrEmpty(TileUrl) && string.IsNullOrWhiteSpace(TileAttribution))
             yield return ("TileAttribution", "Give the credit line the tile provider asks for (for example \"© OpenStreetMap contributors\").");
+    }
+
+    /// <summary>What is wrong with a list of activity kinds: none, an empty one, one too long, one listed twice, or too many.</summary>
+    public static IEnumerable<string> ActivityKindProblems(IReadOnlyList<string>? kinds)
+    {
+        if (kinds is null || kinds.Count == 0)
+        {
+            yield return "Give at least one activity kind (officers log what they did with one of them).";
+            yield break;
+        }
+        if (kinds.Count > MaxActivityKinds)
+            yield return $"There are {kinds.Count} activity kinds: give at most {MaxActivityKinds}, so that they fit on the patrol screen.";
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            var kind = kinds[i]?.Trim() ?? "";
+            if (kind.Length == 0) yield return $"Activity kind {i + 1} is empty: give it a name or leave the line out.";
+            else if (kind.Length > MaxActivityKindLength)
+                yield return $"Activity kind {i + 1} ('{kind[..MaxActivityKindLength]}…') is {kind.Length} characters long: keep it to {MaxActivityKindLength}.";
+        }
+        foreach (var twice in kinds.Select(k => k?.Trim() ?? "").Where(k => k.Length > 0)
+                     .GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            yield return $"The activity kind '{twice.Key}' is listed {twice.Count()} times: list each kind once.";
     }
 
     /// <summary>What the public OpenStreetMap tile server would learn, and why it is refused.</summary>

@@ -40,6 +40,7 @@ internal sealed class ForceSettings(ISettingsStore store, ForceOptions force, Fo
             TileUrl = values.TileUrl.Trim(),
             TileAttribution = values.TileAttribution.Trim(),
             Shifts = values.Shifts.Select(s => s with { Name = s.Name.Trim() }).ToList(),
+            ActivityKinds = values.ActivityKinds.Select(k => k.Trim()).ToList(),
             SetUpUtc = clock.GetUtcNow().UtcDateTime,
         };
         await store.SetAsync(Key, saved, changedBy, cancellationToken);

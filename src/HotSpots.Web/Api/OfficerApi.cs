@@ -50,6 +50,23 @@ internal static class OfficerApi
                 return new { stored = true };
             }));
 
+        // Undo a mis-tap: only the officer who logged it, within two minutes of the server storing it; 409 with the reason after.
+        patrols.MapPost("/activities/{seq:long}/undo", async (long patrolId, long seq, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
+        {
+            try
+            {
+                return await Patrol(() => module.UndoActivityAsync(patrolId, user.UserId(), seq, ct));
+            }
+            catch (ActivityNotFoundException e)
+            {
+                return Results.Problem(e.Message, statusCode: 404);
+            }
+            catch (ActivityUndoRefusedException e)
+            {
+                return Results.Problem(e.Message, statusCode: 409, title: "Too late to undo");
+            }
+        });
+
         patrols.MapPost("/unobserved", async (long patrolId, UnobservedJson? stretch, ClaimsPrincipal user, IOfficerPatrols module, CancellationToken ct) =>
             stretch is null || stretch.Reason is null || !IsUnixTime(stretch.From) || !IsUnixTime(stretch.To)
                 ? Results.Problem("A stretch is {\"seq\", \"from\", \"to\" (Unix milliseconds), \"reason\"}.", statusCode: 400)

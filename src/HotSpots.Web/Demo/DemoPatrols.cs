@@ -77,8 +77,11 @@ internal sealed class DemoPatrols(IDemoPatrolHistory history, IOfficerPatrols pa
         }
         await patrols.RecordPingsAsync(patrol.Id, officer, pings, cancellationToken);
         if (random.NextDouble() < 0.4)
+        {
+            var kinds = force.Values.ActivityKinds;
             await patrols.LogActivityAsync(patrol.Id, officer,
-                new ActivityInput(1, startUtc.AddMinutes(4 + minutesInside / 2), ActivityKinds.All[random.Next(ActivityKinds.All.Count - 1)], null), cancellationToken);
+                new ActivityInput(1, startUtc.AddMinutes(4 + minutesInside / 2), kinds[random.Next(Math.Max(1, kinds.Count - 1))], null), cancellationToken);
+        }
         await patrols.EndAsync(patrol.Id, officer, time, cancellationToken);
         return time;
     }

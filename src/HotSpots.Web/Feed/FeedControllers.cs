@@ -49,6 +49,14 @@ public sealed class PresenceController(IDashboardModule dashboard) : ODataContro
 }
 
 [Authorize(Policy = Policies.Feed)]
+public sealed class ActivityCountsController(IDashboardModule dashboard) : ODataController
+{
+    [EnableQuery(PageSize = FeedModel.PageSize)]
+    public async Task<IQueryable<ActivityCountRow>> Get(CancellationToken cancellationToken) =>
+        (await dashboard.GetFeedAsync<ActivityCountRow>(cancellationToken)).AsQueryable();
+}
+
+[Authorize(Policy = Policies.Feed)]
 public sealed class CrimesController(IDashboardModule dashboard) : ODataController
 {
     [EnableQuery(PageSize = FeedModel.PageSize)]

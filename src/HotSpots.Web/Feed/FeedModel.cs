@@ -21,6 +21,7 @@ internal static class FeedModel
         builder.EntitySet<ActivityRow>("Activities");
         builder.EntitySet<DosageRow>("Dosage");
         builder.EntitySet<PresenceRow>("Presence");
+        builder.EntitySet<ActivityCountRow>("ActivityCounts");
         builder.EntitySet<CrimeRow>("Crimes");
         return builder.GetEdmModel();
     }

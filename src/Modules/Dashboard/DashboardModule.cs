@@ -107,6 +107,7 @@ internal sealed class DashboardFacade(
         var t when t == typeof(ActivityRow) => (IEnumerable<T>)await feed.ActivitiesAsync(cancellationToken),
         var t when t == typeof(DosageRow) => (IEnumerable<T>)await feed.DosageAsync(cancellationToken),
         var t when t == typeof(PresenceRow) => (IEnumerable<T>)await presence.FeedAsync(cancellationToken),
+        var t when t == typeof(ActivityCountRow) => (IEnumerable<T>)await feed.ActivityCountsAsync(cancellationToken),
         var t when t == typeof(CrimeRow) => (IEnumerable<T>)await feed.CrimesAsync(cancellationToken),
         _ => throw new ArgumentException($"The feed has no set of {typeof(T).Name}."),
     };

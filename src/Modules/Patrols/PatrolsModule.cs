@@ -93,6 +93,9 @@ internal sealed class OfficerPatrols(PatrolSessions sessions, PingRecorder pings
     public Task LogActivityAsync(long patrolId, string officerId, ActivityInput activity, CancellationToken cancellationToken) =>
         sessions.LogActivityAsync(patrolId, officerId, activity, cancellationToken);
 
+    public Task<PatrolView> UndoActivityAsync(long patrolId, string officerId, long sequence, CancellationToken cancellationToken) =>
+        sessions.UndoActivityAsync(patrolId, officerId, sequence, cancellationToken);
+
     public Task<PatrolView> EndAsync(long patrolId, string officerId, DateTime? endedUtc, CancellationToken cancellationToken) =>
         sessions.EndAsync(patrolId, officerId, endedUtc, cancellationToken);
 

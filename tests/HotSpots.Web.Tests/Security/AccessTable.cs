@@ -36,6 +36,7 @@ internal static class AccessTable
         ["/api/patrols/{patrolId:long}"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/pings"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/activities"] = Policies.Patrol,
+        ["/api/patrols/{patrolId:long}/activities/{seq:long}/undo"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/unobserved"] = Policies.Patrol,
         ["/api/patrols/{patrolId:long}/end"] = Policies.Patrol,
 
@@ -64,6 +65,8 @@ internal static class AccessTable
         ["/odata/Dosage/$count"] = Policies.Feed,
         ["/odata/Presence"] = Policies.Feed,
         ["/odata/Presence/$count"] = Policies.Feed,
+        ["/odata/ActivityCounts"] = Policies.Feed,
+        ["/odata/ActivityCounts/$count"] = Policies.Feed,
         ["/odata/Crimes"] = Policies.Feed,
         ["/odata/Crimes/$count"] = Policies.Feed,
         ["/Settings/Dose"] = Policies.DoseTargets,

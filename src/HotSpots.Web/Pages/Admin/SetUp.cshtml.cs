@@ -40,6 +40,8 @@ public sealed class SetUpModel(IForceSettings settings, IIngestionAdministration
     {
         var firstTime = settings.Current.SetUpUtc is null;
         var values = Form.ToValues();
+        // A form without the field (a script, an older page) keeps the kinds in force; an emptied one is refused below.
+        if (Form.ActivityKinds is null) values = values with { ActivityKinds = settings.Current.ActivityKinds };
         if (Form.Tiles == "url" && string.IsNullOrWhiteSpace(Form.TileUrl))
             FieldErrors["TileUrl"] = "Give the tile server's address, or choose no map tiles.";
         foreach (var (field, message) in values.Problems())
@@ -124,6 +126,10 @@ public sealed class SetUpForm
     public string? TileAttribution { get; set; }
     public bool PublicTilesAccepted { get; set; }
 
+    /// <summary>The activity kinds, one a line as typed; blank lines are left out. Emptied, it stays empty (and is refused).</summary>
+    [System.ComponentModel.DataAnnotations.DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? ActivityKinds { get; set; }
+
     public static SetUpForm From(ForceValues values) => new()
     {
         Name = values.Name,
@@ -134,6 +140,7 @@ public sealed class SetUpForm
         TileUrl = values.TileUrl,
         TileAttribution = values.TileAttribution,
         PublicTilesAccepted = values.PublicTilesAccepted,
+        ActivityKinds = string.Join("\n", values.ActivityKinds),
     };
 
     public ForceValues ToValues() => new()
@@ -145,6 +152,7 @@ public sealed class SetUpForm
         TileUrl = Tiles == "url" ? (TileUrl ?? "").Trim() : "",
         TileAttribution = Tiles == "url" ? (TileAttribution ?? "").Trim() : "",
         PublicTilesAccepted = Tiles == "url" && PublicTilesAccepted,
+        ActivityKinds = (ActivityKinds ?? "").Split('\n').Select(k => k.Trim()).Where(k => k.Length > 0).ToList(),
     };
 }
 

@@ -20,3 +20,6 @@ public sealed class ComplianceModel(IDashboardModule dashboard, TrialSights sigh
 
 /// <summary>A table of dose lines on the compliance page.</summary>
 public sealed record DoseTable(string Id, string First, IReadOnlyList<DoseLine> Lines, bool Targets);
+
+/// <summary>A table of activities by kind, with its id and the heading of its first column.</summary>
+public sealed record ActivityTableView(string Id, string First, ActivityTable Table);

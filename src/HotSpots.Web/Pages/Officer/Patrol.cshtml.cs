@@ -23,6 +23,12 @@ public sealed class PatrolModel(IOfficerPatrols patrols, IPatrolPolicySettings p
     public string TileUrl => force.TileUrl;
     public string TileAttribution => force.TileAttribution;
 
+    /// <summary>The force's activity kinds (set-up page), one button each.</summary>
+    public IReadOnlyList<string> ActivityKinds => force.Values.ActivityKinds;
+
+    /// <summary>Seconds an activity may be undone after it is logged (the server decides; the phone counts down).</summary>
+    public double UndoSeconds => ActivityUndo.Window.TotalSeconds;
+
     public double MaxPatrolMinutes { get; private set; }
     public double RetentionDays { get; private set; }
 

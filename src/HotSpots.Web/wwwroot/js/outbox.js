@@ -1,10 +1,10 @@
-// The offline queue of patrol updates (pings, activity entries, the end), in IndexedDB: it survives reloads and a
-// closed tab, and is sent, oldest first, when the signal returns. Each update carries the patrol's next client
+// The offline queue of patrol updates (pings, activity entries and their undoing, the end), in IndexedDB: it survives
+// reloads and a closed tab, and is sent, oldest first, when the signal returns. Each update carries the patrol's next client
 // sequence number, so the server stores it once however often it is sent. Used by the pages and the service worker.
 (function (scope) {
   "use strict";
   var DB = "hotspots", VERSION = 1, BATCH = 50;
-  var opening = null, flushing = null;
+  var opening = null, flushing = null, holding = null;
 
   function open() {
     if (opening) return opening;
@@ -75,8 +75,9 @@
   }
 
   function send(item, list, token) {
-    var path = item.kind === "ping" ? "/pings" : item.kind === "activity" ? "/activities" : item.kind === "unobserved" ? "/unobserved" : "/end";
-    var body = item.kind === "ping" ? { pings: list.map(function (i) { return i.body; }) } : item.body;
+    var path = item.kind === "ping" ? "/pings" : item.kind === "activity" ? "/activities" : item.kind === "unobserved" ? "/unobserved"
+      : item.kind === "undo" ? "/activities/" + item.body.activity + "/undo" : "/end";
+    var body = item.kind === "ping" ? { pings: list.map(function (i) { return i.body; }) } : item.kind === "undo" ? {} : item.body;
     return fetch("/api/patrols/" + item.patrolId + path, {
       method: "POST",
       credentials: "same-origin",
@@ -88,6 +89,7 @@
   // Sends everything waiting, patrol by patrol and oldest first. Stops at the first network failure (offline) or an
   // answer that a later try may change (signed out, server trouble). Resolves to { sent, left, problem }.
   function flush(options) {
+    if (holding) return holding.then(function () { return flush(options); });
     if (flushing) return flushing;
     options = options || {};
     var sent = 0, problem = null;
@@ -105,11 +107,19 @@
             return response.json().then(function (answer) {
               sent += group.length;
               group.forEach(function (i) { i.gone = true; });
-              if (options.onAnswer) options.onAnswer(head.patrolId, head.kind, answer, group.length);
+              if (options.onAnswer) options.onAnswer(head.patrolId, head.kind, answer, group.length, head);
               return remove(group).then(next);
             });
           }
           return response.text().then(function (text) {
+            if (response.status === 409) {
+              // Refused for good, with the reason in words (an undo after its window): the record stays as it was.
+              var detail = text;
+              try { detail = JSON.parse(text).detail || text; } catch (e) { /* plain text */ }
+              if (options.onRefused) options.onRefused(head.patrolId, head.kind, detail, head);
+              group.forEach(function (i) { i.gone = true; });
+              return remove(group).then(next);
+            }
             if (response.status === 404 || (response.status === 400 && text.indexOf("antiforgery") < 0)) {
               // It can never be stored (no such patrol for this officer, or invalid): keep the queue moving.
               problem = "Some updates were refused by the server and dropped (" + response.status + ").";
@@ -134,7 +144,38 @@
     return flushing;
   }
 
+  // Takes an activity entry back out of the queue if it has not been sent: resolves to true then (nothing reaches the
+  // server), false when it was sent already (the server must be asked to undo it). Sending waits meanwhile, so the entry
+  // cannot leave between the look and the removal.
+  function cancel(patrolId, seq) {
+    var release;
+    var hold = new Promise(function (resolve) { release = resolve; });
+    var before = holding || Promise.resolve();
+    holding = hold;
+    return before.then(function () { return flushing || null; }).catch(function () { return null; }).then(function () {
+      return open().then(function (db) {
+        var tx = db.transaction("outbox", "readwrite");
+        var found = false;
+        tx.objectStore("outbox").index("patrol").getAll(patrolId).onsuccess = function (e) {
+          e.target.result.forEach(function (item) {
+            if (item.kind === "activity" && item.seq === seq) { found = true; tx.objectStore("outbox").delete(item.id); }
+          });
+        };
+        return done(tx).then(function () { return found; });
+      });
+    }).then(function (found) {
+      if (holding === hold) holding = null;
+      release();
+      return found;
+    }, function (error) {
+      if (holding === hold) holding = null;
+      release();
+      throw error;
+    });
+  }
+
   scope.HotSpotsOutbox = {
+    cancel: cancel,
     enqueue: enqueue,
     items: items,
     lastSeq: lastSeq,

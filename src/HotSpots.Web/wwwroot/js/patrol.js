@@ -92,7 +92,7 @@
     });
   }
 
-  function answered(id, kind, answer, count) {
+  function answered(id, kind, answer, count, item) {
     if (id !== patrolId) return;
     if (kind === "ping") {
       serverInside = answer.inside === true;
@@ -103,13 +103,23 @@
       if (answer.running === false && !ended) stopTracking("This patrol was ended automatically: it ran longer than allowed.");
     } else if (kind === "activity") {
       el("activity-status").textContent = "Sent.";
+    } else if (kind === "undo") {
+      undone(item.body.activity, "Undone.");
     } else if (kind === "end") {
       showSummary(answer);
     }
   }
 
+  // The server refused for good (an undo after its two minutes): say why, in its words.
+  function refused(id, kind, detail, item) {
+    if (id !== patrolId || kind !== "undo") return;
+    var entry = logged[item.body.activity];
+    if (entry) { entry.until = 0; entry.note.textContent = detail; entry.button.remove(); }
+    el("activity-status").textContent = detail;
+  }
+
   function send() {
-    return outbox.flush({ tokens: tokens, onAnswer: answered }).then(function (result) {
+    return outbox.flush({ tokens: tokens, onAnswer: answered, onRefused: refused }).then(function (result) {
       var couldNotSend = result.problem === "offline" || (result.left > 0 && result.sent === 0 && result.problem != null);
       if (couldNotSend !== unsent) { unsent = couldNotSend; showState(); }
       return showQueue(result.problem).then(function (left) {
@@ -222,13 +232,89 @@
       .then(function (left) { if (left > 0) stopTracking(waitingToEnd, "Waiting for signal to end the patrol"); });
   });
 
+  // Activities logged on this phone, by sequence number: each can be undone for undoMs after the tap (the server counts its
+  // two minutes from when it stores the entry, so the phone's countdown never outlasts the server's). An entry still in the
+  // queue is simply taken out of it; one already sent is undone by asking the server, through the queue like the rest.
+  var undoMs = Number(root.dataset.undoSeconds || "120") * 1000;
+  var logged = {}, undoTimer = null;
+
+  function changeCount(by) {
+    var counter = el("activities-logged");
+    counter.textContent = Math.max(0, Number(counter.textContent) + by);
+  }
+
+  function undone(seq, message) {
+    var entry = logged[seq];
+    if (!entry || entry.done) return;
+    entry.done = true;
+    entry.until = 0;
+    entry.item.classList.add("undone");
+    entry.note.textContent = message;
+    entry.button.remove();
+    changeCount(-1);
+    el("activity-status").textContent = entry.kind + ": " + message;
+  }
+
+  function countDown() {
+    var now = Date.now(), open = 0;
+    Object.keys(logged).forEach(function (seq) {
+      var entry = logged[seq];
+      if (!entry.until || entry.done) return;
+      var left = Math.ceil((entry.until - now) / 1000);
+      if (left <= 0) {
+        entry.until = 0;
+        entry.button.remove();
+        if (!entry.asked) entry.note.textContent = "Logged. The time to undo it has passed.";
+        return;
+      }
+      open++;
+      entry.left.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0") + " left";
+    });
+    if (open === 0) { clearInterval(undoTimer); undoTimer = null; }
+  }
+
+  function showLogged(seq, kind, at) {
+    var item = document.createElement("li");
+    var what = document.createElement("span");
+    what.textContent = kind + ", " + new Date(at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+    var note = document.createElement("span");
+    note.className = "caption";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "undo";
+    button.textContent = "Undo ";
+    var left = document.createElement("span");
+    left.className = "time-left";
+    button.appendChild(left);
+    item.append(what, " ", button, " ", note);
+    el("activity-log").prepend(item);
+    var entry = { kind: kind, item: item, note: note, button: button, left: left, until: at + undoMs, done: false, asked: false };
+    logged[seq] = entry;
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      entry.asked = true;
+      recording = recording.then(function () { return outbox.cancel(patrolId, seq); }).then(function (cancelled) {
+        if (cancelled) {
+          undone(seq, "Undone. It had not been sent yet.");
+          return showQueue();
+        }
+        entry.note.textContent = "Undoing… (sent when there is signal)";
+        return outbox.enqueue(patrolId, "undo", { activity: seq }, token).then(showQueue).then(send);
+      }).catch(function () { button.disabled = false; entry.asked = false; });
+    });
+    countDown();
+    if (undoTimer === null) undoTimer = setInterval(countDown, 1000);
+  }
+
   document.querySelectorAll("#activity .kind").forEach(function (kindButton) {
     kindButton.addEventListener("click", function () {
       var text = el("activity-text").value.trim();
       var entry = { t: Date.now(), kind: kindButton.dataset.kind, text: text || null };
-      recording = recording.then(function () { return outbox.enqueue(patrolId, "activity", entry, token); }).then(function () {
-        el("activity-status").textContent = "Logged: " + entry.kind + " (sent when there is signal).";
+      recording = recording.then(function () { return outbox.enqueue(patrolId, "activity", entry, token); }).then(function (item) {
+        el("activity-status").textContent = "Logged: " + entry.kind + " (sent when there is signal). You can undo it for two minutes.";
         el("activity-text").value = "";
+        changeCount(1);
+        showLogged(item.seq, entry.kind, entry.t);
         return send();
       });
     });

@@ -18,6 +18,9 @@ namespace HotSpots.Modules.Dashboard.Compliance;
 /// </summary>
 internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule tasking, IWorkforce workforce, ITrials trials, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
 {
+    /// <summary>The team of an officer who has none, in figures by team.</summary>
+    public const string NoTeam = "No team";
+
     public async Task<ComplianceReport> GetAsync(DateOnly? fromDay, DateOnly? toDay, Blinding blinding, CancellationToken cancellationToken)
     {
         var today = force.PoliceDay(clock.GetUtcNow().UtcDateTime);
@@ -66,7 +69,7 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
             .Where(v => assignedSet.Contains((v.HotspotId, force.PoliceDay(v.EnteredUtc)))).ToList();
         var officers = (await workforce.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
         var shifts = (await tasking.TodayAsync(cancellationToken)).Shifts;
-        var byTeam = visits.GroupBy(v => officers.GetValueOrDefault(v.SubjectId)?.TeamName ?? "No team")
+        var byTeam = visits.GroupBy(v => officers.GetValueOrDefault(v.SubjectId)?.TeamName ?? NoTeam)
             .Select(g => VisitLine(g.Key, g)).OrderByDescending(l => l.Minutes).ToList();
         var byShift = visits.GroupBy(v => ShiftOf(shifts, force.UtcToLocal(v.EnteredUtc).Hour))
             .Select(g => VisitLine(g.Key, g)).OrderBy(l => shifts.ToList().FindIndex(s => s.Name == l.Name)).ToList();
@@ -97,9 +100,16 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
             .Select(g => new SpotPresence(names.GetValueOrDefault(g.Key) ?? $"Spot {g.Key}", string.Join(" and ", g.Select(d => d.Arm).Distinct().Order(StringComparer.Ordinal).Reverse()),
                 g.Count(), g.Sum(d => d.FeedMinutes), g.Sum(d => d.PatrolMinutes), g.Sum(d => d.OverlapMinutes)))
             .OrderBy(s => s.Spot, StringComparer.Ordinal).ToList();
+        // Activities by kind, per team (all spots) and per spot (only as the viewer may see spots named).
+        var activityCounts = ActivityCounts.BySpotTeamAndDay((await patrols.ListActivitiesAsync(fromUtc, toUtc, cancellationToken))
+            .Select(a => new ActivityCounts.Entry(a.HotspotId, officers.GetValueOrDefault(a.OfficerId)?.TeamName ?? NoTeam, force.PoliceDay(a.TimeUtc), a.Kind)));
+        var kinds = force.Values.ActivityKinds;
+        var activitiesByTeam = ActivityCounts.Table(activityCounts, kinds, c => c.Team);
+        var activitiesBySpot = ActivityCounts.Table(withheld is not null ? [] : activityCounts.Where(c => blinding.Names(c.HotspotId)), kinds,
+            c => names.GetValueOrDefault(c.HotspotId) ?? $"Spot {c.HotspotId}");
         return new ComplianceReport(from, to, targets, assignment, assigned.Count, patrolled, dosed, bySpot, byTeam, byShift, byDay,
             controls, controlTotals, withheld, chart.ToChart(),
-            assignedDoses.Sum(d => d.ObservedMinutes), assignedDoses.Sum(d => d.UnobservedMinutes), byArm, bySpotPresence);
+            assignedDoses.Sum(d => d.ObservedMinutes), assignedDoses.Sum(d => d.UnobservedMinutes), byArm, bySpotPresence, activitiesByTeam, activitiesBySpot);
     }
 
     /// <summary>Presence in each control spot of a trial on its control days so far, by spot: for the trial's evaluators.</summary>

@@ -17,13 +17,16 @@ public enum Rag
 /// <param name="BySpot">Empty while <paramref name="Withheld"/> says why; only spots the viewer may see named.</param>
 /// <param name="Controls">By control spot; empty while <paramref name="Withheld"/> says why.</param>
 /// <param name="ControlTotals">All control spots together; null when no trial with control spots covers the period.</param>
+/// <param name="ActivitiesByTeam">Activities logged in the period (not undone), by kind and the officer's team.</param>
+/// <param name="ActivitiesBySpot">The same by kind and spot; no rows while <paramref name="Withheld"/> says why, and only spots the viewer may see named.</param>
 /// <param name="Withheld">Why figures by spot of the trial are left out for this viewer (a trial that runs, <see cref="TrialSight"/>); null when they are shown.</param>
 public sealed record ComplianceReport(
     DateOnly From, DateOnly To, DoseTargets Targets, string Assignment,
     int AssignedPlaceDays, int PatrolledPlaceDays, int DosedPlaceDays,
     IReadOnlyList<DoseLine> BySpot, IReadOnlyList<DoseLine> ByTeam, IReadOnlyList<DoseLine> ByShift, IReadOnlyList<DoseLine> ByDay,
     IReadOnlyList<ControlPresence> Controls, ControlTotals? ControlTotals, string? Withheld, Chart DailyChart,
-    double ObservedMinutes, double UnobservedMinutes, IReadOnlyList<PresenceByArm>? ByArm = null, IReadOnlyList<SpotPresence>? SpotPresence = null)
+    double ObservedMinutes, double UnobservedMinutes, IReadOnlyList<PresenceByArm>? ByArm = null, IReadOnlyList<SpotPresence>? SpotPresence = null,
+    ActivityTable? ActivitiesByTeam = null, ActivityTable? ActivitiesBySpot = null)
 {
     /// <summary>
     /// Presence by spot over the period (every place-day of it, with the spot's arm): empty while <see cref="Withheld"/>
@@ -87,3 +90,20 @@ public sealed record SpotDayPresence(long HotspotId, string Spot, DateOnly Polic
 
 /// <summary>Presence in a sealed trial's place-days from its first police day to today (or its last): by arm, and by spot and day.</summary>
 public sealed record TrialPresence(DateOnly From, DateOnly To, IReadOnlyList<PresenceByArm> ByArm, IReadOnlyList<SpotDayPresence> Days);
+/// <summary>Activities logged on patrol counted by kind (columns: the force's kinds, then any removed kind that still has entries) for each row.</summary>
+public sealed record ActivityTable(IReadOnlyList<string> Kinds, IReadOnlyList<ActivityTableRow> Rows)
+{
+    public static readonly ActivityTable Empty = new([], []);
+
+    /// <summary>Each kind's count over all rows, in the order of <see cref="Kinds"/>.</summary>
+    public IReadOnlyList<int> KindTotals => Kinds.Select((_, i) => Rows.Sum(r => r.Counts[i])).ToList();
+
+    public int Total => Rows.Sum(r => r.Total);
+}
+
+/// <param name="Name">The team or spot.</param>
+/// <param name="Counts">Activities of each kind, in the order of the table's kinds.</param>
+public sealed record ActivityTableRow(string Name, IReadOnlyList<int> Counts)
+{
+    public int Total => Counts.Sum();
+}

@@ -75,6 +75,21 @@ public sealed class ActivityRow
     public string Kind { get; init; } = "";
 }
 
+/// <summary>
+/// How many activities of a kind a team logged in a spot on a police day (entries undone by the officer are not counted;
+/// no officer, no notes). The team is the officer's team now, "No team" without one.
+/// </summary>
+public sealed class ActivityCountRow
+{
+    /// <summary>A row number, stable for the same records (rows are ordered by police day, spot, team and kind).</summary>
+    public long Id { get; init; }
+    public long HotspotId { get; init; }
+    public string Team { get; init; } = "";
+    public DateTimeOffset PoliceDayStart { get; init; }
+    public string Kind { get; init; } = "";
+    public int Count { get; init; }
+}
+
 /// <summary>A crime in the OData feed, pseudonymised: no reference, no people, no place name, placed at the centre of its 100 m square.</summary>
 public sealed class CrimeRow
 {

@@ -86,7 +86,7 @@ public interface IDashboardModule
     /// <summary>An export as CSV (formula-safe) or GeoJSON; audited. Only spots <paramref name="sight"/> may see named, and the visits and activities in them.</summary>
     Task<string> ExportAsync(ExportRequest request, TrialSight sight, string exportedBy, CancellationToken cancellationToken);
 
-    /// <summary>Rows of one of the OData feed's sets (<see cref="HotspotRow"/>, <see cref="VisitRow"/>, <see cref="ActivityRow"/>, <see cref="DosageRow"/>, <see cref="PresenceRow"/>, <see cref="CrimeRow"/>); crimes produced lazily from memory.</summary>
+    /// <summary>Rows of one of the OData feed's sets (<see cref="HotspotRow"/>, <see cref="VisitRow"/>, <see cref="ActivityRow"/>, <see cref="DosageRow"/>, <see cref="PresenceRow"/>, <see cref="ActivityCountRow"/>, <see cref="CrimeRow"/>); crimes produced lazily from memory.</summary>
     Task<IEnumerable<T>> GetFeedAsync<T>(CancellationToken cancellationToken) where T : class;
 }
 
@@ -117,14 +117,16 @@ public enum ExportFormat
 /// <param name="From">First police day (visits and activities); default 28 days ago.</param>
 public sealed record ExportRequest(ExportKind Kind, ExportFormat Format, DateOnly? From = null, DateOnly? To = null);
 
-/// <summary>The manager's first view: crime trend, top spots, today's patrol minutes, the leaderboard.</summary>
+/// <summary>The manager's first view: crime trend, top spots, today's patrol minutes, the leaderboard, the week's activities by kind per team.</summary>
+/// <param name="ActivitiesByTeam">Activities logged (not undone) since <paramref name="LeaderboardFromUtc"/>, by kind and team.</param>
 public sealed record ManagerDashboard(
     Chart CrimeTrend,
     IReadOnlyList<PublishedHotspot> TopHotspots,
     IReadOnlyList<SpotMinutes> PatrolMinutesToday,
     DateTime PoliceDayStartUtc,
     IReadOnlyList<LeaderboardRow> Leaderboard,
-    DateTime LeaderboardFromUtc);
+    DateTime LeaderboardFromUtc,
+    ActivityTable? ActivitiesByTeam = null);
 
 /// <summary>A chart rendered by the server, with a text alternative and its data as a table.</summary>
 public sealed record Chart(string Svg, string Description, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);

@@ -2,6 +2,9 @@ using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Modules.Dashboard.Crimes;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
+using HotSpots.Modules.Dashboard.Compliance;
+using HotSpots.Modules.Workforce.Contracts;
+using HotSpots.Platform;
 using HotSpots.Platform.Geography;
 
 namespace HotSpots.Modules.Dashboard.Exports;
@@ -10,7 +13,8 @@ namespace HotSpots.Modules.Dashboard.Exports;
 /// The OData feed's rows. Crimes come from memory, lazily, so that paging never builds all of them: each is pseudonymised
 /// (no reference, no people, no place name) and placed at the centre of its 100 m grid square.
 /// </summary>
-internal sealed class FeedRows(CrimeCache cache, SpotAreas areas, IHotspotSnapshot hotspots, IPatrolPresence patrols, IMetricProjection projection)
+internal sealed class FeedRows(
+    CrimeCache cache, SpotAreas areas, IHotspotSnapshot hotspots, IPatrolPresence patrols, IWorkforce workforce, ForceOptions force, IMetricProjection projection)
 {
     private const double Square = 100;
 
@@ -47,6 +51,19 @@ internal sealed class FeedRows(CrimeCache cache, SpotAreas areas, IHotspotSnapsh
     public async Task<IEnumerable<ActivityRow>> ActivitiesAsync(CancellationToken cancellationToken) =>
         (await patrols.ListActivitiesAsync(Start, End, cancellationToken))
             .Select((a, i) => new ActivityRow { Id = i + 1, HotspotId = a.HotspotId, Time = Utc(a.TimeUtc), Kind = a.Kind }).ToList();
+
+    /// <summary>Activities by kind per spot, team and police day (the same count as compliance's tables).</summary>
+    public async Task<IEnumerable<ActivityCountRow>> ActivityCountsAsync(CancellationToken cancellationToken)
+    {
+        var officers = (await workforce.ListOfficersAsync(cancellationToken)).ToDictionary(o => o.OfficerId);
+        var counts = ActivityCounts.BySpotTeamAndDay((await patrols.ListActivitiesAsync(Start, End, cancellationToken))
+            .Select(a => new ActivityCounts.Entry(a.HotspotId, officers.GetValueOrDefault(a.OfficerId)?.TeamName ?? ComplianceQuery.NoTeam,
+                force.PoliceDay(a.TimeUtc), a.Kind)));
+        return counts.Select((c, i) => new ActivityCountRow
+        {
+            Id = i + 1, HotspotId = c.HotspotId, Team = c.Team, PoliceDayStart = Utc(force.PoliceDayStartUtc(c.PoliceDay)), Kind = c.Kind, Count = c.Activities,
+        }).ToList();
+    }
 
     public async Task<IEnumerable<CrimeRow>> CrimesAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using HotSpots.Modules.Dashboard.Charts;
+using HotSpots.Modules.Dashboard.Compliance;
 using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
@@ -36,9 +37,14 @@ internal sealed class ManagerDashboardQuery(
             return new LeaderboardRow(i + 1, officer?.DisplayName ?? "Unknown officer", officer?.TeamName, o.MinutesInside, o.Patrols, o.Activities);
         }).ToList();
 
+        // Activities by kind per team over the same week (no spots: compliance has them, as the viewer may see them).
+        var activities = ActivityCounts.BySpotTeamAndDay((await patrols.ListActivitiesAsync(weekStart, dayStart.AddDays(1), cancellationToken))
+            .Select(a => new ActivityCounts.Entry(a.HotspotId, officers.GetValueOrDefault(a.OfficerId)?.TeamName ?? ComplianceQuery.NoTeam, force.PoliceDay(a.TimeUtc), a.Kind)));
+
         return new ManagerDashboard(
             CrimeTrendChart.Render(counts),
             hotspots.Current.Spots.Where(s => blinding.Names(s.Id)).Take(TopSpots).ToList(),
-            minutesToday, dayStart, leaderboard, weekStart);
+            minutesToday, dayStart, leaderboard, weekStart,
+            ActivityCounts.Table(activities, force.Values.ActivityKinds, c => c.Team));
     }
 }

@@ -26,8 +26,20 @@ public interface IOfficerPatrols
     /// </summary>
     Task RecordUnobservedAsync(long patrolId, string officerId, UnobservedInput stretch, CancellationToken cancellationToken);
 
-    /// <summary>Records an activity entry during a patrol, idempotently by sequence number.</summary>
+    /// <summary>
+    /// Records an activity entry during a patrol, idempotently by sequence number. The kind must be one of the force's
+    /// (<c>ForceValues.ActivityKinds</c>); otherwise a <see cref="HotSpots.Platform.ValidationException"/> names them.
+    /// </summary>
     Task LogActivityAsync(long patrolId, string officerId, ActivityInput activity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Undoes the officer's own activity (by the phone's sequence number) within <see cref="ActivityUndo.Window"/> of when the
+    /// server stored it, by the server's clock. The entry is kept, marked undone, and counted nowhere. Undoing it again is
+    /// harmless. Throws <see cref="PatrolNotFoundException"/> for another officer's patrol, <see cref="ActivityNotFoundException"/>
+    /// for no such entry, and <see cref="ActivityUndoRefusedException"/> (the entry stays) once the window has passed.
+    /// Returns the patrol after the undo.
+    /// </summary>
+    Task<PatrolView> UndoActivityAsync(long patrolId, string officerId, long sequence, CancellationToken cancellationToken);
 
     /// <summary>Ends the patrol (at the phone's time when given, else now) and returns its summary.</summary>
     Task<PatrolView> EndAsync(long patrolId, string officerId, DateTime? endedUtc, CancellationToken cancellationToken);

@@ -117,11 +117,10 @@ public sealed record PatrolTrack(
     IReadOnlyList<VisitView> Visits, IReadOnlyList<StopView> Stops, IReadOnlyList<StretchView> Stretches,
     IReadOnlyList<ActivityView> Activities, IReadOnlyList<GeoPoint> Outline);
 
-/// <summary>The kinds of activity an officer can log in one tap.</summary>
-public static class ActivityKinds
+/// <summary>How long an officer may undo an activity they logged by mistake, from when the server stored it (its clock decides).</summary>
+public static class ActivityUndo
 {
-    public static readonly IReadOnlyList<string> All =
-        ["Engagement", "Stop and account", "Stop and search", "Arrest", "Intelligence submitted", "Nothing to report"];
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>A running patrol and when its phone was last heard from (no position: supervisors see spots, not tracks).</summary>
@@ -133,6 +132,13 @@ public sealed class PatrolRefusedException(string reason) : InvalidOperationExce
 
 /// <summary>The patrol does not exist or is not the caller's.</summary>
 public sealed class PatrolNotFoundException(long patrolId) : Exception($"Patrol {patrolId} was not found.");
+
+/// <summary>The patrol has no activity with that sequence number (never logged, or not yet sent by the phone).</summary>
+public sealed class ActivityNotFoundException(long patrolId, long sequence)
+    : Exception($"Patrol {patrolId} has no activity {sequence}.");
+
+/// <summary>The activity can no longer be undone: the window (<see cref="ActivityUndo.Window"/>) has passed. It stays logged.</summary>
+public sealed class ActivityUndoRefusedException(string reason) : InvalidOperationException(reason);
 
 /// <summary>The track is another officer's, outside the viewer's team.</summary>
 public sealed class TrackAccessDeniedException(long patrolId)

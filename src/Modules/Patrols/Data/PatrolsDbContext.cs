@@ -118,6 +118,12 @@ internal sealed class Activity
     public DateTime TimeUtc { get; set; }
     public required string Kind { get; set; }
     public string? Text { get; set; }
+
+    /// <summary>When the server stored it (its clock): the undo window runs from here. Null for entries stored before it was kept.</summary>
+    public DateTime? LoggedUtc { get; set; }
+
+    /// <summary>When the officer undid it (a mis-tap): kept for the audit trail, counted nowhere.</summary>
+    public DateTime? UndoneUtc { get; set; }
 }
 
 internal class PatrolsDbContext(DbContextOptions options) : DbContext(options)

@@ -87,7 +87,7 @@ internal sealed class PatrolReports(PatrolsDbContext db, PatrolSettings settings
     public async Task<IReadOnlyList<ActivityView>> ActivitiesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
         await (from a in db.Activities.AsNoTracking()
                join p in db.Patrols.AsNoTracking() on a.PatrolId equals p.Id
-               where a.TimeUtc >= fromUtc && a.TimeUtc < toUtc
+               where a.TimeUtc >= fromUtc && a.TimeUtc < toUtc && a.UndoneUtc == null
                orderby a.TimeUtc
                select new ActivityView(a.PatrolId, p.OfficerId, p.HotspotId, a.TimeUtc, a.Kind, a.Text))
             .ToListAsync(cancellationToken);

@@ -62,7 +62,7 @@ internal sealed class TrackViews(
         var visits = await db.Visits.AsNoTracking().Where(v => v.PatrolId == patrolId).OrderBy(v => v.Ordinal).ToListAsync(cancellationToken);
         var stops = await db.Stops.AsNoTracking().Where(s => s.PatrolId == patrolId).OrderBy(s => s.Ordinal).ToListAsync(cancellationToken);
         var stretches = await db.Stretches.AsNoTracking().Where(s => s.PatrolId == patrolId).OrderBy(s => s.Ordinal).ToListAsync(cancellationToken);
-        var activities = await db.Activities.AsNoTracking().Where(a => a.PatrolId == patrolId).OrderBy(a => a.TimeUtc)
+        var activities = await db.Activities.AsNoTracking().Where(a => a.PatrolId == patrolId && a.UndoneUtc == null).OrderBy(a => a.TimeUtc)
             .Select(a => new ActivityView(a.PatrolId, patrol.OfficerId, patrol.HotspotId, a.TimeUtc, a.Kind, a.Text)).ToListAsync(cancellationToken);
 
         return new PatrolTrack(

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HotSpots.Modules.Patrols.Sessions;
 
 internal sealed class PatrolSessions(
-    PatrolsDbContext db, IHotspotModule hotspots, ITaskingModule tasking, PatrolEnding ending, PatrolObservation observation, TimeProvider clock)
+    PatrolsDbContext db, IHotspotModule hotspots, ITaskingModule tasking, PatrolEnding ending, PatrolObservation observation, ForceOptions force, TimeProvider clock)
 {
     public async Task<PatrolView> StartAsync(string officerId, long hotspotId, CancellationToken cancellationToken)
     {
@@ -59,8 +59,9 @@ internal sealed class PatrolSessions(
 
     public async Task LogActivityAsync(long patrolId, string officerId, ActivityInput input, CancellationToken cancellationToken)
     {
-        if (!ActivityKinds.All.Contains(input.Kind, StringComparer.OrdinalIgnoreCase))
-            throw new ValidationException($"Activity kind '{input.Kind}' is not one of: {string.Join(", ", ActivityKinds.All)}.");
+        var kinds = force.Values.ActivityKinds;
+        var kind = kinds.FirstOrDefault(k => k.Equals(input.Kind?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ValidationException($"Activity kind '{input.Kind}' is not one of: {string.Join(", ", kinds)} (the force's kinds, set on the set-up page).");
         if (input.Text is { Length: > 2000 })
             throw new ValidationException("Activity text is longer than 2000 characters.");
         var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId && p.OfficerId == officerId, cancellationToken)
@@ -71,7 +72,7 @@ internal sealed class PatrolSessions(
         db.Activities.Add(new Activity
         {
             PatrolId = patrolId, Sequence = input.Sequence, TimeUtc = input.TimeUtc,
-            Kind = ActivityKinds.All.First(k => k.Equals(input.Kind, StringComparison.OrdinalIgnoreCase)), Text = input.Text,
+            Kind = kind, Text = input.Text, LoggedUtc = clock.GetUtcNow().UtcDateTime,
         });
         patrol.ActivityCount++;
         try
@@ -84,6 +85,27 @@ internal sealed class PatrolSessions(
             db.ChangeTracker.Clear();
             if (!await db.Activities.AsNoTracking().AnyAsync(a => a.PatrolId == patrolId && a.Sequence == input.Sequence, cancellationToken)) throw;
         }
+    }
+
+    public async Task<PatrolView> UndoActivityAsync(long patrolId, string officerId, long sequence, CancellationToken cancellationToken)
+    {
+        var patrol = await db.Patrols.SingleOrDefaultAsync(p => p.Id == patrolId && p.OfficerId == officerId, cancellationToken)
+            ?? throw new PatrolNotFoundException(patrolId);
+        var activity = await db.Activities.SingleOrDefaultAsync(a => a.PatrolId == patrolId && a.Sequence == sequence, cancellationToken)
+            ?? throw new ActivityNotFoundException(patrolId, sequence);
+        if (activity.UndoneUtc is null)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (activity.LoggedUtc is not { } logged || now - logged > ActivityUndo.Window)
+                throw new ActivityUndoRefusedException(
+                    $"'{activity.Kind}' was logged more than {ActivityUndo.Window.TotalMinutes:0} minutes ago" +
+                    (activity.LoggedUtc is { } at ? $" (at {force.UtcToLocal(at):HH:mm:ss})" : "") +
+                    ", so it can no longer be undone: it stays in the record. Tell your supervisor if it was a mistake.");
+            activity.UndoneUtc = now;
+            patrol.ActivityCount = Math.Max(0, patrol.ActivityCount - 1);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await GetAsync(patrolId, officerId, cancellationToken) ?? throw new PatrolNotFoundException(patrolId);
     }
 
     public static PatrolView View(PatrolSession p) => new(

@@ -35,6 +35,9 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime?>("LoggedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("PatrolId")
                         .HasColumnType("bigint");
 
@@ -46,6 +49,9 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime>("TimeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("UndoneUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

@@ -28,6 +28,9 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LoggedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PatrolId")
                         .HasColumnType("INTEGER");
 
@@ -39,6 +42,9 @@ namespace HotSpots.Modules.Patrols.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("TimeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
