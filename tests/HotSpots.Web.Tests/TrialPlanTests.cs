@@ -157,6 +157,7 @@ public sealed class TrialPlanTests
         page.ShouldContain("Sealed with the schedule on");
         page.ShouldContain("The stored record still matches this hash.");
         page.ShouldNotContain("id=\"plan-form\"");
+        page.ShouldContain("No police day of the trial has begun yet."); // the flow of place-days, from the first day
 
         var refusedBefore = (await AuditAsync(app, "trial.refused")).Count;
         page = await PostAsync("Plan", Plan("0.05"));
@@ -167,5 +168,16 @@ public sealed class TrialPlanTests
         (refused[0].Actor, refused[0].Subject).ShouldBe((Evaluator, $"trial {draft.Id} (Plan page)"));
         var after = (await Trials(app, t => t.GetSealedPlanAsync(draft.Id, CancellationToken.None)))!;
         (after.Plan.Alpha, after.Sha256, after.Verified).ShouldBe((0.01, stated.Sha256, true));
+
+        // A sealed trial that has begun shows the flow of its place-days so far (CONSORT-style, item 4).
+        var running = await Trials(app, t => t.CreateAsync(new TrialRequest("Running", TrialDesign.FixedArms, 0.5, today, 7, 2, 3, null, TrialPlans.Harm),
+            Evaluator, CancellationToken.None));
+        await Trials(app, t => t.SealAsync(running.Id, Evaluator, CancellationToken.None));
+        var flowPage = await evaluator.GetStringAsync($"/Trials/Details/{running.Id}");
+        flowPage.ShouldContain("What happened to the place-days");
+        var treated = running.Spots.Count / 2;
+        flowPage.ShouldContain($"<tr><th scope=\"row\">Allocated</th><td>{treated}</td><td>{running.Spots.Count - treated}</td></tr>");
+        flowPage.ShouldContain("Visited by tasked patrols (contamination)");
+        flowPage.ShouldContain("Lost to missing data:");
     }
 }

@@ -64,6 +64,8 @@ internal sealed class DashboardFacade(
     public Task<IReadOnlyList<ControlPresence>> GetTrialControlsAsync(long trialId, CancellationToken cancellationToken) =>
         compliance.TrialControlsAsync(trialId, cancellationToken);
 
+    public Task<TrialFlow> GetTrialFlowAsync(long trialId, CancellationToken cancellationToken) => compliance.TrialFlowAsync(trialId, cancellationToken);
+
     public async Task<ImpactReport> GetImpactAsync(ImpactRequest request, TrialSight sight, CancellationToken cancellationToken) =>
         await impact.GetAsync(request, await blinding.ForAsync(sight, cancellationToken), cancellationToken);
 

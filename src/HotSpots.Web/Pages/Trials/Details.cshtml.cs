@@ -22,6 +22,9 @@ public sealed class DetailsModel(ITrials trials, IDashboardModule dashboard) : P
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>What happened to the place-days so far (sealed trials only).</summary>
+    public TrialFlow? Flow { get; private set; }
+
     /// <summary>The sealed plan and whether the stored record still matches its hash; null for a draft.</summary>
     public SealedPlan? Sealed { get; private set; }
 
@@ -112,6 +115,7 @@ public sealed class DetailsModel(ITrials trials, IDashboardModule dashboard) : P
         TreatedDays = (await trials.PlaceDaysAsync(trialId, cancellationToken))
             .Where(p => p.Arm == TrialArm.Treatment).GroupBy(p => p.SpotCode).ToDictionary(g => g.Key, g => g.Count());
         Controls = trial.Sealed ? await dashboard.GetTrialControlsAsync(trialId, cancellationToken) : [];
+        Flow = trial.Sealed ? await dashboard.GetTrialFlowAsync(trialId, cancellationToken) : null;
         return true;
     }
 
