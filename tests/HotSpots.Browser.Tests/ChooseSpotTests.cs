@@ -73,7 +73,7 @@ public sealed class ChooseSpotTests : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var trials = scope.ServiceProvider.GetRequiredService<ITrials>();
-            var trial = await trials.CreateAsync(new TrialRequest("Tapping", TrialDesign.FixedArms, 0.5, today, 7, 2, 11, null), "evaluator@demo.hotspots", CancellationToken.None);
+            var trial = await trials.CreateAsync(new TrialRequest("Tapping", TrialDesign.FixedArms, 0.5, today, 7, 2, 11, null, TrialPlans.Harm), "evaluator@demo.hotspots", CancellationToken.None);
             await trials.SealAsync(trial.Id, "evaluator@demo.hotspots", CancellationToken.None);
             placeDays = await trials.PlaceDaysAsync(trial.Id, CancellationToken.None);
         }

@@ -65,7 +65,7 @@ public sealed class TaskingTests : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var trials = scope.ServiceProvider.GetRequiredService<ITrials>();
-            var trial = await trials.CreateAsync(new TrialRequest("Browser", TrialDesign.FixedArms, 0.5, today, 7, 2, 5, null), "evaluator@demo.hotspots", CancellationToken.None);
+            var trial = await trials.CreateAsync(new TrialRequest("Browser", TrialDesign.FixedArms, 0.5, today, 7, 2, 5, null, TrialPlans.Harm), "evaluator@demo.hotspots", CancellationToken.None);
             await trials.SealAsync(trial.Id, "evaluator@demo.hotspots", CancellationToken.None);
             placeDays = await trials.PlaceDaysAsync(trial.Id, CancellationToken.None);
         }

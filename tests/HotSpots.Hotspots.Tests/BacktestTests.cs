@@ -106,6 +106,6 @@ public sealed class BacktestTests : IAsyncLifetime
     {
         var error = await Should.ThrowAsync<InvalidOperationException>(() =>
             _services.InScopeAsync<IHotspotBacktest, BacktestReport>(b => b.RunAsync(new BacktestRequest(_file, TrainMonths: 13), null, CancellationToken.None)));
-        error.Message.ShouldContain("needs at least 14 consecutive months");
+        error.Message.ShouldContain("needs a month with crimes after at least 13 months, 10 of them with crimes");
     }
 }

@@ -115,7 +115,7 @@ public sealed class ChangesReachEveryNodeTests
         await using var nodeB = Node(database, dataB);
         var today = nodeA.Service<ForceOptions>().PoliceDay(DateTime.UtcNow);
         var trial = await nodeA.Use<ITrials, TrialView>(t => t.CreateAsync(
-            new TrialRequest("Two nodes", TrialDesign.FixedArms, 0.5, today, 7, 2, 11, null), "evaluator@demo.hotspots", CancellationToken.None));
+            new TrialRequest("Two nodes", TrialDesign.FixedArms, 0.5, today, 7, 2, 11, null, TrialPlans.Harm), "evaluator@demo.hotspots", CancellationToken.None));
         var control = (await nodeA.Use<ITrials, IReadOnlyList<TrialPlaceDay>>(t => t.PlaceDaysAsync(trial.Id, CancellationToken.None)))
             .Where(p => p.PoliceDay == today && p.Arm == TrialArm.Control).Select(p => p.HotspotId).ToHashSet();
         control.Count.ShouldBe(10);

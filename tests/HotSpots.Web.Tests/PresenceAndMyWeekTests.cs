@@ -41,7 +41,7 @@ public sealed partial class PresenceAndMyWeekTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var trials = scope.ServiceProvider.GetRequiredService<ITrials>();
-            trial = await trials.CreateAsync(new TrialRequest("Presence", TrialDesign.FixedArms, 0.5, today, 7, 2, 11, null), "evaluator@demo.hotspots", CancellationToken.None);
+            trial = await trials.CreateAsync(new TrialRequest("Presence", TrialDesign.FixedArms, 0.5, today, 7, 2, 11, null, TrialPlans.Harm), "evaluator@demo.hotspots", CancellationToken.None);
             await trials.SealAsync(trial.Id, "evaluator@demo.hotspots", CancellationToken.None);
             trial = (await trials.GetAsync(trial.Id, CancellationToken.None))!;
             placeDays = await trials.PlaceDaysAsync(trial.Id, CancellationToken.None);

@@ -32,7 +32,7 @@ public sealed class TrialImpactTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var trials = scope.ServiceProvider.GetRequiredService<ITrials>();
-            var draft = await trials.CreateAsync(new TrialRequest("ITT check", TrialDesign.DailyPlaceDays, 0.5, today.AddDays(1), 6, 2, 42, null),
+            var draft = await trials.CreateAsync(new TrialRequest("ITT check", TrialDesign.DailyPlaceDays, 0.5, today.AddDays(1), 6, 2, 42, null, TrialPlans.Harm),
                 "evaluator@demo.hotspots", CancellationToken.None);
             trial = await trials.SealAsync(draft.Id, "evaluator@demo.hotspots", CancellationToken.None);
             placeDays = await trials.PlaceDaysAsync(trial.Id, CancellationToken.None);

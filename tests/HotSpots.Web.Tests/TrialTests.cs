@@ -36,7 +36,7 @@ public sealed class TrialTests : IClassFixture<TrialTests.App>
     [Fact]
     public async Task A_sealed_schedule_cannot_be_altered_and_every_attempt_is_refused_and_logged()
     {
-        var draft = await Trials(t => t.CreateAsync(new TrialRequest("Seal test", TrialDesign.DailyPlaceDays, 0.5, Today.AddDays(200), 14, 2, 42, null),
+        var draft = await Trials(t => t.CreateAsync(new TrialRequest("Seal test", TrialDesign.DailyPlaceDays, 0.5, Today.AddDays(200), 14, 2, 42, null, TrialPlans.Harm),
             "evaluator@demo.hotspots", CancellationToken.None));
         draft.Sealed.ShouldBeFalse();
         draft.Seed.ShouldBe(42);
@@ -68,18 +68,18 @@ public sealed class TrialTests : IClassFixture<TrialTests.App>
     [Fact]
     public async Task A_draft_can_be_generated_again_and_a_trial_cannot_start_in_the_past_or_overlap_a_sealed_one()
     {
-        var draft = await Trials(t => t.CreateAsync(new TrialRequest("Draft", TrialDesign.FixedArms, 0.5, Today.AddDays(400), 10, 2, 1, null),
+        var draft = await Trials(t => t.CreateAsync(new TrialRequest("Draft", TrialDesign.FixedArms, 0.5, Today.AddDays(400), 10, 2, 1, null, TrialPlans.Harm),
             "evaluator@demo.hotspots", CancellationToken.None));
         var again = await Trials(t => t.RegenerateAsync(draft.Id, 2, "evaluator@demo.hotspots", CancellationToken.None));
         again.Seed.ShouldBe(2);
         again.Sha256.ShouldNotBe(draft.Sha256);
 
         var past = Should.ThrowAsync<TrialRefusedException>(() => Trials(t => t.CreateAsync(
-            new TrialRequest("Past", TrialDesign.FixedArms, 0.5, Today.AddDays(-1), 10, 2, 1, null), "evaluator@demo.hotspots", CancellationToken.None)));
+            new TrialRequest("Past", TrialDesign.FixedArms, 0.5, Today.AddDays(-1), 10, 2, 1, null, TrialPlans.Harm), "evaluator@demo.hotspots", CancellationToken.None)));
         (await past).Message.ShouldContain("already begun");
 
         await Trials(t => t.SealAsync(draft.Id, "evaluator@demo.hotspots", CancellationToken.None));
-        var overlapping = await Trials(t => t.CreateAsync(new TrialRequest("Overlap", TrialDesign.FixedArms, 0.5, Today.AddDays(405), 10, 2, 1, null),
+        var overlapping = await Trials(t => t.CreateAsync(new TrialRequest("Overlap", TrialDesign.FixedArms, 0.5, Today.AddDays(405), 10, 2, 1, null, TrialPlans.Harm),
             "evaluator@demo.hotspots", CancellationToken.None));
         var error = await Should.ThrowAsync<TrialRefusedException>(() => Trials(t => t.SealAsync(overlapping.Id, "evaluator@demo.hotspots", CancellationToken.None)));
         error.Message.ShouldContain("same days");

@@ -24,6 +24,7 @@ internal static class BacktestText
             $"target {report.Target.ToString().ToLowerInvariant()}; {report.CellSizeMetres:0} m cells; study area {report.StudyCells:N0} cells; " +
             $"{report.PointsRead:N0} mappable crimes read, {report.PointsOutsideBox:N0} outside the 0.1–99.9 % box left out; {report.Seconds:0.0} s ({report.ReadSeconds:0.0} s reading). " +
             $"The blend was fitted walk-forward and beat plain counts on its own earlier months for {report.BlendFittedMonths} of the {report.Windows} test months."));
+        output.WriteLine(Gaps(report));
         output.WriteLine(string.Create(c, $"{"method",-36} {"coverage",8} {"hit rate",9} {"PAI",7} {"PAI p10–p90",14} {"PEI",6}  spots (mean area)"));
         foreach (var r in report.Results)
         {
@@ -35,9 +36,23 @@ internal static class BacktestText
             output.WriteLine(string.Create(c, $"{"best possible (knowing the month)",-36} {b.Coverage,7:0.###}% {b.HitRate,9:0.0000} {b.Pai,7:0.00}"));
     }
 
+    /// <summary>What the missing months did to the windows, in a sentence.</summary>
+    public static string Gaps(BacktestReport report)
+    {
+        var missing = report.MissingMonths ?? [];
+        if (missing.Count == 0) return "Missing months: none; every test month had all its training months.";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Missing months: {string.Join(", ", missing)} (no crimes: missing data, not counted as zero crime). " +
+            $"{report.WindowsWithGap} of the {report.Windows} test months had a training month missing and were scored on the months held, " +
+            $"scaled to {report.TrainMonths}; {report.WindowsNotScored} month(s) with crimes were not scored (fewer than 3 in 4 training months held).");
+    }
+
     public static string Json(BacktestReport report) => JsonSerializer.Serialize(new
     {
         windows = report.Windows,
+        windowsWithGap = report.WindowsWithGap,
+        windowsNotScored = report.WindowsNotScored,
+        missingMonths = report.MissingMonths ?? [],
         seconds = report.Seconds,
         readSeconds = report.ReadSeconds,
         walkForward = report.WalkForward,

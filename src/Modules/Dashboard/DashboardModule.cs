@@ -73,6 +73,7 @@ internal sealed class DashboardFacade(
         presence.TrialCsvAsync(trialId, exportedBy, cancellationToken);
 
     public Task<Contracts.MyWeek> GetMyWeekAsync(string officerId, CancellationToken cancellationToken) => myWeek.GetAsync(officerId, cancellationToken);
+    public Task<TrialFlow> GetTrialFlowAsync(long trialId, CancellationToken cancellationToken) => compliance.TrialFlowAsync(trialId, cancellationToken);
 
     public async Task<ImpactReport> GetImpactAsync(ImpactRequest request, TrialSight sight, CancellationToken cancellationToken) =>
         await impact.GetAsync(request, await blinding.ForAsync(sight, cancellationToken), cancellationToken);

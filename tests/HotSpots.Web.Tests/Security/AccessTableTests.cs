@@ -44,7 +44,7 @@ public sealed partial class AccessTableTests(AccessTableTests.App fixture) : ICl
             await using (var scope = Host.Services.CreateAsyncScope())
             {
                 var trials = scope.ServiceProvider.GetRequiredService<ITrials>();
-                var draft = await trials.CreateAsync(new TrialRequest("Sight check", TrialDesign.RankedBlocks, 0.5, Today, 7, 2, 20261, null),
+                var draft = await trials.CreateAsync(new TrialRequest("Sight check", TrialDesign.RankedBlocks, 0.5, Today, 7, 2, 20261, null, TrialPlans.Harm),
                     "evaluator@demo.hotspots", CancellationToken.None);
                 Trial = await trials.SealAsync(draft.Id, "evaluator@demo.hotspots", CancellationToken.None);
                 var control = (await trials.PlaceDaysAsync(Trial.Id, CancellationToken.None))

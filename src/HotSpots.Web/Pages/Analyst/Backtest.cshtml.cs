@@ -62,7 +62,8 @@ public sealed class BacktestModel(IBacktestRuns runs, ForceOptions force) : Page
     public static string ChartDescription(BacktestReport report)
     {
         var ours = report.Results.Where(r => !r.Baseline).GroupBy(r => r.Method).Last();
-        return $"PAI by coverage over {report.Windows} test months. " + string.Join("; ", report.Results.GroupBy(r => r.Method).Select(g =>
+        return $"PAI by coverage over {report.Windows} test months" +
+            (report.WindowsWithGap > 0 ? $", {report.WindowsWithGap} of them with a training month missing. " : ". ") + string.Join("; ", report.Results.GroupBy(r => r.Method).Select(g =>
             $"{g.Key}: " + string.Join(", ", g.Select(r => $"{r.Pai.ToString("0.0", CultureInfo.InvariantCulture)} at {r.Coverage.ToString("0.###", CultureInfo.InvariantCulture)} %"))))
             + $". Best possible: {string.Join(", ", report.BestPossible.Select(b => b.Pai.ToString("0.0", CultureInfo.InvariantCulture)))}. Ours is {ours.Key}.";
     }

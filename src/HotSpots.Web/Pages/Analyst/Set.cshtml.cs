@@ -106,9 +106,12 @@ public sealed class SetModel(IHotspotModule hotspots, IHotspotReview review, For
     public static string Trend(HotspotTrend? trend) => trend switch
     {
         null => "no earlier period held",
-        { ChangePercent: { } change } => $"{trend.PreviousCount} → {trend.Count} ({change:+0;−0;0} %)",
-        _ => $"{trend.PreviousCount} → {trend.Count}",
+        { ChangePercent: { } change } => $"{trend.PreviousCount} → {trend.Count} ({change:+0;−0;0} %)" + Compared(trend),
+        _ => $"{trend.PreviousCount} → {trend.Count}" + Compared(trend),
     };
+
+    private static string Compared(HotspotTrend trend) =>
+        trend.MonthsCompared is { } months ? $", over the {months} months held in both periods" : "";
 
     public Task<IActionResult> ShowValidationErrorAsync(string message, CancellationToken cancellationToken) =>
         ShowErrorAsync(Convert.ToInt64(RouteData.Values["setId"], CultureInfo.InvariantCulture), message, cancellationToken);

@@ -3,6 +3,7 @@ using HotSpots.Modules.Dashboard.Charts;
 using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Ingestion.Contracts;
 using HotSpots.Modules.Patrols.Contracts;
 using HotSpots.Modules.Tasking.Contracts;
 using HotSpots.Modules.Workforce.Contracts;
@@ -16,7 +17,8 @@ namespace HotSpots.Modules.Dashboard.Compliance;
 /// visits of patrols); control spots' presence comes from the location feed and is shown apart. While a trial runs, a viewer
 /// who does not evaluate gets no figures by spot of it, and control spots only in total (<see cref="Blinding"/>).
 /// </summary>
-internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule tasking, IWorkforce workforce, ITrials trials, IHotspotSnapshot hotspots, ForceOptions force, TimeProvider clock)
+internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule tasking, IWorkforce workforce, ITrials trials, IHotspotSnapshot hotspots,
+    IIngestedData ingestion, ForceOptions force, TimeProvider clock)
 {
     /// <summary>The team of an officer who has none, in figures by team.</summary>
     public const string NoTeam = "No team";
@@ -125,6 +127,27 @@ internal sealed class ComplianceQuery(IPatrolPresence patrols, ITaskingModule ta
         var rows = await ControlRowsAsync(trial, controlDays, trial.FirstDay, to, (spot, day) => dosage.GetValueOrDefault((spot, day)), cancellationToken);
         var names = trial.Spots.ToDictionary(s => s.HotspotId, s => s.Name);
         return rows.Select(r => Presence(trial, r, names)).OrderBy(p => p.Spot, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The flow of a trial's place-days from its first day up to today or its last day (<see cref="TrialFlowCount"/>).</summary>
+    public async Task<TrialFlow> TrialFlowAsync(long trialId, CancellationToken cancellationToken)
+    {
+        var trial = await trials.GetAsync(trialId, cancellationToken) ?? throw new KeyNotFoundException($"There is no trial {trialId}.");
+        var today = force.PoliceDay(clock.GetUtcNow().UtcDateTime);
+        var to = trial.LastDay < today ? trial.LastDay : today;
+        if (to < trial.FirstDay)
+            return TrialFlowCount.Compute(null, [], new Dictionary<(long, DateOnly), (double, int)>(), trial.Targets.DailyTargetMinutes, [], [], null);
+        var placeDays = (await trials.PlaceDaysAsync(trialId, cancellationToken)).Where(p => p.PoliceDay <= to)
+            .Select(p => (p.HotspotId, p.PoliceDay, p.Arm == TrialArm.Treatment)).ToList();
+        var (fromUtc, toUtc) = (force.PoliceDayStartUtc(trial.FirstDay), force.PoliceDayStartUtc(to.AddDays(1)));
+        var tasked = (await DosageAsync(trial.FirstDay, to, cancellationToken)).ToDictionary(d => d.Key, d => (d.Value.OfficerMinutes, d.Value.Visits));
+        var spots = trial.Spots.Select(s => s.HotspotId).ToHashSet();
+        ArmPresence.Stay Stay(VisitView v) => new(v.HotspotId, force.PoliceDay(v.EnteredUtc), v.EnteredUtc, v.ExitedUtc);
+        var feed = (await patrols.ListVisitsAsync(fromUtc, toUtc, PresenceSource.LocationFeed, cancellationToken)).Where(v => spots.Contains(v.HotspotId)).Select(Stay).ToList();
+        var patrolStays = (await patrols.ListVisitsAsync(fromUtc, toUtc, PresenceSource.Patrols, cancellationToken)).Where(v => spots.Contains(v.HotspotId)).Select(Stay).ToList();
+        var latest = await ingestion.GetLatestOccurrenceAsync(cancellationToken);
+        return TrialFlowCount.Compute(to, placeDays, tasked, trial.Targets.DailyTargetMinutes, feed, patrolStays,
+            latest is { } l ? force.PoliceDay(l) : null);
     }
 
     private sealed record ControlRow(long HotspotId, int Days, double FeedMinutes, int Visits, double TaskedMinutes);

@@ -90,6 +90,7 @@ public sealed record SpotDayPresence(long HotspotId, string Spot, DateOnly Polic
 
 /// <summary>Presence in a sealed trial's place-days from its first police day to today (or its last): by arm, and by spot and day.</summary>
 public sealed record TrialPresence(DateOnly From, DateOnly To, IReadOnlyList<PresenceByArm> ByArm, IReadOnlyList<SpotDayPresence> Days);
+
 /// <summary>Activities logged on patrol counted by kind (columns: the force's kinds, then any removed kind that still has entries) for each row.</summary>
 public sealed record ActivityTable(IReadOnlyList<string> Kinds, IReadOnlyList<ActivityTableRow> Rows)
 {
@@ -106,4 +107,34 @@ public sealed record ActivityTable(IReadOnlyList<string> Kinds, IReadOnlyList<Ac
 public sealed record ActivityTableRow(string Name, IReadOnlyList<int> Counts)
 {
     public int Total => Counts.Sum();
+}
+
+/// <summary>
+/// What happened to a trial's place-days so far, CONSORT-style (issue 21, item 4), from its first police day up to
+/// <see cref="Through"/> (today or its last day): allocated by arm; treatment place-days given the target dose (tasked
+/// officer-minutes at least <see cref="TargetMinutes"/>), part of it, or none; control place-days visited by tasked
+/// patrols anyway (contamination); the location feed's baseline presence in each arm; place-days lost to missing data.
+/// </summary>
+/// <param name="Through">The last police day counted; null when no day of the trial has begun.</param>
+/// <param name="LatestCrimeDay">The police day of the latest crime held: a place-day after it has no outcome yet.</param>
+/// <param name="PlaceDaysWithoutOutcome">Place-days after <see cref="LatestCrimeDay"/> (or all, when no crime is held).</param>
+/// <param name="DaysWithoutFeed">Police days with no location-feed record in any spot of the trial: the baseline is missing.</param>
+/// <param name="PlaceDaysLost">Place-days missing an outcome, the feed, or both.</param>
+public sealed record TrialFlow(
+    DateOnly? Through,
+    int AllocatedTreatment,
+    int AllocatedControl,
+    double TargetMinutes,
+    int TreatedFullDose,
+    int TreatedPartDose,
+    int TreatedNoDose,
+    int ControlVisitedByTaskedPatrols,
+    double ControlTaskedMinutes,
+    IReadOnlyList<PresenceByArm> Presence,
+    DateOnly? LatestCrimeDay,
+    int PlaceDaysWithoutOutcome,
+    int DaysWithoutFeed,
+    int PlaceDaysLost)
+{
+    public int Allocated => AllocatedTreatment + AllocatedControl;
 }

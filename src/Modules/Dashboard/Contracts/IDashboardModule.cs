@@ -62,6 +62,8 @@ public interface IDashboardModule
     /// another officer's name or figures.
     /// </summary>
     Task<MyWeek> GetMyWeekAsync(string officerId, CancellationToken cancellationToken);
+    /// <summary>The flow of a trial's place-days so far (allocated, dosed, contaminated, baseline presence, lost): for its evaluators, on the trial's page.</summary>
+    Task<TrialFlow> GetTrialFlowAsync(long trialId, CancellationToken cancellationToken);
 
     /// <summary>Impact; while the trial it compares runs, a <paramref name="sight"/> other than <see cref="TrialSight.BySpot"/> gets no figures by spot.</summary>
     Task<ImpactReport> GetImpactAsync(ImpactRequest request, TrialSight sight, CancellationToken cancellationToken);

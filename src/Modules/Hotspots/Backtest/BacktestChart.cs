@@ -37,7 +37,8 @@ internal static class BacktestChart
         plot.Axes.Bottom.SetTicks(xs, coverages.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture) + " %").ToArray());
         plot.XLabel("Coverage: share of the study area selected");
         plot.YLabel("PAI (hit rate / area share)");
-        plot.Title($"{report.Windows} test months, {report.FirstTestMonth} to {report.LastTestMonth}");
+        plot.Title($"{report.Windows} test months, {report.FirstTestMonth} to {report.LastTestMonth}" +
+            (report.WindowsWithGap > 0 ? $" ({report.WindowsWithGap} with a training month missing)" : ""));
         plot.Axes.Left.Min = 0;
         plot.Legend.Alignment = Alignment.UpperRight;
         plot.ShowLegend();

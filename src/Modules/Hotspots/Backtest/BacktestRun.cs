@@ -34,18 +34,24 @@ internal sealed class BacktestRun(IIngestedData ingestion, ForceOptions force, H
         var targetWeights = TargetWeights(data, request.Target);
         var target = Enumerable.Range(0, history.Months).Select(m => history.Weighted(targetWeights, m, m + 1)).ToArray();
         var study = StudyCells(history, k);
+        // A missing month stays missing (MonthsHeld): a test month is scored when it holds crimes and at least 9 of its
+        // 12 training months do; the scores of a window with a gap are scaled by the months it holds.
         var tests = Enumerable.Range(k, Math.Max(0, history.Months - k))
-            .Where(t => Enumerable.Range(t - k, k + 1).All(m => history.Available[m])).ToArray();
+            .Where(t => history.Available[t] && MonthsHeld.Enough(history.Available, t - k, t)).ToArray();
+        var missing = MonthsHeld.Missing(history.Available, 0, history.Months);
         if (study.Length == 0 || tests.Length == 0)
             throw new InvalidOperationException(
-                $"The data holds {history.Months} months ({data.MonthName(0)} to {data.MonthName(history.Months - 1)}): a backtest with " +
-                $"{k} training months needs at least {k + 1} consecutive months with crimes.");
+                $"The data holds {history.Months} months ({data.MonthName(0)} to {data.MonthName(history.Months - 1)}" +
+                (missing.Length > 0 ? $", {missing.Length} of them without crimes" : "") + $"): a backtest with {k} training months needs a month with " +
+                $"crimes after at least {k} months, {MonthsHeld.MinHeld(k)} of them with crimes.");
+        var withGap = tests.Count(t => MonthsHeld.Count(history.Available, t - k, t).Held < k);
         var sizes = request.Coverages.Select(c => (int)Math.Floor(study.Length * c / 100)).ToArray();
         if (sizes.Any(n => n < 1))
             throw new InvalidOperationException(
                 $"Coverage {request.Coverages[Array.FindIndex(sizes, n => n < 1)]} % of the {study.Length:N0}-cell study area selects no cell; use a larger coverage.");
 
         var methods = Methods(request, data, history, targetWeights, target, study, k);
+        var unscored = Enumerable.Range(k, Math.Max(0, history.Months - k)).Count(t => history.Available[t]) - tests.Length;
         var tally = methods.ToDictionary(m => m.Name, _ => new Tally(sizes.Length, tests.Length));
         var best = new Tally(sizes.Length, tests.Length);
         double testCrimes = 0;
@@ -85,7 +91,8 @@ internal sealed class BacktestRun(IIngestedData ingestion, ForceOptions force, H
         var ours = (BlendMethod)methods.Single(m => m.Name == Ours);
         return new BacktestReport(tests.Length, Math.Round(clock.Elapsed.TotalSeconds, 2), Math.Round(readSeconds, 2), WalkForward: true, request.Target, k,
             request.CellSizeMetres, study.Length, data.PointsRead, data.PointsOutsideBox, testCrimes,
-            data.MonthName(tests[0]), data.MonthName(tests[^1]), results, bestPossible, ours.LastWeights(), ours.Fitted);
+            data.MonthName(tests[0]), data.MonthName(tests[^1]), results, bestPossible, ours.LastWeights(), ours.Fitted,
+            withGap, missing.Select(data.MonthName).ToList(), unscored);
     }
 
     public static void Validate(BacktestRequest request)
@@ -157,8 +164,8 @@ internal sealed class BacktestRun(IIngestedData ingestion, ForceOptions force, H
         var monthlyKde = new Lazy<float[][]>(() => MonthlyKde(data, history, targetWeights, study));
         var methods = new List<Method>
         {
-            new WindowSum(Counts, monthlyTarget, k),
-            new WindowSum(Kde, null, k) { Lazy = monthlyKde },
+            new WindowSum(Counts, monthlyTarget, k, history.Available),
+            new WindowSum(Kde, null, k, history.Available) { Lazy = monthlyKde },
         };
         if (request.Ablation)
         {
@@ -194,8 +201,11 @@ internal sealed class BacktestRun(IIngestedData ingestion, ForceOptions force, H
         public abstract float[] Score(int month);
     }
 
-    /// <summary>A baseline: the sum of a monthly score over exactly the k training months.</summary>
-    private sealed class WindowSum(string name, float[][]? monthly, int k) : Method(name, baseline: true)
+    /// <summary>
+    /// A baseline: the sum of a monthly score over the k training months, scaled by k / months held when a month is
+    /// missing (a missing month holds no crimes, so it adds nothing to the sum).
+    /// </summary>
+    private sealed class WindowSum(string name, float[][]? monthly, int k, bool[] available) : Method(name, baseline: true)
     {
         public Lazy<float[][]>? Lazy { get; init; }
 
@@ -204,7 +214,13 @@ internal sealed class BacktestRun(IIngestedData ingestion, ForceOptions force, H
             var series = monthly ?? Lazy!.Value;
             var sum = new float[series[0].Length];
             for (var m = month - k; m < month; m++)
+            {
+                if (!available[m]) continue;
                 for (var i = 0; i < sum.Length; i++) sum[i] += series[m][i];
+            }
+            var scale = MonthsHeld.Scale(available, month - k, month);
+            if (scale != 1)
+                for (var i = 0; i < sum.Length; i++) sum[i] *= scale;
             return sum;
         }
     }

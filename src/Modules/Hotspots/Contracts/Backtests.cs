@@ -46,6 +46,9 @@ public sealed record BacktestProgress(string Stage, int Done, int Total);
 /// <param name="Weights">The blend's weights for the last test month: what predicts the target, per month of each feature.</param>
 /// <param name="ReadSeconds">Of <see cref="Seconds"/>, the time spent reading and binning the crimes.</param>
 /// <param name="BlendFittedMonths">Test months for which the fitted blend won its walk-forward check (the others used plain counts).</param>
+/// <param name="WindowsWithGap">Of <see cref="Windows"/>, the test months with a training month missing (scored on the months held, scaled).</param>
+/// <param name="MissingMonths">Months (yyyy-MM) inside the data without any crime: missing data, neither zero crime nor scored.</param>
+/// <param name="WindowsNotScored">Months with crimes after the first training window that were not scored: fewer than 3 in 4 of their training months held crimes.</param>
 public sealed record BacktestReport(
     int Windows,
     double Seconds,
@@ -63,7 +66,10 @@ public sealed record BacktestReport(
     IReadOnlyList<BacktestResult> Results,
     IReadOnlyList<BacktestBest> BestPossible,
     IReadOnlyList<BlendWeight> Weights,
-    int BlendFittedMonths);
+    int BlendFittedMonths,
+    int WindowsWithGap = 0,
+    IReadOnlyList<string>? MissingMonths = null,
+    int WindowsNotScored = 0);
 
 /// <summary>
 /// One method at one coverage, over all test windows: mean hit rate (share of the test crimes inside the selected

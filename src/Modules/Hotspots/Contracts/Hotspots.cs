@@ -58,7 +58,9 @@ public sealed record CategoryCount(string Category, int Count, double Harm);
 public sealed record PeakTime(DayOfWeek Day, int Hour, int Count);
 
 /// <summary>Target crimes and harm now against the period of equal length before.</summary>
-public sealed record HotspotTrend(int PreviousCount, int Count, double PreviousHarm, double Harm)
+/// <param name="MonthsCompared">Set when a month was missing in either period: the months compared, each with the same month a
+/// period earlier, both holding data (the counts cover only those months); null when every month was compared.</param>
+public sealed record HotspotTrend(int PreviousCount, int Count, double PreviousHarm, double Harm, int? MonthsCompared = null)
 {
     /// <summary>Change in the count, in percent; null when there was nothing before.</summary>
     public double? ChangePercent => PreviousCount == 0 ? null : Math.Round(100.0 * (Count - PreviousCount) / PreviousCount, 1);

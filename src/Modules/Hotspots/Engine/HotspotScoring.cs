@@ -33,7 +33,17 @@ internal sealed record ScoredGrid(
     int ActiveCells,
     int ExcludedCells,
     int SignificantCells,
-    long CrimesOutsideArea);
+    long CrimesOutsideArea,
+    TrainingGap Gap);
+
+/// <summary>
+/// The training window's months as <see cref="MonthsHeld"/> sees them: how many it spans from the first month with data,
+/// how many hold crimes, which are missing, and whether enough are held (3 in 4) for the set to be published.
+/// </summary>
+internal sealed record TrainingGap(int Span, int Held, int[] Missing, float Scale)
+{
+    public bool Enough => Held > 0 && Held >= MonthsHeld.MinHeld(Span);
+}
 
 /// <summary>
 /// The hot path of a refresh, on flat arrays: bins the crimes once, scores every active cell (the blend, plain counts
@@ -60,9 +70,15 @@ internal static class HotspotScoring
         var active = history.Cells.Length;
 
         var trainingTarget = history.Weighted(targetWeights, trainingFrom, months.Count);
+        // A missing month stays missing: sums over the training window are scaled by the months it holds (MonthsHeld).
+        var (span, held) = MonthsHeld.Count(history.Available, trainingFrom, months.Count);
+        var gap = new TrainingGap(span, held, MonthsHeld.Missing(history.Available, trainingFrom, months.Count),
+            MonthsHeld.Scale(history.Available, trainingFrom, months.Count));
         var anyCrime = history.All(trainingFrom, months.Count).Select(n => n > 0).ToArray();
 
         var density = Density(request, columns, frame, targetWeights, trainingFrom);
+        if (gap.Scale != 1)
+            for (var i = 0; i < density.Length; i++) density[i] *= gap.Scale;
         IReadOnlyList<(string, double)> weights = [];
         BlendChoice? choice = null;
         float[] scores;
@@ -78,7 +94,7 @@ internal static class HotspotScoring
                 scores = history.Cells.Select(r => density[r]).ToArray();
                 break;
             default:
-                scores = trainingTarget;
+                scores = trainingTarget.Select(v => v * gap.Scale).ToArray();
                 break;
         }
 
@@ -114,7 +130,7 @@ internal static class HotspotScoring
             cells.Max(c => z[c]), cells.Any(IsSignificant))).ToList();
 
         return new ScoredGrid(frame, spots, TopDensity(density), weights, choice, history.Available, active, excluded.Count,
-            pValues.Count(p => threshold > 0 && p <= threshold), outside);
+            pValues.Count(p => threshold > 0 && p <= threshold), outside, gap);
     }
 
     private static (CrimeColumns Columns, IReadOnlyList<string> Categories, double[] Harm) Columns(CrimeTable crimes, MonthWindows months)

@@ -26,12 +26,19 @@ internal sealed class SpotBuilder(IMetricProjection projection, ForceOptions for
             foreach (var cell in grid.Spots[i].Cells) spotOfCell[cell] = i;
         var fromUtc = months.StartUtc(months.Count - trainingMonths);
         var toUtc = months.ToUtc;
-        // A trend needs the whole previous period in the data: a period with months missing would look like a rise.
-        var previousHeld = months.Count >= 2 * trainingMonths
-            && Enumerable.Range(months.Count - 2 * trainingMonths, trainingMonths).All(m => grid.MonthsWithData[m]);
+        // A trend compares like with like: each training month with the same month a period earlier, over the pairs where
+        // both months hold data (a missing month is missing data, not a fall in crime). It needs 3 in 4 pairs (MonthsHeld).
+        var periodStart = months.Count - trainingMonths;
+        var paired = new bool[trainingMonths];
+        if (months.Count >= 2 * trainingMonths)
+            for (var p = 0; p < trainingMonths; p++)
+                paired[p] = grid.MonthsWithData[periodStart - trainingMonths + p] && grid.MonthsWithData[periodStart + p];
+        var pairs = paired.Count(p => p);
+        var previousHeld = pairs > 0 && pairs >= MonthsHeld.MinHeld(trainingMonths);
         var previousFrom = previousHeld ? months.StartUtc(months.Count - 2 * trainingMonths) : (DateTime?)null;
         var now = grid.Spots.Select(_ => new List<int>()).ToArray();
         var before = grid.Spots.Select(_ => new List<int>()).ToArray();
+        var nowPaired = grid.Spots.Select(_ => new List<int>()).ToArray();
         long from = fromUtc.Ticks, to = toUtc.Ticks, earliest = (previousFrom ?? fromUtc).Ticks;
         for (var c = 0; c < crimes.Count; c++)
         {
@@ -39,7 +46,10 @@ internal sealed class SpotBuilder(IMetricProjection projection, ForceOptions for
             if (at >= to || at < earliest) continue;
             var cell = frame.IndexOf(crimes.X[c], crimes.Y[c]);
             if (cell < 0 || !spotOfCell.TryGetValue(cell, out var index)) continue;
-            (at >= from ? now : before)[index].Add(c);
+            if (at >= from) now[index].Add(c);
+            var month = months.MonthOf(at);
+            if (!previousHeld || month < 0 || !paired[(month - periodStart + trainingMonths) % trainingMonths]) continue;
+            (at >= from ? nowPaired : before)[index].Add(c);
         }
         var isTarget = crimes.Categories.Select(categories.Contains).ToArray();
 
@@ -50,10 +60,12 @@ internal sealed class SpotBuilder(IMetricProjection projection, ForceOptions for
             var centre = polygon.InteriorPoint;
             var targets = now[i].Where(c => isTarget[crimes.Category[c]]).ToList();
             var earlier = before[i].Where(c => isTarget[crimes.Category[c]]).ToList();
+            var comparable = nowPaired[i].Where(c => isTarget[crimes.Category[c]]).ToList();
             double Harm(List<int> list) => list.Sum(c => crimes.CategoryHarm[crimes.Category[c]]);
             var why = Why(crimes, now[i], isTarget, fromUtc, toUtc) with
             {
-                Trend = previousFrom is null ? null : new HotspotTrend(earlier.Count, targets.Count, Harm(earlier), Harm(targets)),
+                Trend = previousFrom is null ? null
+                    : new HotspotTrend(earlier.Count, comparable.Count, Harm(earlier), Harm(comparable), pairs == trainingMonths ? null : pairs),
                 Significance = new HotspotSignificance(Math.Round(spot.GiZ, 2), spot.Significant, falseDiscoveryRate),
             };
             var name = UniqueName(why.Places, i + 1, names);

@@ -53,7 +53,7 @@ internal sealed class HotspotRefresh(
             TrainingFromUtc = trainingFrom,
             TrainingToUtc = months.ToUtc,
             CellSizeMetres = settings.CellSizeMetres,
-            Method = MethodName(grid),
+            Method = MethodName(grid) + GapNote(grid.Gap, months),
             ParametersJson = Parameters(grid, count, exclusions, months),
             Surface = DensitySurface.Write(grid.Frame, grid.Density),
             Spots = spots.Select(s => new Hotspot
@@ -88,7 +88,14 @@ internal sealed class HotspotRefresh(
             "Hot spot set {SetId}: {Spots} spots from {Crimes} crimes between {From:d} and {To:d} ({Method}); loaded in {Load:0.000} s, scored in {Score:0.000} s, stored in {Store:0.000} s",
             set.Id, set.Spots.Count, crimes.Count, months.FromUtc, months.ToUtc, set.Method, loaded, scored - loaded, watch.Elapsed.TotalSeconds - scored);
 
-        if (publish)
+        if (grid.Gap.Missing.Length > 0)
+            log.LogWarning(
+                "Hot spot set {SetId}: {Held} of the {Span} training months hold crimes; missing: {Missing}. Missing months are missing data, not months without crime: the training sums are scaled by {Span}/{Held}",
+                set.Id, grid.Gap.Held, grid.Gap.Span, MonthNames(grid.Gap.Missing, months), grid.Gap.Span, grid.Gap.Held);
+        if (publish && !grid.Gap.Enough)
+            log.LogWarning("Hot spot set {SetId} is left as a draft: only {Held} of its {Span} training months hold crimes, fewer than the {Min} a set needs (the backtest's rule)",
+                set.Id, grid.Gap.Held, grid.Gap.Span, MonthsHeld.MinHeld(grid.Gap.Span));
+        else if (publish)
         {
             var undecided = await places.UndecidedAsync(set.Id, cancellationToken);
             if (undecided.Count == 0) await publisher.PublishAsync(set.Id, requestedBy, cancellationToken);
@@ -108,6 +115,15 @@ internal sealed class HotspotRefresh(
         ScoreMethods.Kde => $"quartic kernel density, {settings.KdeBandwidthMetres:0} m",
         _ => "harm-weighted counts",
     };
+
+    /// <summary>The training window's missing months, said in the method (the set's status line) when there are any.</summary>
+    private string GapNote(TrainingGap gap, MonthWindows months) => gap.Missing.Length == 0 ? "" :
+        $"; {gap.Held} of {gap.Span} training months held ({MonthNames(gap.Missing, months)} missing), sums scaled by {gap.Span}/{gap.Held}" +
+        (gap.Enough ? "" : "; too few months to publish");
+
+    /// <summary>Months named by their first local day (yyyy-MM-dd).</summary>
+    private string MonthNames(IEnumerable<int> indices, MonthWindows months) =>
+        string.Join(", ", indices.Select(m => $"month from {force.UtcToLocal(months.StartUtc(m)):yyyy-MM-dd}"));
 
     private string Parameters(ScoredGrid grid, int count, IReadOnlyList<Exclusion> exclusions, MonthWindows months) =>
         JsonSerializer.Serialize(new
@@ -129,6 +145,10 @@ internal sealed class HotspotRefresh(
             excludedCells = grid.ExcludedCells,
             exclusions = exclusions.Select(e => new { id = e.Id, name = e.Name }),
             crimesOutsideArea = grid.CrimesOutsideArea,
+            trainingMonthsSpanned = grid.Gap.Span,
+            trainingMonthsHeld = grid.Gap.Held,
+            missingMonthsFrom = grid.Gap.Missing.Select(m => force.UtcToLocal(months.StartUtc(m)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            trainingScale = Math.Round(grid.Gap.Scale, 5),
         });
 
     /// <summary>Briefings of the published set's spots, with their polygons.</summary>

@@ -51,6 +51,9 @@ internal sealed class Trial
     /// <summary>The canonical schedule; its SHA-256 is <see cref="Sha256"/>.</summary>
     public required string ScheduleCsv { get; set; }
     public required string Sha256 { get; set; }
+
+    /// <summary>The analysis plan (JSON), also written into <see cref="ScheduleCsv"/>; null until stated.</summary>
+    public string? PlanJson { get; set; }
     public required string CreatedBy { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? SealedUtc { get; set; }

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Tasking.Board;
 using HotSpots.Modules.Tasking.Contracts;
@@ -18,7 +20,7 @@ internal sealed class TrialBook(
     public async Task<TrialView> CreateAsync(TrialRequest request, string createdBy, CancellationToken cancellationToken)
     {
         var targets = request.Targets ?? DoseTargets.Default;
-        var problem = Problem(request, targets);
+        var problem = Problem(request, targets) ?? request.Plan?.Problem();
         if (problem is not null) await RefuseAsync(createdBy, "trial (new)", problem, cancellationToken);
         var current = await published.CurrentAsync(cancellationToken);
         if (current.Set is null || current.Spots.Count < 2)
@@ -31,6 +33,7 @@ internal sealed class TrialBook(
             Days = request.Days, BlockSize = request.Design == TrialDesign.RankedBlocks ? request.BlockSize : 0,
             Seed = request.Seed ?? NewSeed(), SetId = current.Set!.Id, MinutesPerVisit = targets.MinutesPerVisit,
             VisitsPerDay = targets.VisitsPerDay, DailyCapMinutes = targets.DailyCapMinutes, ScheduleCsv = "", Sha256 = "",
+            PlanJson = request.Plan is { } plan ? WritePlan(plan) : null,
             CreatedBy = createdBy, CreatedUtc = clock.GetUtcNow().UtcDateTime,
             Spots = current.Spots.Select((s, i) => new TrialSpotRow
             {
@@ -59,11 +62,47 @@ internal sealed class TrialBook(
         return View(trial);
     }
 
+    public async Task<TrialView> SetPlanAsync(long trialId, AnalysisPlan plan, string changedBy, CancellationToken cancellationToken)
+    {
+        var trial = await LoadAsync(trialId, changedBy, cancellationToken);
+        if (trial.SealedUtc is not null)
+            await RefuseAsync(changedBy, Subject(trial),
+                $"The analysis plan was sealed with the schedule on {trial.SealedUtc:d MMM yyyy} (SHA-256 {trial.Sha256}): it cannot change. An analysis that differs from it is exploratory.",
+                cancellationToken);
+        if (plan.Problem() is { } problem) await RefuseAsync(changedBy, Subject(trial), problem, cancellationToken);
+        var previous = trial.Sha256;
+        trial.PlanJson = WritePlan(plan);
+        var placeDays = await PlaceDaysAsync(trial.Id, cancellationToken);
+        trial.ScheduleCsv = ScheduleCsv.Write(trial.Name, trial.Design, trial.TreatmentShare, trial.BlockSize, trial.Seed, force.PoliceDayStartHour,
+            Targets(trial), placeDays, plan);
+        trial.Sha256 = ScheduleCsv.Sha256(trial.ScheduleCsv);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(changedBy, "trial.plan", Subject(trial),
+            Details: $"{string.Join(" | ", ScheduleCsv.PlanLines(plan).Select(l => l["# plan: ".Length..]))}; sha256 {previous} -> {trial.Sha256}"), cancellationToken);
+        return View(trial);
+    }
+
+    public async Task<SealedPlan?> GetSealedPlanAsync(long trialId, CancellationToken cancellationToken)
+    {
+        var trial = await db.Trials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == trialId, cancellationToken);
+        if (trial is not { SealedUtc: { } sealedUtc, PlanJson: { } json }) return null;
+        var plan = ReadPlan(json);
+        return new SealedPlan(plan, trial.Sha256, sealedUtc, Verified(trial, plan));
+    }
+
+    /// <summary>The stored CSV hashes to the sealed SHA-256 and holds the plan's lines exactly as the stored plan gives them.</summary>
+    private static bool Verified(Trial trial, AnalysisPlan plan) =>
+        ScheduleCsv.Sha256(trial.ScheduleCsv) == trial.Sha256
+        && trial.ScheduleCsv.Split('\n').Where(l => l.StartsWith("# plan: ", StringComparison.Ordinal)).SequenceEqual(ScheduleCsv.PlanLines(plan));
+
     public async Task<TrialView> SealAsync(long trialId, string sealedBy, CancellationToken cancellationToken)
     {
         var trial = await LoadAsync(trialId, sealedBy, cancellationToken);
         if (trial.SealedUtc is not null)
             await RefuseAsync(sealedBy, Subject(trial), "The schedule is already sealed.", cancellationToken);
+        if (trial.PlanJson is null)
+            await RefuseAsync(sealedBy, Subject(trial),
+                "State the analysis plan before sealing: the primary outcome, the analysis, the displacement buffer and the minimum dose.", cancellationToken);
         var today = Today();
         if (trial.FirstDay < today)
             await RefuseAsync(sealedBy, Subject(trial), $"The trial starts on {trial.FirstDay:d MMM yyyy}, which has begun or passed: a schedule is sealed before the start. Create a new trial.", cancellationToken);
@@ -73,8 +112,8 @@ internal sealed class TrialBook(
             .ToListAsync(cancellationToken);
         if (overlapping.FirstOrDefault(t => t.FirstDay.AddDays(t.Days - 1) >= trial.FirstDay) is { } other)
             await RefuseAsync(sealedBy, Subject(trial), $"Sealed trial '{other.Name}' runs on some of the same days.", cancellationToken);
-        if (ScheduleCsv.Sha256(trial.ScheduleCsv) != trial.Sha256)
-            await RefuseAsync(sealedBy, Subject(trial), "The stored schedule no longer matches its hash.", cancellationToken);
+        if (!Verified(trial, ReadPlan(trial.PlanJson!)))
+            await RefuseAsync(sealedBy, Subject(trial), "The stored schedule and plan no longer match their hash.", cancellationToken);
         trial.SealedUtc = clock.GetUtcNow().UtcDateTime;
         trial.SealedBy = sealedBy;
         // Every node's board reads this revision at its next use: from the moment the seal returns, no node offers a
@@ -123,7 +162,7 @@ internal sealed class TrialBook(
         var spots = trial.Spots.Select(s => new DrawSpot(s.Code, s.HotspotId, s.Rank, s.Harm)).ToList();
         var placeDays = ScheduleGenerator.Generate(spots, trial.Design, trial.TreatmentShare, trial.FirstDay, trial.Days, Math.Max(2, trial.BlockSize), trial.Seed);
         trial.ScheduleCsv = ScheduleCsv.Write(trial.Name, trial.Design, trial.TreatmentShare, trial.BlockSize, trial.Seed, force.PoliceDayStartHour,
-            Targets(trial), placeDays);
+            Targets(trial), placeDays, trial.PlanJson is { } plan ? ReadPlan(plan) : null);
         trial.Sha256 = ScheduleCsv.Sha256(trial.ScheduleCsv);
         db.TrialPlaceDays.AddRange(placeDays.Select(p => new TrialPlaceDayRow { TrialId = trial.Id, PoliceDay = p.PoliceDay, HotspotId = p.HotspotId, Arm = p.Arm }));
         await db.SaveChangesAsync(cancellationToken);
@@ -152,6 +191,12 @@ internal sealed class TrialBook(
 
     private static long NewSeed() => BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
 
+    private static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static string WritePlan(AnalysisPlan plan) => JsonSerializer.Serialize(plan with { CrimeTypes = plan.CrimeTypes.Select(t => t.Trim()).ToList() }, PlanJson);
+
+    private static AnalysisPlan ReadPlan(string json) => JsonSerializer.Deserialize<AnalysisPlan>(json, PlanJson)!;
+
     private static string Subject(Trial trial) => $"trial {trial.Id} ({trial.Name})";
 
     private static DoseTargets Targets(Trial t) => new(t.MinutesPerVisit, t.VisitsPerDay, t.DailyCapMinutes);
@@ -159,5 +204,5 @@ internal sealed class TrialBook(
     private static TrialView View(Trial t) => new(
         t.Id, t.Name, t.Design, t.TreatmentShare, t.FirstDay, t.FirstDay.AddDays(t.Days - 1), t.BlockSize, t.Seed, t.SetId,
         t.Spots.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => new TrialSpot(s.Code, s.HotspotId, s.Rank, s.Name, s.Harm)).ToList(),
-        t.Sha256, Targets(t), t.CreatedBy, t.CreatedUtc, t.SealedUtc, t.SealedBy);
+        t.Sha256, Targets(t), t.CreatedBy, t.CreatedUtc, t.SealedUtc, t.SealedBy, t.PlanJson is { } plan ? ReadPlan(plan) : null);
 }

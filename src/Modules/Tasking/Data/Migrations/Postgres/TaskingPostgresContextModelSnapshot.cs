@@ -145,6 +145,9 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PlanJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("ScheduleCsv")
                         .IsRequired()
                         .HasColumnType("text");

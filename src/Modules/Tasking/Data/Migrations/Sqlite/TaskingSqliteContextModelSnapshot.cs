@@ -134,6 +134,9 @@ namespace HotSpots.Modules.Tasking.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlanJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ScheduleCsv")
                         .IsRequired()
                         .HasColumnType("TEXT");
