@@ -98,4 +98,53 @@ public sealed class ScheduleTests
 
     private static double ChiSquare(int[] observed, double[] expected) =>
         observed.Select((o, i) => (o - expected[i]) * (o - expected[i]) / expected[i]).Sum();
+
+    /// <summary>Spots whose rank order differs from their order of codes, and harms with ties.</summary>
+    private static readonly IReadOnlyList<DrawSpot> Shuffled = Enumerable.Range(1, 21)
+        .Select(i => new DrawSpot($"S{i:00}", 100 + i, (i * 7) % 21 + 1, Harm: (i * 37) % 50)).ToList();
+
+    /// <summary>
+    /// Sealed schedules must be reproducible from their seed for ever: these hashes were taken from the generator as it was
+    /// before its draws were made to work on indices (for randomisation inference), and must not change.
+    /// </summary>
+    [Theory]
+    [InlineData(TrialDesign.DailyPlaceDays, 0.5, "2b7206524faba97dac796b29167e18a2a868532d1ea818dff512497d0f270fc7")]
+    [InlineData(TrialDesign.DailyPlaceDays, 0.3, "350dc0632e3129f46c451e8e7665f12adeb5a22914af5e2e6d821928fa1e5b39")]
+    [InlineData(TrialDesign.FixedArms, 0.5, "e5166a9846697bcaea8e29f17239874dcd0d4c0dd3439461c8e75cb29c34d3e8")]
+    [InlineData(TrialDesign.FixedArms, 0.3, "a69fd5b5cc0a3f17c00669bbb3c40a060db2f7f3a4fdf3b092495872fcf9e7ae")]
+    [InlineData(TrialDesign.RankedBlocks, 0.5, "72feb9eb78439ed7ebd34c4f28e774c8473529f6753c59bca2b52f48abf6f24c")]
+    [InlineData(TrialDesign.RankedBlocks, 0.3, "0b141763de803f22c8859ba5b9030bb12105333553175140dfcf466a36042171")]
+    public void A_seed_gives_the_schedule_it_always_gave(TrialDesign design, double share, string sha256)
+    {
+        var csv = ScheduleCsv.Write("t", design, share, 3, 42, 6, DoseTargets.Default, ScheduleGenerator.Generate(Shuffled, design, share, FirstDay, 30, 3, 42));
+        ScheduleCsv.Sha256(csv).ShouldBe(sha256);
+    }
+
+    /// <summary>Randomisation inference redraws with the trial's own generator: the trial's seed gives exactly its schedule's arms.</summary>
+    [Theory]
+    [InlineData(TrialDesign.DailyPlaceDays)]
+    [InlineData(TrialDesign.FixedArms)]
+    [InlineData(TrialDesign.RankedBlocks)]
+    public void The_allocation_contract_redraws_the_schedule_the_generator_makes(TrialDesign design)
+    {
+        var spots = Shuffled.Select(s => new TrialSpot(s.Code, s.HotspotId, s.Rank, s.Code, s.Harm)).ToList();
+        var schedule = ScheduleGenerator.Generate(Shuffled, design, 0.5, FirstDay, 30, 3, 42)
+            .ToDictionary(p => (p.HotspotId, p.PoliceDay.DayNumber - FirstDay.DayNumber), p => p.Arm == TrialArm.Treatment);
+        var drawn = TrialAllocation.Draw(spots, design, 0.5, 30, 3, 42);
+        for (var d = 0; d < 30; d++)
+            for (var s = 0; s < spots.Count; s++)
+                drawn[d][s].ShouldBe(schedule[(spots[s].HotspotId, d)], $"day {d}, {spots[s].Code}");
+        var other = TrialAllocation.Draw(spots, design, 0.5, 30, 3, 43);
+        Enumerable.Range(0, 30).Any(d => !other[d].SequenceEqual(drawn[d])).ShouldBeTrue("another seed draws other arms");
+        if (design == TrialDesign.RankedBlocks)
+        {
+            // Each block of the contract's grouping holds one treated spot (share 0.5, blocks of 3: one or two; here by count).
+            var blocks = TrialAllocation.Blocks(spots, 3);
+            blocks.Distinct().Count().ShouldBe(7);
+            foreach (var block in blocks.Distinct())
+                Enumerable.Range(0, spots.Count).Count(s => blocks[s] == block && drawn[0][s]).ShouldBeInRange(1, 2);
+        }
+        TrialAllocation.Seeds(7, 3).ShouldBe(TrialAllocation.Seeds(7, 3));
+        TrialAllocation.Seeds(7, 3).Distinct().Count().ShouldBe(3);
+    }
 }

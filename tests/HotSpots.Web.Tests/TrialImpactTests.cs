@@ -98,5 +98,23 @@ public sealed class TrialImpactTests
         var half = 1.959963984540054 * Math.Sqrt(1.0 / treatmentDays + 1.0 / (3 * controlDays));
         ratio.Lower.ShouldBe(Math.Exp(Math.Log(1.0 / 3) - half), 1e-9);
         ratio.Upper.ShouldBe(Math.Exp(Math.Log(1.0 / 3) + half), 1e-9);
+        itt.Label.ShouldContain("plain Poisson, for comparison only");
+
+        // The primary analysis: within every spot, each treatment place-day had a third of a control one's crime, so the ratio is
+        // exactly 1/3 and the robust interval (no spot strays from it) closes on it; no redrawn schedule of the 999 comes as far
+        // from 1 as the real one, so p = 1/1000. Harm (one category, one weight) gives the same ratio.
+        impact.TrialEffects.Select(e => (e.Analysis, e.Outcome)).ShouldBe(
+            [("intention to treat", "serious violence"), ("intention to treat", "harm of serious violence (CCHI days)")]);
+        foreach (var effect in impact.TrialEffects)
+        {
+            effect.Ratio.Ratio.ShouldBe(1.0 / 3, 1e-9);
+            effect.Ratio.Lower.ShouldBe(1.0 / 3, 1e-6);
+            effect.Ratio.Upper.ShouldBe(1.0 / 3, 1e-6);
+            effect.P.ShouldBe(1.0 / 1000);
+            (effect.TreatedPlaceDays, effect.ControlPlaceDays).ShouldBe((treatmentDays, controlDays));
+        }
+        var crimes = impact.TrialEffects[0];
+        (crimes.Treated, crimes.Control).ShouldBe((treatmentDays, 3.0 * controlDays));
+        crimes.Difference.ShouldBe(1 - 3, 1e-9);
     }
 }

@@ -45,6 +45,13 @@ internal static partial class CommandLine
             "  The files are read, not imported. --ablation adds the blend with each part left out; --chart writes the PAI-by-coverage chart as SVG.\n" +
             "  --json prints, as its last line, one JSON object.",
             BacktestAsync),
+        ["evaluate-sim"] = new("evaluate-sim [--trials 1000] [--design place-days|fixed-arms|pairs] [--effect 0.85] [--overdispersion 0.5] [--seed 1] [--days 365] [--draws 300] [--json]",
+            "Checks the trial statistics on simulated trials of the published spots: each trial is allocated by the trials' own generator,\n" +
+            "  crimes per place-day are drawn from a negative binomial (variance μ + K μ², K = --overdispersion) around each spot's own rate\n" +
+            "  times a gamma spot effect of variance K, and analysed as a real trial. Every trial is run at effect 1 and at --effect.\n" +
+            "  Prints the coverage of the 95 % intervals (and of the plain Poisson interval, for comparison), the type I error and the power of\n" +
+            "  the randomisation test (--draws redrawn schedules per trial). --json prints, as its last line, one JSON object.",
+            EvaluateSimAsync),
         ["seed-demo"] = new("seed-demo",
             $"Adds the demo force: a year of generated crimes, teams, the demo sign-ins (password {DemoOptions.Password}) and published hot spots.",
             SeedDemoAsync, DemoMode: true),
@@ -278,6 +285,49 @@ internal static partial class CommandLine
             Console.WriteLine($"Chart written to {CallerPath(chart)}.");
         }
         if (json) Console.WriteLine(BacktestText.Json(report));
+        return 0;
+    }
+
+    private static async Task<int> EvaluateSimAsync(IServiceProvider services, List<string> args)
+    {
+        var json = Flag(args, "--json");
+        var designName = Option(args, "--design") ?? "place-days";
+        var design = designName switch
+        {
+            "place-days" => Modules.Tasking.Contracts.TrialDesign.DailyPlaceDays,
+            "fixed-arms" => Modules.Tasking.Contracts.TrialDesign.FixedArms,
+            "pairs" => Modules.Tasking.Contracts.TrialDesign.RankedBlocks,
+            var other => throw new UsageException($"unknown design '{other}': use place-days, fixed-arms or pairs"),
+        };
+        var trials = Option(args, "--trials") is { } t ? ParseInt(t, "--trials") : 1000;
+        var effect = Option(args, "--effect") is { } e ? ParseDouble(e, "--effect") : 0.85;
+        var k = Option(args, "--overdispersion") is { } o ? ParseDouble(o, "--overdispersion") : 0.5;
+        var seed = Option(args, "--seed") is { } s ? long.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+            : throw new UsageException($"--seed must be a whole number, not '{s}'") : 1;
+        var days = Option(args, "--days") is { } d ? ParseInt(d, "--days") : 365;
+        var draws = Option(args, "--draws") is { } r ? ParseInt(r, "--draws") : 300;
+        if (args.Count > 0) throw new UsageException($"unexpected '{args[0]}'");
+        if (trials is < 1 or > 100_000) throw new UsageException("--trials must be between 1 and 100000");
+        if (effect is <= 0 or > 10) throw new UsageException("--effect must be a rate ratio above 0 and at most 10");
+        if (k is < 0 or > 10) throw new UsageException("--overdispersion must be between 0 and 10");
+        if (days is < 1 or > 730) throw new UsageException("--days must be between 1 and 730, as a trial's");
+        if (draws is < 19 or > 100_000) throw new UsageException("--draws must be between 19 and 100000");
+        var request = new Modules.Dashboard.Contracts.TrialSimulationRequest(design, effect, k, seed, trials, days, draws);
+        var report = await services.GetRequiredService<Modules.Dashboard.Contracts.IDashboardModule>().SimulateTrialsAsync(request, CancellationToken.None);
+        var i = System.Globalization.CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(i, $"{trials} simulated {design} trials of {days} days on {report.Spots} published spots ({report.MeanCrimesPerSpotDay:0.###} crimes per spot-day), K = {k}, seed {seed}, {draws} redraws each."));
+        Console.WriteLine(string.Create(i, $"At effect {effect}: 95 % interval coverage {report.Coverage:0.000} (plain Poisson {report.PlainPoissonCoverage:0.000}), power {report.Power:0.000}, mean ratio {report.MeanRatio:0.000}."));
+        Console.WriteLine(string.Create(i, $"At effect 1: type I error {report.TypeIError:0.000}, coverage {report.NullCoverage:0.000} (plain Poisson {report.PlainPoissonNullCoverage:0.000}). Monte Carlo error of a share near 0.95: ±{report.MonteCarloError(0.95):0.000}; near 0.05: ±{report.MonteCarloError(0.05):0.000}."));
+        if (report.Undefined > 0) Console.WriteLine($"{report.Undefined} trials had an arm with no crime: their ratio is not finite and counts as not covered.");
+        if (json)
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                design = designName,
+                trials, effect, overdispersion = k, seed, days, draws, spots = report.Spots, crimesPerSpotDay = report.MeanCrimesPerSpotDay,
+                coverage = report.Coverage, plainPoissonCoverage = report.PlainPoissonCoverage, typeIError = report.TypeIError, power = report.Power,
+                nullCoverage = report.NullCoverage, plainPoissonNullCoverage = report.PlainPoissonNullCoverage, meanRatio = report.MeanRatio,
+                undefined = report.Undefined, monteCarloErrorCoverage = report.MonteCarloError(report.Coverage), monteCarloErrorTypeIError = report.MonteCarloError(report.TypeIError),
+            }));
         return 0;
     }
 

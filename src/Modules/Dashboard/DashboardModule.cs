@@ -11,6 +11,7 @@ using HotSpots.Modules.Dashboard.People;
 using HotSpots.Modules.Dashboard.Settings;
 using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
+using HotSpots.Modules.Tasking.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -77,6 +78,19 @@ internal sealed class DashboardFacade(
 
     public async Task<ImpactReport> GetImpactAsync(ImpactRequest request, TrialSight sight, CancellationToken cancellationToken) =>
         await impact.GetAsync(request, await blinding.ForAsync(sight, cancellationToken), cancellationToken);
+
+    public async Task<TrialSimulationReport> SimulateTrialsAsync(TrialSimulationRequest request, CancellationToken cancellationToken)
+    {
+        var current = await hotspots.CurrentAsync(cancellationToken);
+        if (current.Set is null || current.Spots.Count < 2) throw new InvalidOperationException("The simulation needs a published hot spot set with at least two spots.");
+        var trainingDays = Math.Max(1, (current.Set.TrainingToUtc - current.Set.TrainingFromUtc).TotalDays);
+        var spots = current.Spots.Select(s => new Evaluation.SimulatedSpot(
+            new TrialSpot($"S{s.Rank:000}", s.Id, s.Rank, s.Name, s.Harm), s.CrimeCount / trainingDays)).ToList();
+        var result = Evaluation.TrialSimulation.Run(new Evaluation.SimulationSpec(
+            request.Design, request.Effect, request.Overdispersion, request.Seed, request.Trials, request.Days, Draws: request.Draws), spots);
+        return new TrialSimulationReport(request, spots.Count, spots.Average(s => s.RatePerDay), result.Coverage, result.PlainPoissonCoverage,
+            result.TypeIError, result.Power, result.NullCoverage, result.PlainPoissonNullCoverage, result.MeanRatio, result.Undefined);
+    }
 
     public Task<Contracts.Leaderboards> GetLeaderboardsAsync(LeaderboardPeriod period, string? viewerOfficerId, CancellationToken cancellationToken) =>
         leaderboards.GetAsync(period, viewerOfficerId, cancellationToken);

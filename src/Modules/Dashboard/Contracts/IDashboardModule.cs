@@ -68,6 +68,13 @@ public interface IDashboardModule
     /// <summary>Impact; while the trial it compares runs, a <paramref name="sight"/> other than <see cref="TrialSight.BySpot"/> gets no figures by spot.</summary>
     Task<ImpactReport> GetImpactAsync(ImpactRequest request, TrialSight sight, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Simulated trials on the published spots (each spot's crimes per day over the set's training period), analysed as a real
+    /// trial is: how often the intervals contain the true rate ratio, and how often the randomisation test rejects. Pure
+    /// calculation on the published set; changes nothing.
+    /// </summary>
+    Task<TrialSimulationReport> SimulateTrialsAsync(TrialSimulationRequest request, CancellationToken cancellationToken);
+
     /// <summary>Leaderboards; <paramref name="viewerOfficerId"/> decides whose team's names are shown in full.</summary>
     Task<Leaderboards> GetLeaderboardsAsync(LeaderboardPeriod period, string? viewerOfficerId, CancellationToken cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using HotSpots.Modules.Dashboard.Charts;
 using HotSpots.Modules.Dashboard.Contracts;
 using HotSpots.Modules.Dashboard.Crimes;
+using HotSpots.Modules.Dashboard.Evaluation;
 using HotSpots.Modules.Dashboard.Trials;
 using HotSpots.Modules.Hotspots.Contracts;
 using HotSpots.Modules.Ingestion.Contracts;
@@ -18,9 +19,13 @@ namespace HotSpots.Modules.Dashboard.Impact;
 internal sealed class ImpactQuery(CrimeCache cache, SpotAreas areas, IHotspotSnapshot hotspots, ITrials trials, ForceOptions force, TimeProvider clock)
 {
     public const string Method =
-        "Counts are compared as rates with a Poisson model. A rate ratio below 1 means fewer crimes per place-day (or per day) in the first group; " +
-        "its 95 % interval is exp(ln RR ± 1.96 √(1/a + 1/b)). For a trial, every place-day counts in the arm it was randomised to, whether or " +
-        "not it was patrolled (intention to treat), using records with a time of day placed in police days. Before against after compares equal " +
+        "For a trial, the primary analysis counts every place-day in the arm it was randomised to, whether or not it was patrolled (intention to " +
+        "treat), using records with a time of day placed in police days. Its rate ratio comes from a Poisson model with the arm and each spot's (or " +
+        "block's) own rate, with 95 % intervals that allow for overdispersion and for crimes at one spot being alike (errors robust to clustering by " +
+        "spot); its p-value is the share of 999 schedules, redrawn by the trial's own generator and design, that give a ratio as far from 1. " +
+        "Other comparisons are rates with a plain Poisson model, exp(ln RR ± 1.96 √(1/a + 1/b)): it takes every crime as independent, so its " +
+        "intervals are too narrow when crime clusters, and it is shown for comparison only. A rate ratio below 1 means fewer crimes per place-day " +
+        "(or per day) in the first group. Before against after compares equal " +
         "periods either side of the intervention day; the difference in differences divides the spots' after/before ratio by the control's, with " +
         "interval exp(ln R ± 1.96 √(Σ 1/count)). Displacement is the weighted displacement difference (Bowers and Johnson 2003) over a buffer ring " +
         "around each spot, with the control's change scaled to each area and a Poisson variance (Wheeler and Ratcliffe 2018): below 0 means fewer " +
@@ -104,7 +109,7 @@ internal sealed class ImpactQuery(CrimeCache cache, SpotAreas areas, IHotspotSna
         };
         var did = new RateComparison($"Difference in differences ({outcome})", "treatment after/before", t1, t0, $"{controlName} after/before",
             controlAfter, controlBefore, RateStatistics.RatioOfRatios(t1, t0, controlAfter, controlBefore));
-        var itt = trial is null ? null : Itt(trial, placeDays, crimes, membership, wanted, today, outcome);
+        var (itt, effects) = trial is null ? (null, []) : Itt(trial, placeDays, crimes, membership, wanted, today, outcome);
         var spotNames = hotspots.Current.Spots.ToDictionary(s => s.Id, s => s.Name);
         var trialNames = trial?.Spots.ToDictionary(s => s.HotspotId, s => s.Code);
         // By spot only where the viewer may see the trial's arms spot by spot (the list runs arm by arm), and only spots it may see named.
@@ -115,13 +120,18 @@ internal sealed class ImpactQuery(CrimeCache cache, SpotAreas areas, IHotspotSna
         var i2 = CultureInfo.InvariantCulture;
         var chart = Bars.Render($"Weekly {outcome} in the treatment spots, {window} days before and {after} after {intervention.ToString("d MMM yyyy", i2)}", outcome,
             weekly.Select((n, w) => (DateOnly.FromDayNumber(start + 7 * w).ToString("d MMM yy", i2), (double)n)).ToList());
-        return new ImpactReport(Method, outcome, intervention, after, trial?.Name, itt, beforeAfter, did,
+        return new ImpactReport(Method, outcome, intervention, after, trial?.Name, effects, itt, beforeAfter, did,
             RateStatistics.Displacement(t0, t1, d0, d1, c0, c1), buffer, bySpot, withheld, chart.ToChart());
     }
 
-    private RateComparison Itt(TrialView trial, IReadOnlyList<TrialPlaceDay> placeDays, CrimeColumns crimes, SpotMembership membership, bool[] wanted, DateOnly today, string outcome)
+    private (RateComparison Plain, IReadOnlyList<TrialEffectRow> Effects) Itt(
+        TrialView trial, IReadOnlyList<TrialPlaceDay> placeDays, CrimeColumns crimes, SpotMembership membership, bool[] wanted, DateOnly today, string outcome)
     {
         var last = trial.LastDay < today ? trial.LastDay : today.AddDays(-1);
+        var days = Math.Max(0, last.DayNumber - trial.FirstDay.DayNumber + 1);
+        var spotIndex = trial.Spots.Select((s, k) => (s.HotspotId, k)).ToDictionary(x => x.HotspotId, x => x.k);
+        var counts = new PlaceDayMatrix(trial.Spots.Count, Math.Max(1, days));
+        var harm = new PlaceDayMatrix(trial.Spots.Count, Math.Max(1, days));
         var arms = placeDays.Where(p => p.PoliceDay <= last).ToDictionary(p => (p.HotspotId, p.PoliceDay), p => p.Arm);
         var (firstUtc, endUtc) = (force.PoliceDayStartUtc(trial.FirstDay).Ticks, force.PoliceDayStartUtc(last.AddDays(1)).Ticks);
         long treated = 0, controlled = 0;
@@ -132,12 +142,26 @@ internal sealed class ImpactQuery(CrimeCache cache, SpotAreas areas, IHotspotSna
             if (s < 0 || !table.HasTimeOfDay[i] || !wanted[table.Category[i]]) continue;
             var ticks = table.OccurredUtcTicks[i];
             if (ticks < firstUtc || ticks >= endUtc) continue;
-            if (!arms.TryGetValue((membership.SpotIds[s], force.PoliceDay(new DateTime(ticks, DateTimeKind.Utc))), out var arm)) continue;
+            var day = force.PoliceDay(new DateTime(ticks, DateTimeKind.Utc));
+            if (!arms.TryGetValue((membership.SpotIds[s], day), out var arm)) continue;
             if (arm == TrialArm.Treatment) treated++; else controlled++;
+            if (spotIndex.TryGetValue(membership.SpotIds[s], out var k))
+            {
+                counts[k, day.DayNumber - trial.FirstDay.DayNumber]++;
+                harm[k, day.DayNumber - trial.FirstDay.DayNumber] += table.CategoryHarm[table.Category[i]];
+            }
         }
         var treatmentDays = arms.Count(a => a.Value == TrialArm.Treatment);
         var controlDays = arms.Count - treatmentDays;
-        return new RateComparison($"Trial “{trial.Name}”, {outcome} per place-day (intention to treat)", "treatment place-days", treated, treatmentDays,
-            "control place-days", controlled, controlDays, RateStatistics.Ratio(treated, treatmentDays, controlled, controlDays));
+        var plain = new RateComparison($"Trial “{trial.Name}”, {outcome} per place-day (intention to treat; plain Poisson, for comparison only)",
+            "treatment place-days", treated, treatmentDays, "control place-days", controlled, controlDays, RateStatistics.Ratio(treated, treatmentDays, controlled, controlDays));
+        if (days < 1) return (plain, []);
+        var allocation = TrialAnalysis.Arms(trial, placeDays, days);
+        var effects = new[]
+        {
+            TrialAnalysis.Analyse(trial, allocation, counts, "intention to treat", outcome),
+            TrialAnalysis.Analyse(trial, allocation, harm, "intention to treat", $"harm of {outcome} (CCHI days)"),
+        };
+        return (plain, effects.OfType<TrialEffectRow>().ToList());
     }
 }

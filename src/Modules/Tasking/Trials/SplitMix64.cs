@@ -30,9 +30,9 @@ internal sealed class SplitMix64(long seed)
     }
 
     /// <summary>Fisher–Yates shuffle in place.</summary>
-    public void Shuffle<T>(IList<T> items)
+    public void Shuffle<T>(Span<T> items)
     {
-        for (var i = items.Count - 1; i > 0; i--)
+        for (var i = items.Length - 1; i > 0; i--)
         {
             var j = NextInt(i + 1);
             (items[i], items[j]) = (items[j], items[i]);
