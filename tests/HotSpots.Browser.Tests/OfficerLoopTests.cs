@@ -27,6 +27,12 @@ public sealed class OfficerLoopTests : IAsyncLifetime
             ["Patrols:MaxSpeedMetresPerSecond"] = "100000",
             // The test patrols inside the spot for a few seconds; normally a visit under 30 s is not counted.
             ["Patrols:MinVisitSeconds"] = "0",
+            // The phone starts in the town centre, which may lie in the spot it is sent to (the demo's spots follow the
+            // date). Leaving, the server counts the phone inside until it has been beyond the exit buffer for
+            // ExitAfterSeconds (60 by default), and the page pings once a minute far from the spot: both are shortened so
+            // that "Outside" shows within the test's wait whichever spot was picked.
+            ["Patrols:ExitAfterSeconds"] = "1",
+            ["Patrols:FarPingSeconds"] = "1",
         });
         _address = _app.StartOnRealPort();
         return Task.CompletedTask;

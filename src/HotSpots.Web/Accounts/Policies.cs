@@ -15,6 +15,12 @@ internal static class Policies
     /// <summary>The manager dashboard: managers, analysts and supervisors.</summary>
     public const string Dashboard = "Dashboard";
 
+    /// <summary>
+    /// Whether the treatment happened and what it did (compliance and impact): the dashboard's roles and the trials'
+    /// evaluators, who see a running trial's arms spot by spot.
+    /// </summary>
+    public const string Evaluate = "Evaluate";
+
     /// <summary>Supervising: today's tasked spots, assignments to teams and shifts, who is on patrol where, and the team's patrols and tracks (each supervisor sees their own team only, every view audited).</summary>
     public const string Supervise = "Supervise";
 
@@ -50,6 +56,7 @@ internal static class Policies
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Patrol, p => p.RequireRole(Roles.Officer, Roles.Supervisor));
         options.AddPolicy(Dashboard, p => p.RequireRole(Roles.Manager, Roles.Analyst, Roles.Supervisor));
+        options.AddPolicy(Evaluate, p => p.RequireRole(Roles.Manager, Roles.Analyst, Roles.Supervisor, Roles.Evaluator));
         options.AddPolicy(Supervise, p => p.RequireRole(Roles.Supervisor));
         options.AddPolicy(Trials, p => p.RequireRole(Roles.Evaluator, Roles.Admin));
         options.AddPolicy(DoseTargets, p => p.RequireRole(Roles.Manager, Roles.Admin));

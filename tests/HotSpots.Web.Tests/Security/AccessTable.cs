@@ -46,8 +46,8 @@ internal static class AccessTable
 
         ["/Manager"] = Policies.Dashboard,
         ["/Dashboard/Crimes"] = Policies.Dashboard,
-        ["/Dashboard/Compliance"] = Policies.Dashboard,
-        ["/Dashboard/Impact"] = Policies.Dashboard,
+        ["/Dashboard/Compliance"] = Policies.Evaluate,
+        ["/Dashboard/Impact"] = Policies.Evaluate,
         ["/Dashboard/Leaderboards"] = Policies.Dashboard,
         ["/Dashboard/Reports"] = Policies.Dashboard,
         ["/Dashboard/People"] = Policies.People,
@@ -174,6 +174,7 @@ internal static class AccessTable
         [Policies.SignedIn] = [.. Roles.All],
         [Policies.Patrol] = [Roles.Officer, Roles.Supervisor],
         [Policies.Supervise] = [Roles.Supervisor],
+        [Policies.Evaluate] = [Roles.Supervisor, Roles.Analyst, Roles.Manager, Roles.Evaluator],
         [Policies.Dashboard] = [Roles.Supervisor, Roles.Analyst, Roles.Manager],
         [Policies.DoseTargets] = [Roles.Manager, Roles.Admin],
         [Policies.Trials] = [Roles.Evaluator, Roles.Admin],

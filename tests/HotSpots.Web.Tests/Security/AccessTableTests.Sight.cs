@@ -112,6 +112,12 @@ public sealed partial class AccessTableTests
             foreach (var spot in fixture.TrialSpots.Where(s => !s.Control))
                 table.ShouldNotContain($"<td>{System.Net.WebUtility.HtmlEncode($"{spot.Code} {spot.Name}")}</td>");
         }
+        // Evaluators open compliance and impact too (issue 21), and there see the control spots one by one.
+        var evaluator = fixture.Clients[Roles.Evaluator];
+        var compliance = await evaluator.GetStringAsync("/Dashboard/Compliance");
+        compliance.ShouldContain("id=\"controls\"");
+        var evaluated = await evaluator.GetStringAsync("/Dashboard/Impact");
+        evaluated.ShouldNotContain("id=\"impact-spots-withheld\"");
         // A supervisor asking for a control spot's briefing is answered as for a spot that is not published.
         var supervisor = fixture.Clients[Roles.Supervisor];
         (await supervisor.GetAsync($"/Dashboard/Reports?handler=Briefing&id={control[0].Id}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HotSpots.Web.Pages.Dashboard;
 
 /// <summary>Dose delivered against target per spot, team, shift and day; control spots as the viewer's trial sight allows.</summary>
-[Authorize(Policy = Policies.Dashboard)]
+[Authorize(Policy = Policies.Evaluate)]
 public sealed class ComplianceModel(IDashboardModule dashboard, TrialSights sights) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HotSpots.Web.Pages.Dashboard;
 
 /// <summary>Impact: treatment against control, before against after, with intervals, and displacement.</summary>
-[Authorize(Policy = Policies.Dashboard)]
+[Authorize(Policy = Policies.Evaluate)]
 public sealed class ImpactModel(IDashboardModule dashboard, TrialSights sights) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Day { get; set; }
