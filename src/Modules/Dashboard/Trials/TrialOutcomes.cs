@@ -13,7 +13,9 @@ namespace HotSpots.Modules.Dashboard.Trials;
 /// <summary>
 /// Place-day outcomes for the evaluator: for every spot and police day of the trial up to today, its arm, the
 /// crimes that occurred in it (records with a time of day only, so that each falls in one police day), serious
-/// violence, harm, and the tasked patrol dose. Spots appear only by their trial code.
+/// violence, harm, and the tasked patrol dose: minutes inside, patrols, and how much of those patrols' time was
+/// measured and how much was not (page hidden, phone locked, no fix: docs/measurement.md), counted for the spot patrolled
+/// and the police day the patrol started. Spots appear only by their trial code.
 /// </summary>
 internal sealed class TrialOutcomes(
     ITrials trials, IHotspotModule hotspots, IIngestedData ingestion, IPatrolPresence patrols, IAuditLog audit,
@@ -48,13 +50,18 @@ internal sealed class TrialOutcomes(
             foreach (var minutes in await patrols.MinutesBySpotAsync(force.PoliceDayStartUtc(day), force.PoliceDayStartUtc(day.AddDays(1)), cancellationToken))
                 dose[(minutes.HotspotId, day)] = minutes;
 
+        var observation = lastDay < trial.FirstDay ? []
+            : (await patrols.GetDosageAsync(force.PoliceDayStartUtc(trial.FirstDay), force.PoliceDayStartUtc(lastDay.AddDays(1)), PresenceSource.Patrols, cancellationToken))
+                .ToDictionary(d => (d.HotspotId, force.PoliceDay(d.PoliceDayStartUtc)));
+
         var i = CultureInfo.InvariantCulture;
-        var csv = new StringBuilder("police_day,spot,arm,crimes,serious_violence,harm_days,tasked_officer_minutes,tasked_patrols\n");
+        var csv = new StringBuilder("police_day,spot,arm,crimes,serious_violence,harm_days,tasked_officer_minutes,tasked_patrols,observed_minutes,unobserved_minutes\n");
         foreach (var p in placeDays.Where(p => p.PoliceDay <= lastDay))
         {
             var (all, violence, harm) = crimes.GetValueOrDefault((p.HotspotId, p.PoliceDay));
             var patrol = dose.GetValueOrDefault((p.HotspotId, p.PoliceDay));
-            csv.Append(i, $"{p.PoliceDay:yyyy-MM-dd},{p.SpotCode},{(p.Arm == TrialArm.Treatment ? "treatment" : "control")},{all},{violence},{harm:0.##},{patrol?.MinutesInside ?? 0:0.#},{patrol?.Patrols ?? 0}\n");
+            var seen = observation.GetValueOrDefault((p.HotspotId, p.PoliceDay));
+            csv.Append(i, $"{p.PoliceDay:yyyy-MM-dd},{p.SpotCode},{(p.Arm == TrialArm.Treatment ? "treatment" : "control")},{all},{violence},{harm:0.##},{patrol?.MinutesInside ?? 0:0.#},{patrol?.Patrols ?? 0},{seen?.ObservedMinutes ?? 0:0.#},{seen?.UnobservedMinutes ?? 0:0.#}\n");
         }
         await audit.RecordAsync(new AuditEntry(exportedBy, "trial.export", $"trial {trial.Id} ({trial.Name})",
             Details: $"place-day outcomes to {lastDay:yyyy-MM-dd}"), cancellationToken);
