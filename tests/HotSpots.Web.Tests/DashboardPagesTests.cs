@@ -26,8 +26,11 @@ public sealed class DashboardPagesTests : IClassFixture<DashboardPagesTests.App>
         string[] dashboardPages = ["/Dashboard/Crimes", "/Dashboard/Compliance", "/Dashboard/Impact", "/Dashboard/Leaderboards", "/Dashboard/Reports"];
         foreach (var page in dashboardPages)
         {
+            // Evaluators open compliance and impact (whether the treatment happened and what it did), not the rest.
+            var evaluates = page is "/Dashboard/Compliance" or "/Dashboard/Impact";
             foreach (var role in new[] { "manager", "analyst", "supervisor" }) data.Add(role, page, HttpStatusCode.OK);
-            foreach (var role in new[] { "officer", "evaluator", "admin" }) data.Add(role, page, HttpStatusCode.Forbidden);
+            data.Add("evaluator", page, evaluates ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
+            foreach (var role in new[] { "officer", "admin" }) data.Add(role, page, HttpStatusCode.Forbidden);
         }
         // People: analysts; managers only when the setting allows (off by default).
         data.Add("analyst", "/Dashboard/People", HttpStatusCode.OK);
